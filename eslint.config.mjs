@@ -1,0 +1,41 @@
+// The import rules enforce the architecture: a wrong import fails the lint, and so the test command.
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.test-artifacts/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict([
+      { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'src/core is pure: inject the world instead.' },
+      { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '@huggingface/*', '@xenova/*'], message: 'src/core imports nothing of the editor or of model runtimes.' },
+      { group: ['**/shared/**', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**'], message: 'src/core imports nothing of ours outside src/core.' },
+    ]),
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: restrict([
+      { group: ['node:*', 'vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'src/shared holds types only.' },
+      { group: ['**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**'], message: 'src/shared holds types only.' },
+    ]),
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: restrict([
+      { group: ['**/core/**', '**/server/**', '**/cli/**', '**/embedders/**'], message: 'The client talks to the server; it imports src/shared only.' },
+    ]),
+  },
+  {
+    files: ['src/cli/**/*.ts', 'src/embedders/**/*.ts', 'src/node/**/*.ts'],
+    rules: restrict([
+      { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/extension/**', '**/server/**'], message: 'The CLI and embedders run without an editor.' },
+    ]),
+  },
+);

@@ -1,0 +1,32 @@
+// One esbuild script builds every entry point. Native modules stay external.
+import * as esbuild from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode', 'onnxruntime-node', 'sharp'],
+};
+
+const entries = [
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((entry) => entry.entryPoints.every((file) => existsSync(file)));
+
+for (const entry of entries) {
+  const options = { ...common, ...entry };
+  if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

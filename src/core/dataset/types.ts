@@ -1,0 +1,55 @@
+/** Character offsets, in UTF-16 code units, counted from the first character of the row's first line. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type DatasetFormat = 'jsonl' | 'csv' | 'tsv';
+
+/** One analyzable text, with where it stands in its file. A chat line can yield several rows. */
+export interface DatasetRow {
+  /** 1-based line on which the row's record starts. */
+  readonly line: number;
+  readonly text: string;
+  /**
+   * Where the text value stands, relative to the start of `line`: for JSONL the string literal including
+   * its quotes; for CSV/TSV the cell including its quotes when quoted. A quoted CSV cell may run past the
+   * end of `line`; the offsets then keep counting across the record's line breaks (as they are in the file).
+   */
+  readonly textRange: TextRange;
+  readonly label?: string;
+  /** For chat rows: which message of the line's `messages` array (0-based); undefined otherwise. */
+  readonly turn?: number;
+}
+
+/** A line that could not be analyzed, and why, in words a user understands. */
+export interface RowError {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ParsedDataset {
+  readonly format: DatasetFormat;
+  /** The text field actually used (auto-detected or as given); a dotted path such as `messages.content`. */
+  readonly textField: string;
+  readonly labelField?: string;
+  readonly rows: DatasetRow[];
+  readonly errors: RowError[];
+}
+
+export interface ReadOptions {
+  /** When omitted: from the file name's extension, else from the content. */
+  readonly format?: DatasetFormat;
+  /** Field holding the text; a dotted path for nested objects (`input.question`). Auto-detected when omitted. */
+  readonly textField?: string;
+  /** Field holding the label; auto-detected when omitted; `false` turns labels off. */
+  readonly labelField?: string | false;
+  /** Which chat role's turns to analyze in `{"messages":[…]}` files. Default `user`. */
+  readonly role?: string;
+  /** Lines longer than this many bytes are skipped with an error. Default 1,048,576. */
+  readonly maxLineBytes?: number;
+  /** Used to pick a format from the extension, and nowhere else. */
+  readonly fileName?: string;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 1_048_576;

@@ -1,0 +1,216 @@
+/**
+ * The gap report: what `synthgap check --format json` writes, what the server sends to the editor and the
+ * panel. Bump {@link SCHEMA_VERSION} on any change that removes or renames a field; adding fields is fine.
+ */
+export const SCHEMA_VERSION = 1;
+
+export type Verdict = 'no-gap' | 'small-gap' | 'gap' | 'large-gap' | 'insufficient-data';
+
+export interface GapReport {
+  readonly schemaVersion: number;
+  readonly tool: { readonly name: 'synthgap'; readonly version: string };
+  readonly settings: ReportSettings;
+  readonly reference: ReferenceReport;
+  readonly datasets: DatasetReport[];
+  /** Report-wide notes: sampling, small reference set, fallbacks. */
+  readonly warnings: string[];
+}
+
+export interface ReportSettings {
+  readonly seed: number;
+  readonly folds: number;
+  readonly flagQuantile: number;
+  readonly embedder: string;
+  readonly textField?: string;
+  readonly labelField?: string;
+}
+
+export interface FileError {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ReferenceRow {
+  readonly file: string;
+  readonly line: number;
+  /** Out-of-fold probability that the row is synthetic (mean over the datasets it was compared with). */
+  readonly score: number;
+  readonly label?: string;
+}
+
+export interface ReferenceReport {
+  readonly files: string[];
+  /** Rows skipped for bad input, over all reference files. */
+  readonly skipped: number;
+  readonly errors: FileError[];
+  readonly rows: ReferenceRow[];
+}
+
+export interface DatasetReport {
+  readonly file: string;
+  readonly skipped: number;
+  readonly errors: FileError[];
+  readonly summary: DatasetSummary;
+  /** Ranked by effect size, largest first. */
+  readonly gaps: FeatureGap[];
+  readonly phrases: PhraseReport;
+  readonly diversity: DiversityReport;
+  readonly coverage: CoverageReport;
+  readonly byLabel: LabelReport;
+  readonly leakage: LeakageReport;
+  readonly rows: RowResult[];
+}
+
+export interface DatasetSummary {
+  readonly rows: number;
+  readonly referenceRows: number;
+  readonly auc: number;
+  readonly aucLow: number;
+  readonly aucHigh: number;
+  readonly verdict: Verdict;
+  /** One sentence that says what the verdict means. */
+  readonly headline: string;
+  readonly flagged: number;
+  /** A row is flagged when its score is above this (the reference rows' score at `flagQuantile`). */
+  readonly flagThreshold: number;
+  /** Share of reference rows the same rule flags (about 1 - flagQuantile). */
+  readonly referenceFlaggedShare: number;
+}
+
+export interface RowReason {
+  /** Stable code: a feature id, `phrase:<text>`, `stock-phrase`, or `wording`. */
+  readonly code: string;
+  /** Plain words measured against the real set: `27 words, longer than 96% of real rows`. */
+  readonly message: string;
+}
+
+export interface RowResult {
+  readonly line: number;
+  /** Character range of the text value; see DatasetRow.textRange. */
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  /** Share of reference rows with a lower score, 0..1. */
+  readonly percentile: number;
+  readonly flagged: boolean;
+  readonly reasons: RowReason[];
+  readonly label?: string;
+  readonly turn?: number;
+}
+
+/** A histogram or a share, for one side, on the bins shared by both sides. */
+export interface Distribution {
+  /** Bin edges (length = counts + 1) for numeric features; empty for binary ones. */
+  readonly edges: number[];
+  /** Share of rows per bin (sums to 1), or `[share without, share with]` for binary features. */
+  readonly shares: number[];
+  readonly mean: number;
+  readonly median: number;
+}
+
+export interface FeatureGap {
+  readonly feature: string;
+  readonly name: string;
+  readonly kind: 'numeric' | 'binary';
+  /** Standardized mean difference (numeric) or difference in proportions (binary), synthetic minus real. */
+  readonly effect: number;
+  /** What ranks the gaps: |SMD|, or Cohen's h for proportions, so both share one scale. */
+  readonly size: number;
+  readonly ks: number;
+  /** Secondary: large samples make every difference significant. */
+  readonly pValue: number;
+  readonly sentence: string;
+  readonly real: Distribution;
+  readonly synthetic: Distribution;
+}
+
+export interface PhraseStat {
+  readonly phrase: string;
+  readonly realCount: number;
+  readonly syntheticCount: number;
+  /** Log-odds ratio z-score with an informative Dirichlet prior; positive means over-used in synthetic text. */
+  readonly z: number;
+}
+
+export interface PhraseReport {
+  readonly overSynthetic: PhraseStat[];
+  readonly overReal: PhraseStat[];
+  /** Rows the counts rest on, per side (a seeded sample when the data is larger). */
+  readonly realRows: number;
+  readonly syntheticRows: number;
+}
+
+export interface SideDiversity {
+  readonly distinct1: number;
+  readonly distinct2: number;
+  /** Compressed size over raw size of the side's text; lower means more repetitive. */
+  readonly compressionRatio: number;
+  /** Mean cosine similarity of each row to its nearest neighbour on the same side. */
+  readonly meanNearestSimilarity: number;
+  readonly rows: number;
+}
+
+export interface DuplicateGroup {
+  readonly size: number;
+  /** Lines of the members in the synthetic file, first few. */
+  readonly lines: number[];
+  readonly examples: string[];
+}
+
+export interface DiversityReport {
+  readonly real: SideDiversity;
+  readonly synthetic: SideDiversity;
+  readonly nearDuplicateGroups: DuplicateGroup[];
+  /** Synthetic rows that belong to a near-duplicate group beyond its first member. */
+  readonly nearDuplicateRows: number;
+  readonly similarityThreshold: number;
+  readonly sentence: string;
+}
+
+export interface CoverageCluster {
+  readonly id: number;
+  readonly realShare: number;
+  readonly syntheticShare: number;
+  readonly examples: string[];
+  readonly exampleLines: number[];
+  readonly label?: string;
+}
+
+export interface CoverageReport {
+  readonly clusters: number;
+  /** Real clusters that few synthetic rows come near. */
+  readonly missing: CoverageCluster[];
+  /** Synthetic clusters with no real rows near. */
+  readonly syntheticOnly: CoverageCluster[];
+  readonly sentence: string;
+}
+
+export interface LabelStat {
+  readonly label: string;
+  readonly realRows: number;
+  readonly syntheticRows: number;
+  readonly auc: number;
+  readonly topGap?: string;
+}
+
+export interface LabelReport {
+  readonly labels: LabelStat[];
+  readonly onlyReal: string[];
+  readonly onlySynthetic: string[];
+}
+
+export interface LeakedRow {
+  readonly line: number;
+  readonly referenceFile: string;
+  readonly referenceLine: number;
+  readonly similarity: number;
+  readonly exact: boolean;
+}
+
+export interface LeakageReport {
+  readonly exact: number;
+  readonly near: number;
+  readonly rows: LeakedRow[];
+  readonly similarityThreshold: number;
+}
