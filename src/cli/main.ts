@@ -1,0 +1,81 @@
+import { CancelledError } from '../core/host';
+import { InputError } from '../node/inputs';
+import { UnreadableFileError } from '../node/readDatasetFile';
+import { UsageError } from './args';
+import { CHECK_USAGE, runCheck } from './check';
+import type { CliIo } from './io';
+import { VERSION } from './version';
+
+const USAGE = `synthgap ${VERSION}: how does your synthetic text differ from real text?
+
+Usage:
+  synthgap check [DATASET…] --reference FILE [options]   compare synthetic datasets with a real reference
+
+Run "synthgap check --help" for the options. Settings can also live in ./synthgap.json.`;
+
+const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: CliIo) => Promise<number> }> = {
+  check: { usage: CHECK_USAGE, run: runCheck },
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.stderr(`synthgap: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${entry.usage}\n`);
+    return 0;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    // A user's mistake gets one line, never a stack trace; a bug still shows its stack.
+    if (error instanceof UsageError) {
+      io.stderr(`synthgap: ${error.message}\n${entry.usage}\n`);
+      return 2;
+    }
+    if (error instanceof InputError || error instanceof UnreadableFileError) {
+      io.stderr(`synthgap: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CancelledError) {
+      io.stderr('synthgap: cancelled\n');
+      return 130;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  const controller = { isCancellationRequested: false };
+  process.on('SIGINT', () => {
+    if (controller.isCancellationRequested) process.exit(130);
+    controller.isCancellationRequested = true;
+  });
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrStream: process.stderr,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`synthgap: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

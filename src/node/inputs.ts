@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseConfig, type SynthgapConfig } from '../core/config';
+import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import { expandPattern } from './glob';
+import { readDatasetFile } from './readDatasetFile';
+
+export interface LoadedFile {
+  /** As the user should see it: relative to the working folder when inside it. */
+  readonly file: string;
+  readonly data: ParsedDataset;
+}
+
+export interface ConfigFile {
+  readonly path: string;
+  readonly config: SynthgapConfig;
+}
+
+/** A problem with what the user asked for (no reference, bad config): reported in one line, exit code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** Reads synthgap.json from `explicit`, or from `cwd` when there is one; invalid settings are an InputError. */
+export function loadConfig(cwd: string, explicit?: string): ConfigFile | undefined {
+  const path = resolve(cwd, explicit ?? 'synthgap.json');
+  if (!existsSync(path)) {
+    if (explicit) throw new InputError(`cannot read ${explicit}: no such file`);
+    return undefined;
+  }
+  const shown = relative(cwd, path) || path;
+  const { config, errors } = parseConfig(readFileSync(path, 'utf8'), shown);
+  if (errors.length > 0) throw new InputError(errors.join('; '));
+  return { path, config };
+}
+
+/** Expands patterns (relative to `base`) into files shown relative to `cwd`, without duplicates. */
+export function resolveFiles(patterns: readonly string[], base: string, cwd: string): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    for (const match of expandPattern(pattern, base)) files.add(displayPath(resolve(base, match), cwd));
+  }
+  return [...files];
+}
+
+export function displayPath(absolute: string, cwd: string): string {
+  const shown = relative(cwd, absolute);
+  return shown && !shown.startsWith('..') ? shown : absolute;
+}
+
+export async function loadFiles(files: readonly string[], cwd: string, options: Omit<ReadOptions, 'fileName'>): Promise<LoadedFile[]> {
+  const loaded: LoadedFile[] = [];
+  for (const file of files) loaded.push({ file, data: await readDatasetFile(resolve(cwd, file), options) });
+  return loaded;
+}
+
+export function configBase(config: ConfigFile | undefined, cwd: string): string {
+  return config ? dirname(config.path) : cwd;
+}

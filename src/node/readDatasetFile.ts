@@ -1,0 +1,27 @@
+import { createReadStream } from 'node:fs';
+import { readDataset } from '../core/dataset/readDataset';
+import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+
+/** A file the user named that cannot be read at all (missing, a folder, no permission). */
+export class UnreadableFileError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`cannot read ${file}: ${reason}`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+/** Streams a dataset file from disk through the core reader; the file is never held twice in memory. */
+export async function readDatasetFile(file: string, options: Omit<ReadOptions, 'fileName'> = {}): Promise<ParsedDataset> {
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    return await readDataset(stream as AsyncIterable<Uint8Array>, { ...options, fileName: file });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UnreadableFileError(file, 'no such file');
+    if (code === 'EISDIR') throw new UnreadableFileError(file, 'it is a folder, not a file');
+    if (code === 'EACCES') throw new UnreadableFileError(file, 'permission denied');
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+}
