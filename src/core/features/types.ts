@@ -27,5 +27,10 @@ export interface FeatureDef {
   /** Short human name for tables and charts: `Words`, `Typo rate`. */
   readonly name: string;
   readonly kind: FeatureKind;
+  /**
+   * Features that measure one thing (characters and words both measure length) share a group, so a row's
+   * reasons name each thing once. Defaults to the id.
+   */
+  readonly group?: string;
   readonly wording: NumericWording | BinaryWording;
 }

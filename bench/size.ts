@@ -1,0 +1,102 @@
+// One benchmark size, in its own process: prints one JSON array of table cells as its last line.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { HashedTfidf } from '../src/core/embed/hashedTfidf';
+import { analyze } from '../src/core/gap/analyze';
+import { trainDetector } from '../src/core/gap/detector';
+import { featureMatrix } from '../src/core/gap/matrix';
+import { FEATURE_COUNT } from '../src/core/features/registry';
+import { seededRandom } from '../src/core/stats/random';
+import type { WordDictionary } from '../src/core/host';
+import { loadDictionary } from '../src/node/dictionary';
+import { readDatasetFile } from '../src/node/readDatasetFile';
+
+const EXAMPLES = resolve(__dirname, '../examples');
+const REAL_ROWS = 10_000;
+
+function resample(file: string, count: number, seed: number): string {
+  const lines = readFileSync(join(EXAMPLES, file), 'utf8').split('\n').filter(Boolean);
+  const random = seededRandom(seed);
+  const out: string[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = lines[Math.floor(random() * lines.length)];
+  return out.join('\n') + '\n';
+}
+
+let peak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 20);
+
+function rate(rows: number, ms: number): string {
+  return Math.round(rows / (ms / 1000)).toLocaleString('en-US');
+}
+
+async function check(realFile: string, synthFile: string, dictionary: WordDictionary): Promise<void> {
+  const [real, synthetic] = [await readDatasetFile(realFile), await readDatasetFile(synthFile)];
+  await analyze({ reference: [{ file: 'real.jsonl', data: real }], datasets: [{ file: 'synthetic.jsonl', data: synthetic }] }, { dictionary });
+}
+
+async function main(size: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'synthgap-bench-'));
+  const realFile = join(dir, 'real.jsonl');
+  const synthFile = join(dir, 'synthetic.jsonl');
+  writeFileSync(realFile, resample('real.jsonl', REAL_ROWS, 1));
+  writeFileSync(synthFile, resample('synthetic.jsonl', size, 2));
+  const dictionary = loadDictionary();
+
+  // The whole check first, in a fresh process, so its peak memory is its own.
+  let start = performance.now();
+  await check(realFile, synthFile, dictionary);
+  const checkMs = performance.now() - start;
+  const checkPeak = peak;
+
+  start = performance.now();
+  const synthetic = await readDatasetFile(synthFile);
+  const readMs = performance.now() - start;
+  const texts = synthetic.rows.map((row) => row.text);
+
+  start = performance.now();
+  const features = featureMatrix(texts, dictionary);
+  const featuresMs = performance.now() - start;
+
+  const tfidf = new HashedTfidf({ seed: 1 });
+  tfidf.fit(texts.slice(0, 100_000));
+  start = performance.now();
+  for (const text of texts) tfidf.vector(text);
+  const tfidfMs = performance.now() - start;
+
+  const real = await readDatasetFile(realFile);
+  const realTexts = real.rows.map((row) => row.text);
+  const realFeatures = featureMatrix(realTexts, dictionary);
+  const dense = new Float32Array((realTexts.length + texts.length) * FEATURE_COUNT);
+  dense.set(realFeatures, 0);
+  dense.set(features, realFeatures.length);
+  const all = [...realTexts, ...texts];
+  start = performance.now();
+  trainDetector({
+    count: all.length,
+    isSynthetic: new Uint8Array(all.length).fill(1, realTexts.length),
+    dense,
+    denseDim: FEATURE_COUNT,
+    sparse: (row) => tfidf.vector(all[row]),
+    sparseDim: tfidf.buckets,
+  });
+  const detectorMs = performance.now() - start;
+
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+  const cells = [
+    size.toLocaleString('en-US'),
+    rate(size, readMs),
+    rate(size, featuresMs),
+    rate(size, tfidfMs),
+    rate(size + REAL_ROWS, detectorMs),
+    (checkMs / 1000).toFixed(1),
+    rate(size + REAL_ROWS, checkMs),
+    Math.round(checkPeak / 2 ** 20).toLocaleString('en-US'),
+  ];
+  console.log(JSON.stringify(cells));
+}
+
+void main(Number(process.argv[2]));

@@ -1,0 +1,241 @@
+import type { ParsedDataset } from '../dataset/types';
+import { createHashedEmbedder } from '../embed/hashedTfidf';
+import { HashedTfidf } from '../embed/hashedTfidf';
+import type { Embedder } from '../embed/types';
+import { describeGap, describeRowFeature } from '../features/describe';
+import { FEATURES } from '../features/registry';
+import { silentLogger, throwIfCancelled, type CancellationToken, type Logger, type ProgressReporter, type WordDictionary } from '../host';
+import { SCHEMA_VERSION, type DatasetReport, type GapReport, type ReferenceRow, type RowResult } from '../report/types';
+import { percentileRank, quantileSorted, sortedCopy } from '../stats/quantile';
+import { sampleIndexes, seededRandom } from '../stats/random';
+import { trainDetector } from './detector';
+import { featureGaps } from './effects';
+import { compareSides, type Side } from './sides';
+import { featureMatrix, sortedColumns } from './matrix';
+import { explainRow } from './reasons';
+import { headlineFor, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
+
+export interface AnalysisFile {
+  /** The file as the user should see it in messages. */
+  readonly file: string;
+  readonly data: ParsedDataset;
+}
+
+export interface AnalyzeInput {
+  readonly reference: readonly AnalysisFile[];
+  readonly datasets: readonly AnalysisFile[];
+}
+
+export interface AnalyzeOptions {
+  readonly dictionary: WordDictionary;
+  readonly seed?: number;
+  readonly folds?: number;
+  readonly flagQuantile?: number;
+  /** Embeds rows for the similarity analyses; the built-in hashed embedding when omitted. */
+  readonly embedder?: Embedder;
+  /** Rows per side the similarity analyses rest on (a seeded sample beyond it). */
+  readonly maxSampleRows?: number;
+  readonly toolVersion?: string;
+  readonly logger?: Logger;
+  readonly token?: CancellationToken;
+  readonly onProgress?: ProgressReporter;
+}
+
+export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 20_000, idfSampleRows: 100_000 } as const;
+
+/** Compares every dataset with the reference set. The same inputs and seed give the same report. */
+export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Promise<GapReport> {
+  const seed = options.seed ?? DEFAULTS.seed;
+  const folds = options.folds ?? DEFAULTS.folds;
+  const flagQuantile = options.flagQuantile ?? DEFAULTS.flagQuantile;
+  const maxSampleRows = options.maxSampleRows ?? DEFAULTS.maxSampleRows;
+  const logger = options.logger ?? silentLogger;
+  const { token, onProgress } = options;
+  const timer = stageTimer(logger);
+
+  const reference = collectSide(input.reference);
+  const datasets = input.datasets.map((file) => collectSide([file]));
+  const totalRows = reference.texts.length + datasets.reduce((sum, side) => sum + side.texts.length, 0);
+
+  onProgress?.({ stage: 'features', done: 0, total: totalRows });
+  reference.features = featureMatrix(reference.texts, options.dictionary, token);
+  let measured = reference.texts.length;
+  for (const side of datasets) {
+    onProgress?.({ stage: 'features', done: measured, total: totalRows });
+    side.features = featureMatrix(side.texts, options.dictionary, token);
+    measured += side.texts.length;
+  }
+  onProgress?.({ stage: 'features', done: totalRows, total: totalRows });
+  timer('features');
+  throwIfCancelled(token);
+
+  // Inverse document frequencies from a seeded sample are as good as from every row, and cost a fraction.
+  const tfidf = new HashedTfidf({ seed });
+  tfidf.fit(idfCorpus([reference, ...datasets], seed));
+  const embedder = options.embedder ?? createHashedEmbedder(tfidf);
+  timer('idf');
+
+  const realSorted = sortedColumns(reference.features, FEATURES.length);
+  const warnings: string[] = [];
+  if (reference.texts.length < SMALL_REFERENCE_ROWS) {
+    warnings.push(`The reference set has ${reference.texts.length} rows; under ${SMALL_REFERENCE_ROWS} the figures are rough.`);
+  }
+
+  const referenceScoreSums = new Float64Array(reference.texts.length);
+  const reports: DatasetReport[] = [];
+  for (let d = 0; d < datasets.length; d++) {
+    const side = datasets[d];
+    const random = seededRandom(seed + d);
+    onProgress?.({ stage: 'detector', done: d, total: datasets.length });
+    const detector = trainDetector(detectorInput(reference, side, tfidf), { folds, seed: seed + d, token });
+    timer('detector');
+    const nRef = reference.texts.length;
+    const refScores = detector.scores.subarray(0, nRef);
+    const scores = detector.scores.subarray(nRef);
+    for (let i = 0; i < nRef; i++) referenceScoreSums[i] += refScores[i];
+    const sortedRef = sortedCopy(refScores);
+    const flagThreshold = quantileSorted(sortedRef, flagQuantile);
+
+    onProgress?.({ stage: 'compare', done: d, total: datasets.length });
+    const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
+    const compared = await compareSides(reference, side, { embedder, random, maxSampleRows, token });
+    timer('compare');
+
+    onProgress?.({ stage: 'findings', done: d, total: datasets.length });
+    const reasonContext = {
+      defs: FEATURES,
+      weights: detector.denseWeights,
+      mean: detector.denseMean,
+      std: detector.denseStd,
+      realSorted,
+      describe: describeRowFeature,
+      phrases: compared.phrases.overSynthetic,
+      realRows: compared.phrases.realRows,
+      syntheticRows: compared.phrases.syntheticRows,
+    };
+    const rows: RowResult[] = new Array(side.texts.length);
+    let flagged = 0;
+    for (let i = 0; i < side.texts.length; i++) {
+      const score = scores[i];
+      const isFlagged = score > flagThreshold;
+      if (isFlagged) flagged++;
+      const row = side.rows[i];
+      rows[i] = {
+        line: row.line,
+        start: row.textRange.start,
+        end: row.textRange.end,
+        score,
+        percentile: percentileRank(sortedRef, score),
+        flagged: isFlagged,
+        reasons: isFlagged ? explainRow(reasonContext, side.features, i * FEATURES.length, side.texts[i]) : [],
+        ...(row.label !== undefined ? { label: row.label } : {}),
+        ...(row.turn !== undefined ? { turn: row.turn } : {}),
+      };
+    }
+    throwIfCancelled(token);
+    const referenceFlaggedShare = countAbove(refScores, flagThreshold) / Math.max(1, nRef);
+    const verdict = verdictFor(detector.auc, detector.aucLow, nRef, side.texts.length);
+    reports.push({
+      file: side.files[0],
+      skipped: side.errors.length,
+      errors: side.errors,
+      summary: {
+        rows: side.texts.length,
+        referenceRows: nRef,
+        auc: detector.auc,
+        aucLow: detector.aucLow,
+        aucHigh: detector.aucHigh,
+        verdict,
+        headline: headlineFor(verdict, detector.auc),
+        flagged,
+        flagThreshold,
+        referenceFlaggedShare,
+      },
+      gaps,
+      phrases: compared.phrases,
+      diversity: compared.diversity,
+      coverage: compared.coverage,
+      byLabel: compared.byLabel(scores, refScores),
+      leakage: compared.leakage,
+      rows,
+    });
+    timer('findings');
+    if (side.texts.length < SMALL_REFERENCE_ROWS) warnings.push(`${side.files[0]} has ${side.texts.length} rows; under ${SMALL_REFERENCE_ROWS} the figures are rough.`);
+    warnings.push(...compared.warnings);
+  }
+
+  const referenceRows: ReferenceRow[] = reference.rows.map((row, i) => ({
+    file: reference.rowFiles[i],
+    line: row.line,
+    score: referenceScoreSums[i] / Math.max(1, datasets.length),
+    ...(row.label !== undefined ? { label: row.label } : {}),
+  }));
+  const first = [...input.reference, ...input.datasets][0]?.data;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'synthgap', version: options.toolVersion ?? '0.0.0' },
+    settings: {
+      seed,
+      folds,
+      flagQuantile,
+      embedder: embedder.id,
+      ...(first ? { textField: first.textField } : {}),
+      ...(first?.labelField ? { labelField: first.labelField } : {}),
+    },
+    reference: { files: reference.files, skipped: reference.errors.length, errors: reference.errors, rows: referenceRows },
+    datasets: reports,
+    warnings,
+  };
+}
+
+function collectSide(files: readonly AnalysisFile[]): Side {
+  const side: Side = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
+  for (const { file, data } of files) {
+    side.files.push(file);
+    for (const row of data.rows) {
+      side.rows.push(row);
+      side.texts.push(row.text);
+      side.rowFiles.push(file);
+    }
+    for (const error of data.errors) side.errors.push({ file, line: error.line, message: error.message });
+  }
+  return side;
+}
+
+function idfCorpus(sides: readonly Side[], seed: number): string[] {
+  const total = sides.reduce((sum, side) => sum + side.texts.length, 0);
+  const share = Math.min(1, DEFAULTS.idfSampleRows / Math.max(1, total));
+  const random = seededRandom(seed ^ 0x1df);
+  const corpus: string[] = [];
+  for (const side of sides) {
+    for (const index of sampleIndexes(side.texts.length, Math.ceil(side.texts.length * share), random)) corpus.push(side.texts[index]);
+  }
+  return corpus;
+}
+
+function detectorInput(reference: Side, side: Side, tfidf: HashedTfidf) {
+  const dim = FEATURES.length;
+  const nRef = reference.texts.length;
+  const count = nRef + side.texts.length;
+  const dense = new Float32Array(count * dim);
+  dense.set(reference.features, 0);
+  dense.set(side.features, nRef * dim);
+  const isSynthetic = new Uint8Array(count).fill(1, nRef);
+  const textOf = (row: number) => (row < nRef ? reference.texts[row] : side.texts[row - nRef]);
+  return { count, isSynthetic, dense, denseDim: dim, sparse: (row: number) => tfidf.vector(textOf(row)), sparseDim: tfidf.buckets };
+}
+
+function countAbove(values: ArrayLike<number>, threshold: number): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > threshold) count++;
+  return count;
+}
+
+function stageTimer(logger: Logger): (stage: string) => void {
+  let last = Date.now();
+  return (stage) => {
+    const now = Date.now();
+    logger.debug(`${stage}: ${now - last} ms`);
+    last = now;
+  };
+}

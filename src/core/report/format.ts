@@ -1,0 +1,106 @@
+/**
+ * Number and text formatting shared by the exporters (terminal, Markdown, HTML), so a number reads the same
+ * in every one of them. Everything here is pure and locale-independent: thousands separators are written by
+ * hand rather than through Intl, so output does not change with the ICU build or the user's locale.
+ * Non-finite numbers (an AUC on too little data) print as `n/a` everywhere.
+ */
+
+export const NOT_AVAILABLE = 'n/a';
+
+/** A count with en-US thousands separators, rounded to an integer. @example formatCount(10000) // "10,000" */
+export function formatCount(value: number): string {
+  return formatDecimal(value, 0);
+}
+
+/** A fixed-point number with en-US thousands separators. @example formatDecimal(-1234.5, 1) // "-1,234.5" */
+export function formatDecimal(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return NOT_AVAILABLE;
+  const fixed = Math.abs(value).toFixed(digits);
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // A value that rounds to zero prints without a sign: "-0.00" reads like a finding.
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
+}
+
+/** A number with an explicit sign. @example formatSigned(0.5, 2) // "+0.50" */
+export function formatSigned(value: number, digits: number): string {
+  const text = formatDecimal(value, digits);
+  if (text === NOT_AVAILABLE || text.startsWith('-') || Number(text.replace(/,/g, '')) === 0) return text;
+  return `+${text}`;
+}
+
+/**
+ * A share in [0, 1] as a percentage a reader takes in at a glance: `0%`, `under 1%`, one decimal below 10%
+ * (`5.0%`), whole numbers up to 99%, `over 99%`, `100%`.
+ *
+ * @example formatShare(0.004) // "under 1%"
+ */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return NOT_AVAILABLE;
+  if (share <= 0) return '0%';
+  if (share >= 1) return '100%';
+  if (share < 0.01) return 'under 1%';
+  if (share > 0.99) return 'over 99%';
+  if (share < 0.0995) return `${(share * 100).toFixed(1)}%`;
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A measured feature value with about three significant digits. @example formatValue(14.236) // "14.2" */
+export function formatValue(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 100) return formatDecimal(value, 0);
+  if (magnitude >= 10) return formatDecimal(value, 1);
+  return formatDecimal(value, 2);
+}
+
+/** `1 row` / `10,000 rows`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+// C0/C1 controls (ANSI escapes included) and bidirectional overrides can rewrite a terminal or reorder what a
+// reader sees ("Trojan Source"); dataset text never needs them in a summary.
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Dataset text made safe to show on one line: line breaks become ` ↵ `, tabs spaces, control and bidi
+ * characters `�`, and surrounding whitespace is trimmed. Escaping for a target format comes after this.
+ */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAKS, ' ↵ ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd').trim();
+}
+
+/** At most `max` code points (surrogate pairs stay whole), ending in `…` when cut. */
+export function truncate(text: string, max: number): string {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+
+/** Dataset text for a summary: one line, then cut to `max` code points. */
+export function excerpt(text: string, max = 120): string {
+  return truncate(oneLine(text), max);
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in HTML element content and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * Text safe inline in Markdown and in a GFM table cell: one line, Markdown punctuation backslash-escaped,
+ * `<` written as an entity so no HTML tag survives, and `&` escaped only where it would start an entity
+ * (so `R&D` stays readable in a CI log).
+ *
+ * @example escapeMarkdown('a | `b`') // "a \\| \\`b\\`"
+ */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/</g, '&lt;');
+}

@@ -1,0 +1,224 @@
+/**
+ * The report as GitHub-flavored Markdown, for pull requests, wikis and CI logs. Every piece of dataset or
+ * report text goes through `escapeMarkdown` (via `md`), so a row cannot break a table, open a code span or
+ * smuggle in HTML.
+ */
+import type { CoverageCluster, DatasetReport, GapReport, PhraseStat } from './types';
+import { escapeMarkdown as md, excerpt, formatCount, formatDecimal, formatShare, plural } from './format';
+import {
+  aucInterval,
+  aucText,
+  effectText,
+  errorDigest,
+  featureName,
+  flaggedText,
+  gapValue,
+  leakageText,
+  mostSyntheticRows,
+  referenceText,
+  rowLocation,
+  verdictLabel,
+} from './sentences';
+
+const FLAGGED_ROWS = 20;
+const PHRASES = 15;
+const GROUPS = 10;
+const LEAKED_ROWS = 20;
+const ERROR_LINES = 20;
+
+export function formatMarkdown(report: GapReport): string {
+  const { settings } = report;
+  const blocks: string[] = [
+    '# Synthgap report',
+    md(
+      [
+        `synthgap ${report.tool.version}`,
+        `seed ${settings.seed}`,
+        `${settings.folds} folds`,
+        `flag quantile ${settings.flagQuantile}`,
+        `embedder ${settings.embedder}`,
+        settings.textField === undefined ? '' : `text field ${settings.textField}`,
+        settings.labelField === undefined ? '' : `label field ${settings.labelField}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+    `**Reference:** ${md(referenceText(report))}`,
+  ];
+  const referenceErrors = errors(report.reference.skipped, report.reference.errors);
+  if (referenceErrors) blocks.push(referenceErrors);
+  if (report.datasets.length > 0) {
+    blocks.push(
+      table(
+        ['Dataset', 'Verdict', 'AUC [95% CI]', 'Rows', 'Flagged'],
+        report.datasets.map((d) => [
+          md(d.file),
+          `**${md(verdictLabel(d.summary.verdict))}**`,
+          aucInterval(d.summary.auc, d.summary.aucLow, d.summary.aucHigh),
+          formatCount(d.summary.rows),
+          `${formatCount(d.summary.flagged)} (${formatShare(d.summary.rows > 0 ? d.summary.flagged / d.summary.rows : 0)})`,
+        ]),
+        'lllrr',
+      ),
+    );
+  } else {
+    blocks.push('No synthetic dataset was compared.');
+  }
+  for (const dataset of report.datasets) blocks.push(...datasetBlocks(dataset));
+  if (report.warnings.length > 0) blocks.push('## Warnings', report.warnings.map((w) => `- ${md(w)}`).join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function datasetBlocks(dataset: DatasetReport): string[] {
+  const { summary, diversity, coverage, byLabel, leakage } = dataset;
+  const blocks = [
+    `## ${md(dataset.file)}`,
+    `**${md(verdictLabel(summary.verdict))}** · ${aucText(summary)} — ${md(summary.headline)}\n\n${flaggedText(summary)}.`,
+  ];
+  if (dataset.gaps.length > 0) {
+    blocks.push(
+      '### Gaps',
+      table(
+        ['Feature', 'Real', 'Synthetic', 'Effect', 'What it means'],
+        dataset.gaps.map((g) => [md(g.name), gapValue(g, 'real'), gapValue(g, 'synthetic'), effectText(g), md(g.sentence)]),
+        'lrrrl',
+      ),
+    );
+  }
+  const { phrases } = dataset;
+  if (phrases.overSynthetic.length + phrases.overReal.length > 0) {
+    blocks.push(
+      '### Phrases',
+      `Counts over ${plural(phrases.syntheticRows, 'synthetic row')} and ${plural(phrases.realRows, 'real row')}.`,
+    );
+    if (phrases.overSynthetic.length > 0) blocks.push('Over-used in synthetic text:', phraseTable(phrases.overSynthetic));
+    if (phrases.overReal.length > 0) blocks.push('Over-used in real text:', phraseTable(phrases.overReal));
+  }
+  blocks.push(
+    '### Diversity',
+    md(diversity.sentence),
+    table(
+      ['Measure', 'Real', 'Synthetic'],
+      [
+        ['Distinct words (distinct-1)', formatDecimal(diversity.real.distinct1, 2), formatDecimal(diversity.synthetic.distinct1, 2)],
+        ['Distinct word pairs (distinct-2)', formatDecimal(diversity.real.distinct2, 2), formatDecimal(diversity.synthetic.distinct2, 2)],
+        ['Compression ratio (lower repeats more)', formatDecimal(diversity.real.compressionRatio, 2), formatDecimal(diversity.synthetic.compressionRatio, 2)],
+        ['Similarity to nearest row', formatDecimal(diversity.real.meanNearestSimilarity, 2), formatDecimal(diversity.synthetic.meanNearestSimilarity, 2)],
+        ['Rows', formatCount(diversity.real.rows), formatCount(diversity.synthetic.rows)],
+      ],
+      'lrr',
+    ),
+  );
+  if (diversity.nearDuplicateGroups.length > 0) {
+    blocks.push(
+      `Near-duplicate groups (similarity ≥ ${formatDecimal(diversity.similarityThreshold, 2)}; ${plural(diversity.nearDuplicateRows, 'row')} beyond the first of each group):`,
+      table(
+        ['Rows', 'Lines', 'Example'],
+        diversity.nearDuplicateGroups.slice(0, GROUPS).map((g) => [formatCount(g.size), lineList(g.lines, g.size), md(excerpt(g.examples[0] ?? ''))]),
+        'rll',
+      ),
+    );
+  }
+  blocks.push('### Coverage', md(coverage.sentence));
+  if (coverage.missing.length > 0) blocks.push('Real clusters with few synthetic rows near:', clusterTable(coverage.missing));
+  if (coverage.syntheticOnly.length > 0) blocks.push('Synthetic clusters with no real rows near:', clusterTable(coverage.syntheticOnly));
+  if (byLabel.labels.length + byLabel.onlyReal.length + byLabel.onlySynthetic.length > 0) {
+    blocks.push('### By label');
+    if (byLabel.labels.length > 0) {
+      blocks.push(
+        table(
+          ['Label', 'Real rows', 'Synthetic rows', 'AUC', 'Biggest gap'],
+          byLabel.labels.map((l) => [
+            md(l.label),
+            formatCount(l.realRows),
+            formatCount(l.syntheticRows),
+            formatDecimal(l.auc, 2),
+            l.topGap === undefined ? '' : md(featureName(dataset, l.topGap)),
+          ]),
+          'lrrrl',
+        ),
+      );
+    }
+    if (byLabel.onlyReal.length > 0) blocks.push(`Only in real rows: ${byLabel.onlyReal.map(md).join(', ')}.`);
+    if (byLabel.onlySynthetic.length > 0) blocks.push(`Only in synthetic rows: ${byLabel.onlySynthetic.map(md).join(', ')}.`);
+  }
+  blocks.push('### Leakage', md(leakageText(leakage)));
+  if (leakage.rows.length > 0) {
+    blocks.push(
+      table(
+        ['Line', 'Reference', 'Similarity', 'Kind'],
+        leakage.rows.slice(0, LEAKED_ROWS).map((r) => [
+          formatCount(r.line),
+          md(`${r.referenceFile}:${r.referenceLine}`),
+          formatDecimal(r.similarity, 2),
+          r.exact ? 'exact' : 'near',
+        ]),
+        'rlrl',
+      ),
+    );
+    if (leakage.rows.length > LEAKED_ROWS) blocks.push(`… and ${formatCount(leakage.rows.length - LEAKED_ROWS)} more.`);
+  }
+  const flagged = mostSyntheticRows(dataset, FLAGGED_ROWS);
+  if (flagged.length > 0) {
+    blocks.push(
+      `### Most synthetic-looking rows (top ${formatCount(flagged.length)} of ${formatCount(summary.flagged)} flagged)`,
+      table(
+        ['Row', 'Score', 'Label', 'Reasons'],
+        flagged.map((r) => [
+          rowLocation(r),
+          formatDecimal(r.score, 2),
+          r.label === undefined ? '' : md(r.label),
+          r.reasons.map((reason) => md(excerpt(reason.message))).join('; '),
+        ]),
+        'lrll',
+      ),
+    );
+  }
+  const skipped = errors(dataset.skipped, dataset.errors, dataset.file);
+  if (skipped) blocks.push('### Skipped lines', skipped);
+  return blocks;
+}
+
+function phraseTable(phrases: readonly PhraseStat[]): string {
+  return table(
+    ['Phrase', 'Synthetic', 'Real', 'z'],
+    phrases.slice(0, PHRASES).map((p) => [md(excerpt(p.phrase, 60)), formatCount(p.syntheticCount), formatCount(p.realCount), formatDecimal(p.z, 1)]),
+    'lrrr',
+  );
+}
+
+function clusterTable(clusters: readonly CoverageCluster[]): string {
+  return table(
+    ['Cluster', 'Real', 'Synthetic', 'Label', 'Examples'],
+    clusters.map((c) => [
+      String(c.id),
+      formatShare(c.realShare),
+      formatShare(c.syntheticShare),
+      c.label === undefined ? '' : md(c.label),
+      c.examples
+        .slice(0, 2)
+        .map((example, i) => (c.exampleLines[i] === undefined ? '' : `line ${formatCount(c.exampleLines[i])}: `) + md(excerpt(example)))
+        .join(' · '),
+    ]),
+    'rrrll',
+  );
+}
+
+/** `12, 40, 41, …` when the group has more members than lines listed. */
+function lineList(lines: readonly number[], size: number): string {
+  return lines.map(formatCount).join(', ') + (size > lines.length ? ', …' : '');
+}
+
+function errors(skipped: number, list: DatasetReport['errors'], ownFile?: string): string | undefined {
+  const digest = errorDigest(skipped, list, ERROR_LINES, ownFile);
+  if (!digest) return undefined;
+  const items = digest.lines.map((line) => `- ${md(excerpt(line, 200))}`);
+  if (digest.more) items.push(`- ${md(digest.more)}`);
+  return `${digest.heading}:\n\n${items.join('\n')}`;
+}
+
+/** A GFM table; cells arrive escaped. `align` has one `l` or `r` per column. */
+function table(header: readonly string[], rows: readonly (readonly string[])[], align: string): string {
+  const rule = header.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}

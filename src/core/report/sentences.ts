@@ -1,0 +1,128 @@
+/**
+ * The report's recurring phrases and selections, written once for every exporter. Each function returns plain
+ * text (no markup); the exporter escapes the whole result for its target, which is why dataset text may appear
+ * in it.
+ */
+import type {
+  DatasetReport,
+  DatasetSummary,
+  FeatureGap,
+  FileError,
+  GapReport,
+  LeakageReport,
+  RowResult,
+  Verdict,
+} from './types';
+import { formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
+
+const VERDICT_LABELS: Record<Verdict, string> = {
+  'no-gap': 'No gap',
+  'small-gap': 'Small gap',
+  gap: 'Gap',
+  'large-gap': 'Large gap',
+  'insufficient-data': 'Insufficient data',
+};
+
+/** `No gap`, `Large gap`, …; an unknown verdict (a newer report) prints as it is. */
+export function verdictLabel(verdict: Verdict): string {
+  return VERDICT_LABELS[verdict] ?? String(verdict);
+}
+
+/** `AUC 0.91 [0.90–0.92]`, or `AUC n/a` when there was too little data to fit a classifier. */
+export function aucText(summary: DatasetSummary): string {
+  if (!Number.isFinite(summary.auc)) return `AUC ${NOT_AVAILABLE}`;
+  return `AUC ${aucInterval(summary.auc, summary.aucLow, summary.aucHigh)}`;
+}
+
+/** `0.91 [0.90–0.92]`; the interval is left out when it is not known. */
+export function aucInterval(auc: number, low: number, high: number): string {
+  const value = formatDecimal(auc, 2);
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return value;
+  return `${value} [${formatDecimal(low, 2)}–${formatDecimal(high, 2)}]`;
+}
+
+/** `812 of 10,000 rows look synthetic (threshold 0.73; flags 5.0% of real rows)`. */
+export function flaggedText(summary: DatasetSummary): string {
+  const verb = summary.flagged === 1 ? 'looks' : 'look';
+  return (
+    `${formatCount(summary.flagged)} of ${plural(summary.rows, 'row')} ${verb} synthetic ` +
+    `(threshold ${formatDecimal(summary.flagThreshold, 2)}; flags ${formatShare(summary.referenceFlaggedShare)} of real rows)`
+  );
+}
+
+/** `data/real.jsonl (5,000 rows, 2 skipped)`. */
+export function referenceText(report: GapReport): string {
+  const { reference } = report;
+  // The reference rows list every scored row; when it is absent, fall back on the size each comparison saw.
+  const rows = reference.rows.length || Math.max(0, ...report.datasets.map((d) => d.summary.referenceRows));
+  const files = reference.files.length > 0 ? reference.files.join(', ') : '(none)';
+  const skipped = reference.skipped > 0 ? `, ${formatCount(reference.skipped)} skipped` : '';
+  return `${files} (${plural(rows, 'row')}${skipped})`;
+}
+
+/** `2 exact and 5 near copies of reference rows (similarity ≥ 0.95)`, or that none was found. */
+export function leakageText(leakage: LeakageReport): string {
+  const threshold = formatDecimal(leakage.similarityThreshold, 2);
+  if (leakage.exact === 0 && leakage.near === 0) return `No row copies a reference row (similarity ≥ ${threshold}).`;
+  const copies = leakage.exact + leakage.near === 1 ? 'copy' : 'copies';
+  return `${formatCount(leakage.exact)} exact and ${formatCount(leakage.near)} near ${copies} of reference rows (similarity ≥ ${threshold}).`;
+}
+
+/** Where a row stands: `line 118`, or `line 118, message 3` for a chat row. */
+export function rowLocation(row: Pick<RowResult, 'line' | 'turn'>): string {
+  return row.turn === undefined ? `line ${formatCount(row.line)}` : `line ${formatCount(row.line)}, message ${row.turn + 1}`;
+}
+
+/** The flagged rows with the highest scores, highest first (ties by line), at most `limit`. */
+export function mostSyntheticRows(dataset: DatasetReport, limit: number): RowResult[] {
+  if (limit <= 0) return [];
+  return dataset.rows
+    .filter((row) => row.flagged)
+    .sort((a, b) => b.score - a.score || a.line - b.line || (a.turn ?? 0) - (b.turn ?? 0))
+    .slice(0, limit);
+}
+
+/** The mean (numeric) or the share of rows with the feature (binary) on one side. */
+export function gapValue(gap: FeatureGap, side: 'real' | 'synthetic'): string {
+  const distribution = gap[side];
+  if (gap.kind === 'binary') return formatShare(distribution.shares[1] ?? distribution.mean);
+  return formatValue(distribution.mean);
+}
+
+/** `+1.31 SD` for a numeric feature, `+31 pts` (percentage points) for a binary one. */
+export function effectText(gap: FeatureGap): string {
+  if (gap.kind === 'binary') return `${formatSigned(gap.effect * 100, 0)} pts`;
+  return `${formatSigned(gap.effect, 2)} SD`;
+}
+
+/** The display name of a feature id, if the dataset's gaps know it. */
+export function featureName(dataset: DatasetReport, feature: string): string {
+  return dataset.gaps.find((gap) => gap.feature === feature)?.name ?? feature;
+}
+
+export interface ErrorDigest {
+  /** `3 lines skipped`. */
+  readonly heading: string;
+  /** `line 17: invalid JSON (…)`, with the file named when it is not `ownFile`. */
+  readonly lines: string[];
+  /** `… and 4 more`, when some were left out. */
+  readonly more?: string;
+}
+
+/** The first `limit` errors of a file, and how many more there were; undefined when nothing was skipped. */
+export function errorDigest(
+  skipped: number,
+  errors: readonly FileError[],
+  limit: number,
+  ownFile?: string,
+): ErrorDigest | undefined {
+  // The analysis may keep fewer messages than it skipped lines; the count is the larger of the two.
+  const total = Math.max(skipped, errors.length);
+  if (total === 0) return undefined;
+  const lines = errors.slice(0, Math.max(0, limit)).map((error) => {
+    const where = error.file === ownFile ? `line ${formatCount(error.line)}` : `${error.file}:${error.line}`;
+    return `${where}: ${error.message}`;
+  });
+  const rest = total - lines.length;
+  return { heading: `${plural(total, 'line')} skipped`, lines, more: rest > 0 ? `… and ${formatCount(rest)} more` : undefined };
+}

@@ -1,0 +1,139 @@
+/**
+ * The summary `synthgap check` prints: what a person takes in within ten seconds. Sections with nothing to say
+ * are left out. Dataset text passes through `oneLine`, so a row cannot move the cursor or recolor the
+ * terminal.
+ */
+import type { DatasetReport, GapReport, PhraseStat, Verdict } from './types';
+import { excerpt, formatCount, formatDecimal, oneLine } from './format';
+import {
+  aucText,
+  errorDigest,
+  flaggedText,
+  leakageText,
+  mostSyntheticRows,
+  referenceText,
+  rowLocation,
+  verdictLabel,
+} from './sentences';
+
+export interface TerminalOptions {
+  /** Use ANSI colors (the CLI decides from isTTY, NO_COLOR and --color). */
+  readonly color: boolean;
+  /** Wrap lines longer than this many columns, with a hanging indent; no wrapping when left out. */
+  readonly width?: number;
+  /** How many of the most synthetic-looking rows to list per dataset; 5 when left out. */
+  readonly maxRows?: number;
+}
+
+const TOP = 5;
+const ERROR_LINES = 3;
+
+const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m' };
+
+const VERDICT_COLORS: Record<Verdict, string> = {
+  'no-gap': ANSI.green,
+  'small-gap': ANSI.yellow,
+  gap: ANSI.yellow,
+  'large-gap': ANSI.red,
+  'insufficient-data': ANSI.dim,
+};
+
+type Paint = (text: string, code: string) => string;
+
+export function formatTerminalSummary(report: GapReport, options: TerminalOptions): string {
+  const paint: Paint = options.color ? (text, code) => `${code}${text}${ANSI.reset}` : (text) => text;
+  const lines: string[] = [`${paint('Reference:', ANSI.bold)} ${oneLine(referenceText(report))}`];
+  const referenceErrors = errorDigest(report.reference.skipped, report.reference.errors, ERROR_LINES);
+  if (referenceErrors) lines.push(...digestLines(referenceErrors, '  ', paint));
+  for (const dataset of report.datasets) {
+    lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint));
+  }
+  if (report.datasets.length === 0) lines.push('', 'No synthetic dataset was compared.');
+  if (report.warnings.length > 0) {
+    lines.push('', paint('Warnings', ANSI.bold), ...report.warnings.map((w) => `  ${paint('!', ANSI.yellow)} ${oneLine(w)}`));
+  }
+  const width = options.width;
+  const wrapped = width !== undefined && Number.isFinite(width) && width > 0 ? lines.flatMap((l) => wrap(l, width)) : lines;
+  return `${wrapped.join('\n')}\n`;
+}
+
+function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): string[] {
+  const { summary } = dataset;
+  const verdict = paint(verdictLabel(summary.verdict).toUpperCase(), VERDICT_COLORS[summary.verdict] ?? ANSI.bold);
+  const lines = [
+    `${paint(oneLine(dataset.file), ANSI.bold)}  ${verdict}  ${aucText(summary)}`,
+    `  ${oneLine(summary.headline)}`,
+    `  ${flaggedText(summary)}`,
+  ];
+  const section = (title: string, items: string[]): void => {
+    if (items.length > 0) lines.push('', `  ${paint(title, ANSI.bold)}`, ...items.map((item) => `    ${item}`));
+  };
+  section('Biggest gaps', dataset.gaps.slice(0, TOP).map((gap) => `• ${oneLine(gap.sentence)}`));
+  section('Over-used in synthetic text', phraseLines(dataset.phrases.overSynthetic, 'synthetic'));
+  section('Over-used in real text', phraseLines(dataset.phrases.overReal, 'real'));
+  lines.push(
+    '',
+    `  ${paint('Near-duplicates:', ANSI.bold)} ${oneLine(dataset.diversity.sentence)}`,
+    `  ${paint('Coverage:', ANSI.bold)} ${oneLine(dataset.coverage.sentence)}`,
+    `  ${paint('Leakage:', ANSI.bold)} ${oneLine(leakageText(dataset.leakage))}`,
+  );
+  const rows = mostSyntheticRows(dataset, maxRows);
+  const locationWidth = Math.max(0, ...rows.map((row) => rowLocation(row).length));
+  section(
+    'Most synthetic-looking rows',
+    rows.map((row) => {
+      const reason = row.reasons[0] ? `  ${excerpt(row.reasons[0].message)}` : '';
+      return `${rowLocation(row).padEnd(locationWidth)}  ${formatDecimal(row.score, 2)}${reason}`;
+    }),
+  );
+  const errors = errorDigest(dataset.skipped, dataset.errors, ERROR_LINES, dataset.file);
+  if (errors) lines.push('', ...digestLines(errors, '  ', paint));
+  return lines;
+}
+
+function phraseLines(phrases: readonly PhraseStat[], side: 'synthetic' | 'real'): string[] {
+  return phrases.slice(0, TOP).map((p) => {
+    const [mine, theirs] = side === 'synthetic' ? [p.syntheticCount, p.realCount] : [p.realCount, p.syntheticCount];
+    const other = side === 'synthetic' ? 'real' : 'synthetic';
+    return `"${excerpt(p.phrase, 60)}"  ${formatCount(mine)} ${side} · ${formatCount(theirs)} ${other}`;
+  });
+}
+
+function digestLines(digest: NonNullable<ReturnType<typeof errorDigest>>, indent: string, paint: Paint): string[] {
+  const body = digest.lines.map((line) => `${indent}  ${excerpt(line, 160)}`);
+  if (digest.more) body.push(`${indent}  ${digest.more}`);
+  return [`${indent}${paint(`${digest.heading}:`, ANSI.yellow)}`, ...body];
+}
+
+// eslint-disable-next-line no-control-regex -- matching the color codes this file writes is the point.
+const ANSI_PATTERN = /\x1b\[[0-9;]*m/g;
+
+/** Visible columns of a line: color codes take none; each code point takes one (wide CJK is not measured). */
+function visibleLength(line: string): number {
+  return Array.from(line.replace(ANSI_PATTERN, '')).length;
+}
+
+/** Greedy word wrap with a hanging indent; a word longer than the width stays whole on its own line. */
+function wrap(line: string, width: number): string[] {
+  if (visibleLength(line) <= width) return [line];
+  const indent = /^ */.exec(line)?.[0] ?? '';
+  const hanging = `${indent}  `;
+  const out: string[] = [];
+  let current = indent;
+  let currentLength = indent.length;
+  let empty = true;
+  for (const word of line.slice(indent.length).split(' ')) {
+    const length = visibleLength(word);
+    if (!empty && currentLength + 1 + length > width) {
+      out.push(current);
+      current = hanging;
+      currentLength = hanging.length;
+      empty = true;
+    }
+    current += empty ? word : ` ${word}`;
+    currentLength += empty ? length : length + 1;
+    empty = false;
+  }
+  out.push(current);
+  return out;
+}

@@ -1,0 +1,179 @@
+// The synthgap command as a user runs it: the built bin, real files, exit codes, stdout and stderr.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import type { GapReport } from '../../src/core/report/types';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const EXAMPLES = join(ROOT, 'examples');
+
+function synthgap(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function checkJson(args: string[], cwd = ROOT): GapReport {
+  const result = synthgap(['check', ...args, '--format', 'json', '--quiet'], cwd);
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as GapReport;
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'synthgap-'));
+}
+
+describe('synthgap check', () => {
+  test('finds the gap between real and LLM-generated examples, and explains flagged rows in words', () => {
+    const report = checkJson([join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')]);
+    assert.equal(report.schemaVersion, 1);
+    const [dataset] = report.datasets;
+    assert.ok(dataset.summary.auc > 0.8, `AUC ${dataset.summary.auc}`);
+    assert.ok(dataset.summary.aucLow <= dataset.summary.auc && dataset.summary.auc <= dataset.summary.aucHigh);
+    assert.match(dataset.summary.verdict, /gap/);
+    assert.equal(dataset.rows.length, 3000);
+    assert.equal(report.reference.rows.length, 1500);
+    assert.ok(dataset.summary.flagged > 300, `flagged ${dataset.summary.flagged}`);
+    const flagged = dataset.rows.filter((row) => row.flagged);
+    assert.ok(flagged.every((row) => row.reasons.length >= 1 && row.reasons.length <= 3), 'every flagged row has 1 to 3 reasons');
+    assert.ok(flagged.every((row) => row.score > dataset.summary.flagThreshold));
+    // The CLINC150 crowd text is lower-case without punctuation: that must lead the gaps.
+    const top = dataset.gaps.slice(0, 5).map((gap) => gap.sentence).join(' ');
+    assert.match(top, /lower|capital|punctuation|\. ! or \?/i);
+    assert.ok(dataset.phrases.overSynthetic.length > 0);
+  });
+
+  test('stays quiet on real against real: AUC near chance and about 5% of rows flagged', () => {
+    const report = checkJson([join(EXAMPLES, 'real_holdout.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')]);
+    const { summary } = report.datasets[0];
+    assert.ok(summary.aucLow <= 0.5 || summary.auc <= 0.55, `AUC ${summary.auc} [${summary.aucLow}, ${summary.aucHigh}]`);
+    assert.equal(summary.verdict, 'no-gap');
+    const share = summary.flagged / summary.rows;
+    assert.ok(share <= 0.06, `flagged ${(share * 100).toFixed(1)}%`);
+  });
+
+  test('--fail-above-auc gates CI: 1 above the bar, 0 below it', () => {
+    const args = ['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--quiet'];
+    const fail = synthgap([...args, '--fail-above-auc', '0.8']);
+    assert.equal(fail.code, 1);
+    assert.match(fail.stderr, /synthetic\.jsonl: AUC 0\.\d+ is above 0\.8/);
+    const pass = synthgap(['check', join(EXAMPLES, 'real_holdout.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--quiet', '--fail-above-auc', '0.8']);
+    assert.equal(pass.code, 0, pass.stderr);
+  });
+
+  test('the same seed gives the same report; rows keep their positions', () => {
+    const args = [join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--seed', '7'];
+    const first = checkJson(args);
+    const second = checkJson(args);
+    assert.deepEqual(first.datasets[0].rows, second.datasets[0].rows);
+    assert.equal(first.datasets[0].summary.auc, second.datasets[0].summary.auc);
+    const lines = readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8').split('\n');
+    const row = first.datasets[0].rows[10];
+    const literal = lines[row.line - 1].slice(row.start, row.end);
+    assert.ok(literal.startsWith('"') && literal.endsWith('"'), literal);
+  });
+
+  test('bad lines are reported with file and line, and the rest of the file is analyzed', () => {
+    const dir = tempDir();
+    const good = readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8').split('\n').slice(0, 200);
+    const lines = [...good.slice(0, 50), '{"text": "unterminated', '{"label": "no_text"}', '{"text": 42}', '{"text": "   "}', '', ...good.slice(50)];
+    const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a])]);
+    writeFileSync(join(dir, 'bad.jsonl'), bytes);
+    const result = synthgap(['check', join(dir, 'bad.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    for (const line of [51, 52, 53, 54, 206]) assert.match(result.stderr, new RegExp(`bad\\.jsonl:${line}: `));
+    const report = JSON.parse(result.stdout) as GapReport;
+    const dataset = report.datasets[0];
+    assert.equal(dataset.rows.length, 200);
+    assert.deepEqual(dataset.errors.map((error) => error.line), [51, 52, 53, 54, 206]);
+    assert.ok(dataset.errors.every((error) => error.message.length > 5));
+  });
+
+  test('a file with no rows, a missing file and a missing reference each exit 2 with one line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.jsonl'), '\n\n');
+    const empty = synthgap(['check', join(dir, 'empty.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')]);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /empty\.jsonl: no rows to analyze/);
+    assert.equal(empty.stderr.trim().split('\n').length, 1);
+    const missing = synthgap(['check', join(dir, 'nope.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.jsonl: no such file/);
+    const noReference = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl')], dir);
+    assert.equal(noReference.code, 2);
+    assert.match(noReference.stderr, /no reference set/);
+    const badFlag = synthgap(['check', '--frobnicate']);
+    assert.equal(badFlag.code, 2);
+    assert.match(badFlag.stderr, /unknown option --frobnicate/);
+  });
+
+  test('reads synthgap.json: `synthgap check` with no arguments, globs excluding the reference', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real.jsonl'), readFileSync(join(EXAMPLES, 'real.jsonl')));
+    writeFileSync(join(dir, 'synthetic.jsonl'), readFileSync(join(EXAMPLES, 'synthetic.jsonl')));
+    writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', datasets: ['*.jsonl'], seed: 3, failAboveAuc: 0.99 }));
+    const report = checkJson([], dir);
+    assert.deepEqual(report.reference.files, ['real.jsonl']);
+    assert.deepEqual(report.datasets.map((dataset) => dataset.file), ['synthetic.jsonl']);
+    assert.equal(report.settings.seed, 3);
+    writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', seed: -1 }));
+    const invalid = synthgap(['check'], dir);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /synthgap\.json: "seed" must be a whole number/);
+  });
+
+  test('CSV reference against JSONL datasets, chat files, and the markdown and HTML formats', () => {
+    const dir = tempDir();
+    const synthetic = readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 300);
+    const chat = synthetic.map((line) => {
+      const row = JSON.parse(line) as { text: string };
+      return JSON.stringify({ messages: [{ role: 'system', content: 'You are a bank assistant.' }, { role: 'user', content: row.text }, { role: 'assistant', content: 'Sure.' }] });
+    });
+    writeFileSync(join(dir, 'chat.jsonl'), chat.join('\n') + '\n');
+    const report = checkJson([join(dir, 'chat.jsonl'), '--reference', join(EXAMPLES, 'banking_real.csv')]);
+    assert.equal(report.datasets[0].rows.length, 300);
+    assert.ok(report.datasets[0].rows.every((row) => row.turn === 1));
+    const markdown = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'markdown', '--quiet']);
+    assert.equal(markdown.code, 0, markdown.stderr);
+    assert.match(markdown.stdout, /^#/m);
+    assert.match(markdown.stdout, /AUC/);
+    const out = join(dir, 'report.html');
+    const html = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'html', '--out', out, '--quiet']);
+    assert.equal(html.code, 0, html.stderr);
+    const page = readFileSync(out, 'utf8');
+    assert.match(page, /<svg/);
+    assert.doesNotMatch(page, /https?:\/\//);
+  });
+
+  test('the terminal summary reads in ten seconds: verdict, AUC with interval, flagged rows, gaps', () => {
+    const result = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /AUC 0\.\d\d \[0\.\d\d.0\.\d\d\]/);
+    assert.match(result.stdout, /3,000 rows/);
+    assert.doesNotMatch(result.stdout, /\x1b\[/, 'no color codes when NO_COLOR is set');
+  });
+});
+
+const SHARED = resolve(ROOT, '../shared/data');
+const hasShared = existsSync(join(SHARED, 'banking77/real_test.csv'));
+
+describe('on the shared development data', { skip: hasShared ? false : `no shared data at ${SHARED}` }, () => {
+  test('Banking77 train against test (real against real) shows no gap', () => {
+    const report = checkJson([join(SHARED, 'banking77/real_test.csv'), '--reference', join(SHARED, 'banking77/real_train.csv')]);
+    const { summary } = report.datasets[0];
+    assert.ok(summary.aucLow <= 0.5 || summary.auc <= 0.55, `AUC ${summary.auc} [${summary.aucLow}, ${summary.aucHigh}]`);
+    assert.ok(summary.flagged / summary.rows <= 0.06, `flagged ${summary.flagged} of ${summary.rows}`);
+  });
+
+  test('CLINC150 real against gpt-3.5 paraphrases shows a large gap, with near-duplicate groups', () => {
+    const report = checkJson([join(SHARED, 'clinc150/synthetic_gpt35.jsonl'), '--reference', join(SHARED, 'clinc150/real_test.jsonl')]);
+    const dataset = report.datasets[0];
+    assert.ok(dataset.summary.auc > 0.9, `AUC ${dataset.summary.auc}`);
+    assert.equal(dataset.summary.verdict, 'large-gap');
+    assert.ok(dataset.byLabel.labels.length >= 100);
+  });
+});
