@@ -1,3 +1,5 @@
+import type { CancellationToken } from '../host';
+
 /** Character offsets, in UTF-16 code units, counted from the first character of the row's first line. */
 export interface TextRange {
   readonly start: number;
@@ -46,10 +48,15 @@ export interface ReadOptions {
   readonly labelField?: string | false;
   /** Which chat role's turns to analyze in `{"messages":[…]}` files. Default `user`. */
   readonly role?: string;
-  /** Lines longer than this many bytes are skipped with an error. Default 1,048,576. */
+  /**
+   * Lines longer than this many bytes are skipped with an error; a CSV quoted cell that runs on for more
+   * than this many characters counts as unterminated. Default 1,048,576.
+   */
   readonly maxLineBytes?: number;
   /** Used to pick a format from the extension, and nowhere else. */
   readonly fileName?: string;
+  /** Checked every few thousand lines; a cancelled read rejects with `CancelledError`. */
+  readonly token?: CancellationToken;
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 1_048_576;

@@ -9,6 +9,11 @@ export interface NumericWording {
   readonly lower: string;
   /** How the value prints: whole number, one decimal, or a 0..1 share shown as a percent. */
   readonly format: 'integer' | 'decimal' | 'percent';
+  /** Noun after a value of exactly 1, when it differs: `word`, `sentence`. Defaults to `unit`. */
+  readonly unitOne?: string;
+  /** Verb phrases for a dataset whose rows score higher or lower: `are longer`, `have more typos`. */
+  readonly gapHigher?: string;
+  readonly gapLower?: string;
 }
 
 /** How a yes/no feature is put in words: `no typos (41% of real rows have one)`. */
@@ -19,6 +24,8 @@ export interface BinaryWording {
   readonly no: string;
   /** Verb phrase for real rows that have it, after `41% of real rows`: `have one`, `do`. */
   readonly realYes: string;
+  /** `yes` said of many rows, after `41% of real rows`: `have a typo`. Defaults to `yes` with its verb made plural. */
+  readonly yesPlural?: string;
 }
 
 export interface FeatureDef {

@@ -41,7 +41,7 @@ export interface AnalyzeOptions {
   readonly onProgress?: ProgressReporter;
 }
 
-export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 20_000, idfSampleRows: 100_000 } as const;
+export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 10_000, idfSampleRows: 100_000 } as const;
 
 /** Compares every dataset with the reference set. The same inputs and seed give the same report. */
 export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Promise<GapReport> {
@@ -98,7 +98,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
 
     onProgress?.({ stage: 'compare', done: d, total: datasets.length });
     const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
-    const compared = await compareSides(reference, side, { embedder, random, maxSampleRows, token });
+    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token });
     timer('compare');
 
     onProgress?.({ stage: 'findings', done: d, total: datasets.length });
@@ -107,6 +107,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       weights: detector.denseWeights,
       mean: detector.denseMean,
       std: detector.denseStd,
+      clip: detector.denseClip,
       realSorted,
       describe: describeRowFeature,
       phrases: compared.phrases.overSynthetic,

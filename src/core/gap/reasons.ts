@@ -9,6 +9,8 @@ export interface ReasonContext {
   readonly weights: ArrayLike<number>;
   readonly mean: ArrayLike<number>;
   readonly std: ArrayLike<number>;
+  /** Standardized values are clipped to ±clip before the weights apply, as the detector does. */
+  readonly clip: number;
   /** Each feature's real values, sorted ascending. */
   readonly realSorted: readonly Float64Array[];
   readonly describe: (def: FeatureDef, value: number, realSorted: Float64Array) => string;
@@ -34,7 +36,8 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
     const std = context.std[j];
     if (!(std > 0)) continue;
     const value = values[offset + j];
-    const contribution = (context.weights[j] * (value - context.mean[j])) / std;
+    const z = Math.max(-context.clip, Math.min(context.clip, (value - context.mean[j]) / std));
+    const contribution = context.weights[j] * z;
     if (contribution < MIN_CONTRIBUTION) continue;
     const def = context.defs[j];
     if (!isUnusual(def, value, context.realSorted[j])) continue;

@@ -31,6 +31,18 @@ export function formatSigned(value: number, digits: number): string {
 }
 
 /**
+ * A score or probability in [0, 1] with two decimals, except that it never rounds to a certainty it does not
+ * have: `>0.99` and `<0.01` instead of `1.00` and `0.00`.
+ *
+ * @example formatScore(0.998) // ">0.99"
+ */
+export function formatScore(value: number): string {
+  if (value > 0 && value < 0.005) return '<0.01';
+  if (value >= 0.995 && value < 1) return '>0.99';
+  return formatDecimal(value, 2);
+}
+
+/**
  * A share in [0, 1] as a percentage a reader takes in at a glance: `0%`, `under 1%`, one decimal below 10%
  * (`5.0%`), whole numbers up to 99%, `over 99%`, `100%`.
  *

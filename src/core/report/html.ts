@@ -3,8 +3,8 @@
  * that forbids loading anything, so the file can be mailed or attached to a CI run and opened offline.
  * All text is inserted through the escaping `html` template; markup comes only from this folder.
  */
-import type { CoverageCluster, DatasetReport, FeatureGap, FileError, GapReport, PhraseStat, Verdict } from './types';
-import { excerpt, formatCount, formatDecimal, formatShare, plural } from './format';
+import type { CoverageCluster, DatasetReport, FeatureGap, GapReport, PhraseStat, Verdict } from './types';
+import { excerpt, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,
   aucText,
@@ -15,8 +15,11 @@ import {
   gapValue,
   leakageText,
   mostSyntheticRows,
+  referenceErrorDigest,
   referenceText,
   rowLocation,
+  settingsText,
+  type ErrorDigest,
   verdictLabel,
 } from './sentences';
 import { html, SafeHtml } from './htmlTemplate';
@@ -42,21 +45,11 @@ const VERDICT_CLASSES: Record<Verdict, string> = {
 };
 
 export function formatHtml(report: GapReport): string {
-  const { settings } = report;
-  const meta = [
-    `synthgap ${report.tool.version}`,
-    `seed ${settings.seed}`,
-    `${settings.folds} folds`,
-    `flag quantile ${settings.flagQuantile}`,
-    `embedder ${settings.embedder}`,
-    settings.textField === undefined ? '' : `text field ${settings.textField}`,
-    settings.labelField === undefined ? '' : `label field ${settings.labelField}`,
-  ].filter(Boolean);
   const page = html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${new SafeHtml(HTML_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Synthgap report</title>
@@ -65,9 +58,9 @@ export function formatHtml(report: GapReport): string {
 <body>
 <header>
 <h1>Synthgap report</h1>
-<p class="muted">${meta.join(' · ')}</p>
+<p class="muted">${settingsText(report)}</p>
 <p><strong>Reference:</strong> <span class="text">${referenceText(report)}</span></p>
-${errorList(report.reference.skipped, report.reference.errors)}
+${errorList(referenceErrorDigest(report, ERROR_LINES))}
 </header>
 ${report.datasets.length === 0 ? html`<p>No synthetic dataset was compared.</p>` : summaryTable(report.datasets)}
 ${report.datasets.map(datasetSection)}
@@ -109,7 +102,7 @@ ${coverageSection(dataset)}
 ${labelSection(dataset)}
 ${leakageSection(dataset)}
 ${flaggedSection(dataset)}
-${errorList(dataset.skipped, dataset.errors, dataset.file, html`<h3>Skipped lines</h3>`)}
+${errorList(errorDigest(dataset.skipped, dataset.errors, ERROR_LINES, dataset.file), html`<h3>Skipped lines</h3>`)}
 </section>`;
 }
 
@@ -124,8 +117,8 @@ function gapsSection(gaps: readonly FeatureGap[]): SafeHtml | false {
   return html`<h3>Gaps</h3>
 <p class="legend">Largest first.<span class="swatch real"></span>real<span class="swatch synthetic"></span>synthetic (dashed: mean)</p>
 <div class="cards">${cards}</div>
-<details${gaps.length <= CHARTED_GAPS ? '' : new SafeHtml(' open')}><summary>All ${plural(gaps.length, 'feature')}</summary>
-<table><thead><tr><th>Feature</th><th class="n">Real</th><th class="n">Synthetic</th><th class="n">Effect</th><th class="n">KS</th><th>What it means</th></tr></thead><tbody>${rows}</tbody></table>
+<details><summary>All ${plural(gaps.length, 'feature')}</summary>
+<table class="wide"><thead><tr><th>Feature</th><th class="n">Real</th><th class="n">Synthetic</th><th class="n">Effect</th><th class="n">KS</th><th>What it means</th></tr></thead><tbody>${rows}</tbody></table>
 </details>`;
 }
 
@@ -139,7 +132,7 @@ function phrasesSection(dataset: DatasetReport): SafeHtml | false {
 
 function phraseTable(title: string, phrases: readonly PhraseStat[]): SafeHtml | false {
   if (phrases.length === 0) return false;
-  return html`<div><h4>${title}</h4><table><thead><tr><th>Phrase</th><th class="n">Synthetic</th><th class="n">Real</th><th class="n">z</th></tr></thead><tbody>${phrases
+  return html`<div><h4>${title}</h4><table class="wide"><thead><tr><th>Phrase</th><th class="n">Synthetic</th><th class="n">Real</th><th class="n">z</th></tr></thead><tbody>${phrases
     .slice(0, PHRASES)
     .map(
       (p) => html`<tr><td class="text">${excerpt(p.phrase, 60)}</td><td class="n">${formatCount(p.syntheticCount)}</td><td class="n">${formatCount(p.realCount)}</td><td class="n">${formatDecimal(p.z, 1)}</td></tr>`,
@@ -152,7 +145,7 @@ function diversitySection(dataset: DatasetReport): SafeHtml {
     html`<tr><td>${name}</td><td class="n">${formatDecimal(a, digits)}</td><td class="n">${formatDecimal(b, digits)}</td></tr>`;
   return html`<h3>Diversity</h3>
 <p>${dataset.diversity.sentence}</p>
-<div class="two"><table><thead><tr><th>Measure</th><th class="n">Real</th><th class="n">Synthetic</th></tr></thead><tbody>
+<div class="two"><table class="wide"><thead><tr><th>Measure</th><th class="n">Real</th><th class="n">Synthetic</th></tr></thead><tbody>
 ${measure('Distinct words (distinct-1)', real.distinct1, synthetic.distinct1)}
 ${measure('Distinct word pairs (distinct-2)', real.distinct2, synthetic.distinct2)}
 ${measure('Compression ratio (lower repeats more)', real.compressionRatio, synthetic.compressionRatio)}
@@ -161,7 +154,7 @@ ${measure('Rows', real.rows, synthetic.rows, 0)}
 </tbody></table>
 ${
   groups.length > 0 &&
-  html`<div><h4>Near-duplicate groups (similarity ≥ ${formatDecimal(dataset.diversity.similarityThreshold, 2)})</h4><table><thead><tr><th class="n">Rows</th><th>Lines</th><th>Example</th></tr></thead><tbody>${groups
+  html`<div><h4>Near-duplicate groups (similarity ≥ ${formatDecimal(dataset.diversity.similarityThreshold, 2)})</h4><table class="wide"><thead><tr><th class="n">Rows</th><th>Lines</th><th>Example</th></tr></thead><tbody>${groups
     .slice(0, GROUPS)
     .map(
       (g) => html`<tr><td class="n">${formatCount(g.size)}</td><td>${g.lines.map(formatCount).join(', ')}${g.size > g.lines.length ? ', …' : ''}</td><td class="text">${excerpt(g.examples[0] ?? '')}</td></tr>`,
@@ -179,7 +172,7 @@ ${clusterTable('Synthetic clusters with no real rows near', coverage.syntheticOn
 
 function clusterTable(title: string, clusters: readonly CoverageCluster[]): SafeHtml | false {
   if (clusters.length === 0) return false;
-  return html`<h4>${title}</h4><table><thead><tr><th class="n">Cluster</th><th class="n">Real</th><th class="n">Synthetic</th><th>Label</th><th>Examples</th></tr></thead><tbody>${clusters.map(
+  return html`<h4>${title}</h4><table class="wide"><thead><tr><th class="n">Cluster</th><th class="n">Real</th><th class="n">Synthetic</th><th>Label</th><th>Examples</th></tr></thead><tbody>${clusters.map(
     (c) => html`<tr><td class="n">${c.id}</td><td class="n">${formatShare(c.realShare)}</td><td class="n">${formatShare(c.syntheticShare)}</td><td>${c.label ?? ''}</td><td class="text">${c.examples
       .slice(0, 3)
       .map(
@@ -222,15 +215,14 @@ function flaggedSection(dataset: DatasetReport): SafeHtml | false {
   if (rows.length === 0) return false;
   return html`<h3>Most synthetic-looking rows</h3>
 <p class="muted">Top ${formatCount(rows.length)} of ${formatCount(dataset.summary.flagged)} flagged, highest score first.</p>
-<table><thead><tr><th>Row</th><th class="n">Score</th><th class="n">Percentile</th><th>Label</th><th>Reasons</th></tr></thead><tbody>${rows.map(
-    (r) => html`<tr><td class="n">${rowLocation(r)}</td><td class="n">${formatDecimal(r.score, 2)}</td><td class="n">${formatShare(r.percentile)}</td><td>${r.label ?? ''}</td><td class="text">${r.reasons
+<table class="wide"><thead><tr><th>Row</th><th class="n">Score</th><th class="n">Percentile</th><th>Label</th><th>Reasons</th></tr></thead><tbody>${rows.map(
+    (r) => html`<tr><td class="nowrap">${rowLocation(r)}</td><td class="n">${formatScore(r.score)}</td><td class="n">${formatShare(r.percentile)}</td><td>${r.label ?? ''}</td><td class="text">${r.reasons
       .map((reason) => excerpt(reason.message))
       .join('; ')}</td></tr>`,
   )}</tbody></table>`;
 }
 
-function errorList(skipped: number, errors: readonly FileError[], ownFile?: string, title?: SafeHtml): SafeHtml | false {
-  const digest = errorDigest(skipped, errors, ERROR_LINES, ownFile);
+function errorList(digest: ErrorDigest | undefined, title?: SafeHtml): SafeHtml | false {
   if (!digest) return false;
   return html`${title}<p>${digest.heading}:</p><ul>${digest.lines.map((line) => html`<li class="text">${excerpt(line, 200)}</li>`)}${
     digest.more && html`<li class="muted">${digest.more}</li>`

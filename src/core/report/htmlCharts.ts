@@ -61,7 +61,7 @@ function histogram(gap: FeatureGap): SafeHtml {
   const baseline = PAD + plot;
   return html`${bars}${means}<line class="baseline" x1="${PAD}" x2="${WIDTH - PAD}" y1="${baseline}" y2="${baseline}"/>${
     !byIndex &&
-    html`<text class="axis" x="${PAD}" y="${HEIGHT - 2}">${formatValue(lo)}</text><text class="axis" x="${WIDTH - PAD}" y="${HEIGHT - 2}" text-anchor="end">${formatValue(hi)}</text>`
+    html`<text class="axis" x="${PAD}" y="${HEIGHT - 2}">${axisValue(lo)}</text><text class="axis" x="${WIDTH - PAD}" y="${HEIGHT - 2}" text-anchor="end">${axisValue(hi)}</text>`
   }`;
 }
 
@@ -91,6 +91,11 @@ function indexBins(d: Distribution): Bin[] {
 
 function clamp01(v: number): number {
   return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
+}
+
+/** Axis ends read `60`, not `60.0`. */
+function axisValue(v: number): string {
+  return formatValue(v).replace(/\.0+$/, '');
 }
 
 function r(v: number): string {

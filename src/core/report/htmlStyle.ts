@@ -15,11 +15,13 @@ p{margin:6px 0}
 a{color:inherit}
 .muted{color:var(--muted)}
 .headline{font-size:15px}
-table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
+table{border-collapse:collapse;min-width:min(100%,640px);font-size:13px;margin:6px 0}
+.wide{width:100%}
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--border);vertical-align:top}
 th{font-weight:600;color:var(--muted)}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .text{overflow-wrap:anywhere}
+.nowrap{white-space:nowrap}
 .pill{display:inline-block;padding:0 8px;border:1px solid currentColor;border-radius:999px;font-size:12px;
 font-weight:600;white-space:nowrap;vertical-align:2px}
 .ok{color:var(--ok)}.warn{color:var(--warn)}.bad{color:var(--bad)}.none{color:var(--muted)}

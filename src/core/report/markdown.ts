@@ -4,7 +4,7 @@
  * smuggle in HTML.
  */
 import type { CoverageCluster, DatasetReport, GapReport, PhraseStat } from './types';
-import { escapeMarkdown as md, excerpt, formatCount, formatDecimal, formatShare, plural } from './format';
+import { escapeMarkdown as md, excerpt, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,
   aucText,
@@ -15,8 +15,11 @@ import {
   gapValue,
   leakageText,
   mostSyntheticRows,
+  referenceErrorDigest,
   referenceText,
   rowLocation,
+  settingsText,
+  type ErrorDigest,
   verdictLabel,
 } from './sentences';
 
@@ -27,25 +30,12 @@ const LEAKED_ROWS = 20;
 const ERROR_LINES = 20;
 
 export function formatMarkdown(report: GapReport): string {
-  const { settings } = report;
   const blocks: string[] = [
     '# Synthgap report',
-    md(
-      [
-        `synthgap ${report.tool.version}`,
-        `seed ${settings.seed}`,
-        `${settings.folds} folds`,
-        `flag quantile ${settings.flagQuantile}`,
-        `embedder ${settings.embedder}`,
-        settings.textField === undefined ? '' : `text field ${settings.textField}`,
-        settings.labelField === undefined ? '' : `label field ${settings.labelField}`,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    ),
+    md(settingsText(report)),
     `**Reference:** ${md(referenceText(report))}`,
   ];
-  const referenceErrors = errors(report.reference.skipped, report.reference.errors);
+  const referenceErrors = errors(referenceErrorDigest(report, ERROR_LINES));
   if (referenceErrors) blocks.push(referenceErrors);
   if (report.datasets.length > 0) {
     blocks.push(
@@ -166,7 +156,7 @@ function datasetBlocks(dataset: DatasetReport): string[] {
         ['Row', 'Score', 'Label', 'Reasons'],
         flagged.map((r) => [
           rowLocation(r),
-          formatDecimal(r.score, 2),
+          formatScore(r.score),
           r.label === undefined ? '' : md(r.label),
           r.reasons.map((reason) => md(excerpt(reason.message))).join('; '),
         ]),
@@ -174,7 +164,7 @@ function datasetBlocks(dataset: DatasetReport): string[] {
       ),
     );
   }
-  const skipped = errors(dataset.skipped, dataset.errors, dataset.file);
+  const skipped = errors(errorDigest(dataset.skipped, dataset.errors, ERROR_LINES, dataset.file));
   if (skipped) blocks.push('### Skipped lines', skipped);
   return blocks;
 }
@@ -209,8 +199,7 @@ function lineList(lines: readonly number[], size: number): string {
   return lines.map(formatCount).join(', ') + (size > lines.length ? ', …' : '');
 }
 
-function errors(skipped: number, list: DatasetReport['errors'], ownFile?: string): string | undefined {
-  const digest = errorDigest(skipped, list, ERROR_LINES, ownFile);
+function errors(digest: ErrorDigest | undefined): string | undefined {
   if (!digest) return undefined;
   const items = digest.lines.map((line) => `- ${md(excerpt(line, 200))}`);
   if (digest.more) items.push(`- ${md(digest.more)}`);

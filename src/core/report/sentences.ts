@@ -50,6 +50,22 @@ export function flaggedText(summary: DatasetSummary): string {
   );
 }
 
+/** `synthgap 0.1.0 · seed 42 · 5 folds · …`: what it takes to reproduce the report. */
+export function settingsText(report: GapReport): string {
+  const { settings } = report;
+  return [
+    `synthgap ${report.tool.version}`,
+    `seed ${settings.seed}`,
+    `${settings.folds} folds`,
+    `flag quantile ${settings.flagQuantile}`,
+    `embedder ${settings.embedder}`,
+    settings.textField === undefined ? '' : `text field "${settings.textField}"`,
+    settings.labelField === undefined ? '' : `label field "${settings.labelField}"`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** `data/real.jsonl (5,000 rows, 2 skipped)`. */
 export function referenceText(report: GapReport): string {
   const { reference } = report;
@@ -66,6 +82,12 @@ export function leakageText(leakage: LeakageReport): string {
   if (leakage.exact === 0 && leakage.near === 0) return `No row copies a reference row (similarity ≥ ${threshold}).`;
   const copies = leakage.exact + leakage.near === 1 ? 'copy' : 'copies';
   return `${formatCount(leakage.exact)} exact and ${formatCount(leakage.near)} near ${copies} of reference rows (similarity ≥ ${threshold}).`;
+}
+
+/** The reference files' errors; lines are not prefixed with the file when there is only one. */
+export function referenceErrorDigest(report: GapReport, limit: number): ErrorDigest | undefined {
+  const { files, skipped, errors } = report.reference;
+  return errorDigest(skipped, errors, limit, files.length === 1 ? files[0] : undefined);
 }
 
 /** Where a row stands: `line 118`, or `line 118, message 3` for a chat row. */

@@ -4,13 +4,15 @@
  * terminal.
  */
 import type { DatasetReport, GapReport, PhraseStat, Verdict } from './types';
-import { excerpt, formatCount, formatDecimal, oneLine } from './format';
+import { excerpt, formatCount, formatScore, oneLine } from './format';
 import {
   aucText,
   errorDigest,
   flaggedText,
   leakageText,
   mostSyntheticRows,
+  referenceErrorDigest,
+  type ErrorDigest,
   referenceText,
   rowLocation,
   verdictLabel,
@@ -43,7 +45,7 @@ type Paint = (text: string, code: string) => string;
 export function formatTerminalSummary(report: GapReport, options: TerminalOptions): string {
   const paint: Paint = options.color ? (text, code) => `${code}${text}${ANSI.reset}` : (text) => text;
   const lines: string[] = [`${paint('Reference:', ANSI.bold)} ${oneLine(referenceText(report))}`];
-  const referenceErrors = errorDigest(report.reference.skipped, report.reference.errors, ERROR_LINES);
+  const referenceErrors = referenceErrorDigest(report, ERROR_LINES);
   if (referenceErrors) lines.push(...digestLines(referenceErrors, '  ', paint));
   for (const dataset of report.datasets) {
     lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint));
@@ -59,7 +61,7 @@ export function formatTerminalSummary(report: GapReport, options: TerminalOption
 
 function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): string[] {
   const { summary } = dataset;
-  const verdict = paint(verdictLabel(summary.verdict).toUpperCase(), VERDICT_COLORS[summary.verdict] ?? ANSI.bold);
+  const verdict = paint(oneLine(verdictLabel(summary.verdict)).toUpperCase(), VERDICT_COLORS[summary.verdict] ?? ANSI.bold);
   const lines = [
     `${paint(oneLine(dataset.file), ANSI.bold)}  ${verdict}  ${aucText(summary)}`,
     `  ${oneLine(summary.headline)}`,
@@ -77,13 +79,17 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
     `  ${paint('Coverage:', ANSI.bold)} ${oneLine(dataset.coverage.sentence)}`,
     `  ${paint('Leakage:', ANSI.bold)} ${oneLine(leakageText(dataset.leakage))}`,
   );
-  const rows = mostSyntheticRows(dataset, maxRows);
+  // Without a gap, the flagged rows are about the share the rule flags among real rows too: listing them
+  // would invite reading noise.
+  const gapFound = summary.verdict !== 'no-gap' && summary.verdict !== 'insufficient-data';
+  const rows = gapFound ? mostSyntheticRows(dataset, maxRows) : [];
   const locationWidth = Math.max(0, ...rows.map((row) => rowLocation(row).length));
+  const scoreWidth = Math.max(0, ...rows.map((row) => formatScore(row.score).length));
   section(
     'Most synthetic-looking rows',
     rows.map((row) => {
       const reason = row.reasons[0] ? `  ${excerpt(row.reasons[0].message)}` : '';
-      return `${rowLocation(row).padEnd(locationWidth)}  ${formatDecimal(row.score, 2)}${reason}`;
+      return `${rowLocation(row).padEnd(locationWidth)}  ${formatScore(row.score).padEnd(scoreWidth)}${reason}`;
     }),
   );
   const errors = errorDigest(dataset.skipped, dataset.errors, ERROR_LINES, dataset.file);
@@ -99,13 +105,12 @@ function phraseLines(phrases: readonly PhraseStat[], side: 'synthetic' | 'real')
   });
 }
 
-function digestLines(digest: NonNullable<ReturnType<typeof errorDigest>>, indent: string, paint: Paint): string[] {
+function digestLines(digest: ErrorDigest, indent: string, paint: Paint): string[] {
   const body = digest.lines.map((line) => `${indent}  ${excerpt(line, 160)}`);
   if (digest.more) body.push(`${indent}  ${digest.more}`);
   return [`${indent}${paint(`${digest.heading}:`, ANSI.yellow)}`, ...body];
 }
 
-// eslint-disable-next-line no-control-regex -- matching the color codes this file writes is the point.
 const ANSI_PATTERN = /\x1b\[[0-9;]*m/g;
 
 /** Visible columns of a line: color codes take none; each code point takes one (wide CJK is not measured). */

@@ -29,9 +29,20 @@ export function percentileRank(sorted: ArrayLike<number>, value: number): number
   const n = sorted.length;
   if (n === 0) return 0.5;
   const below = lowerBound(sorted, value);
-  let equal = 0;
-  while (below + equal < n && sorted[below + equal] === value) equal++;
+  const equal = upperBound(sorted, value) - below;
   return (below + equal / 2) / n;
+}
+
+/** First index whose value is greater than `value` (binary search over ascending values). */
+export function upperBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** First index whose value is not less than `value` (binary search over ascending values). */

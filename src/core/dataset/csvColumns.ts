@@ -1,0 +1,96 @@
+import { findCandidate, LABEL_CANDIDATES, TEXT_CANDIDATES } from './fieldCandidates';
+import type { ReadOptions } from './types';
+
+/** The columns of a CSV header and which of them hold the text and the label (-1: none, or not yet known). */
+export interface ColumnPlan {
+  readonly columns: readonly string[];
+  readonly textIndex: number;
+  readonly labelIndex: number;
+  /** Problems to report on the header line. */
+  readonly problems: readonly string[];
+}
+
+/** Reads the header cells against the options; a text column left at -1 is then picked by length. */
+export function planColumns(headerCells: readonly string[], options: ReadOptions): ColumnPlan {
+  const columns = uniqueColumnNames(headerCells);
+  const { textField, labelField } = options;
+  const problems: string[] = [];
+  const textIndex = textField === undefined ? textColumnByName(columns) : columnIndex(columns, textField);
+  if (textField !== undefined && textIndex < 0) problems.push(`no "${textField}" column in the header (columns: ${columns.join(', ')})`);
+  let labelIndex = -1;
+  if (typeof labelField === 'string') {
+    labelIndex = columnIndex(columns, labelField);
+    if (labelIndex < 0) problems.push(`no "${labelField}" column in the header; labels are left out`);
+  } else if (labelField === undefined) {
+    labelIndex = labelColumnByName(columns, textIndex);
+  }
+  return { columns, textIndex, labelIndex, problems };
+}
+
+/**
+ * Why a row's cell count leaves its text unknown, or undefined. Too few cells is fine while the text cell
+ * is there; extra cells only when they are empty (a trailing delimiter), because an unquoted delimiter
+ * inside a cell would shift every cell after it.
+ */
+export function cellCountProblem(cells: readonly string[], columnCount: number, textIndex: number, delimiter: string): string | undefined {
+  const shifted = cells.length > columnCount && cells.slice(columnCount).some((cell) => cell !== '');
+  if (textIndex < cells.length && !shifted) return undefined;
+  const hint = shifted ? `; is there an unquoted ${delimiter === '\t' ? 'tab' : `"${delimiter}"`} in a cell?` : '';
+  return `found ${cells.length} cells where the header has ${columnCount}${hint}`;
+}
+
+/**
+ * Header names made unique: the first of a name keeps it, later ones get `_1`, `_2`, … (as papaparse's
+ * header mode does, without its console warning); empty names become `column<N>` (1-based).
+ *
+ * @example uniqueColumnNames(['text', 'text', '']) // ['text', 'text_1', 'column3']
+ */
+export function uniqueColumnNames(header: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return header.map((raw, index) => {
+    const base = raw.trim() === '' ? `column${index + 1}` : raw;
+    let name = base;
+    for (let n = 1; taken.has(name); n++) name = `${base}_${n}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/** The column index of a field named in the options: exact name first, then case-insensitive; -1 if absent. */
+export function columnIndex(columns: readonly string[], field: string): number {
+  const exact = columns.indexOf(field);
+  if (exact >= 0) return exact;
+  const lower = field.trim().toLowerCase();
+  return columns.findIndex((name) => name.trim().toLowerCase() === lower);
+}
+
+/** The usual text column by name, or -1. */
+export function textColumnByName(columns: readonly string[]): number {
+  const found = findCandidate(columns, TEXT_CANDIDATES);
+  return found === undefined ? -1 : columns.indexOf(found);
+}
+
+/** The usual label column by name, other than `exclude`, or -1. */
+export function labelColumnByName(columns: readonly string[], exclude: number): number {
+  const found = findCandidate(columns, LABEL_CANDIDATES, (name) => columns.indexOf(name) !== exclude);
+  return found === undefined ? -1 : columns.indexOf(found);
+}
+
+/**
+ * The column with the most characters per sampled row, other than `exclude`; -1 without rows.
+ * Ties go to the leftmost column.
+ */
+export function longestColumn(columnCount: number, rows: readonly (readonly string[])[], exclude: number): number {
+  let best = -1;
+  let bestChars = 0;
+  for (let column = 0; column < columnCount; column++) {
+    if (column === exclude) continue;
+    let chars = 0;
+    for (const row of rows) chars += row[column]?.length ?? 0;
+    if (chars > bestChars) {
+      best = column;
+      bestChars = chars;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,122 @@
+import { isBlank } from './blank';
+import { guessDelimiter, parseRecordCells } from './csvCells';
+import { cellCountProblem, longestColumn, planColumns } from './csvColumns';
+import type { CsvRecord, CsvRecordHandler } from './csvRecord';
+import { CsvRecordSplitter } from './csvRecords';
+import { detach } from './detach';
+import type { DatasetOutput, FormatReader } from './lineSink';
+import { DEFAULT_MAX_LINE_BYTES, type ReadOptions } from './types';
+
+/** Rows looked at to pick the text column when no column has a usual name. */
+const SAMPLE_ROWS = 100;
+/** Records handed to papaparse at once. */
+const BATCH = 256;
+
+interface Sampled {
+  readonly record: CsvRecord;
+  readonly cells: string[];
+}
+
+/** Reads CSV or TSV with a header row. The delimiter is a tab for TSV and papaparse's guess for CSV. */
+export class CsvReader implements FormatReader, CsvRecordHandler {
+  private splitter: CsvRecordSplitter | undefined;
+  private delimiter = ',';
+  private columns: readonly string[] | undefined;
+  private textIndex = -1;
+  private labelIndex = -1;
+  /** Rows held until the text column is picked by length; undefined once the columns are settled. */
+  private sample: Sampled[] | undefined;
+  private batch: CsvRecord[] = [];
+
+  constructor(
+    private readonly out: DatasetOutput,
+    private readonly options: ReadOptions,
+    private readonly tabs: boolean,
+  ) {}
+
+  line(text: string, line: number, eol: number): void {
+    if (this.splitter === undefined) {
+      if (isBlank(text)) return;
+      this.delimiter = this.tabs ? '\t' : guessDelimiter(text);
+      this.splitter = new CsvRecordSplitter(this.delimiter, this.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, this);
+    }
+    this.splitter.push(text, line, eol);
+  }
+
+  badLine(line: number, message: string): void {
+    this.splitter?.interrupt();
+    this.out.error(line, message);
+  }
+
+  finish(): { textField: string; labelField?: string } {
+    this.splitter?.interrupt();
+    this.flush();
+    if (this.sample) this.settleByLength();
+    const columns = this.columns ?? [];
+    const textField = columns[this.textIndex] ?? (typeof this.options.textField === 'string' ? this.options.textField : 'text');
+    const labelField = columns[this.labelIndex];
+    return labelField === undefined ? { textField } : { textField, labelField };
+  }
+
+  quoteError(line: number, message: string): void {
+    this.out.error(line, message);
+  }
+
+  record(record: CsvRecord): void {
+    if (this.columns !== undefined) {
+      this.batch.push(record);
+      if (this.batch.length >= BATCH) this.flush();
+      return;
+    }
+    const cells = this.cellsOf(record, parseRecordCells([record.text], this.delimiter)[0]);
+    if (cells) this.readHeader(record.line, cells);
+  }
+
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = [];
+    const parsed = parseRecordCells(batch.map((record) => record.text), this.delimiter);
+    for (let i = 0; i < batch.length; i++) {
+      const cells = this.cellsOf(batch[i], parsed[i]);
+      if (cells === undefined) continue;
+      if (this.sample === undefined) this.readRow(batch[i], cells);
+      else this.sample.push({ record: batch[i], cells });
+    }
+    if (this.sample && this.sample.length >= SAMPLE_ROWS) this.settleByLength();
+  }
+
+  /** Papaparse's cells when they agree with the splitter's bounds (they always should). */
+  private cellsOf(record: CsvRecord, cells: string[] | undefined): string[] | undefined {
+    if (cells !== undefined && cells.length * 2 === record.bounds.length) return cells;
+    this.out.error(record.line, 'could not split this record into cells');
+    return undefined;
+  }
+
+  private readHeader(line: number, cells: string[]): void {
+    const plan = planColumns(cells, this.options);
+    this.columns = plan.columns;
+    this.textIndex = plan.textIndex;
+    this.labelIndex = plan.labelIndex;
+    for (const problem of plan.problems) this.out.error(line, problem);
+    if (this.options.textField === undefined && plan.textIndex < 0) this.sample = [];
+  }
+
+  private settleByLength(): void {
+    const sample = this.sample ?? [];
+    this.sample = undefined;
+    this.textIndex = longestColumn(this.columns?.length ?? 0, sample.map((held) => held.cells), this.labelIndex);
+    for (const held of sample) this.readRow(held.record, held.cells);
+  }
+
+  private readRow(record: CsvRecord, cells: string[]): void {
+    const textIndex = this.textIndex;
+    if (textIndex < 0) return; // reported once, on the header
+    const problem = cellCountProblem(cells, this.columns?.length ?? 0, textIndex, this.delimiter);
+    if (problem !== undefined) return this.out.error(record.line, problem);
+    const text = cells[textIndex];
+    if (isBlank(text)) return this.out.error(record.line, 'empty text');
+    const label = this.labelIndex >= 0 && cells[this.labelIndex] ? cells[this.labelIndex] : undefined;
+    const bounds = record.bounds;
+    this.out.row(record.line, detach(text), { start: bounds[2 * textIndex], end: bounds[2 * textIndex + 1] }, label);
+  }
+}

@@ -1,0 +1,75 @@
+import { TOKEN, scanText, type TextScan } from './scan';
+
+const { JOINED } = TOKEN;
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  /** Index of the phrase that ends here, or -1. */
+  phrase: number;
+}
+
+/**
+ * Finds lexicon phrases in a scanned row by whole words, case-insensitively: a trie over lower-case tokens,
+ * walked from each token. A phrase may not run across punctuation (`thank you. For…` is not `thank you for`).
+ */
+export class PhraseMatcher {
+  private readonly root: TrieNode = { next: new Map(), phrase: -1 };
+
+  /**
+   * `startTag` is the lexicon tag (lexicons.ts) that marks the first words of these phrases: matching starts only
+   * at tokens that carry it, which spares a map lookup for most tokens. 0 tries every token.
+   */
+  constructor(
+    readonly phrases: readonly string[],
+    private readonly startTag = 0,
+  ) {
+    phrases.forEach((phrase, index) => {
+      const { words, count } = scanText(phrase);
+      let node = this.root;
+      for (let k = 0; k < count; k++) {
+        let child = node.next.get(words[k]);
+        if (!child) node.next.set(words[k], (child = { next: new Map(), phrase: -1 }));
+        node = child;
+      }
+      if (node !== this.root && node.phrase < 0) node.phrase = index;
+    });
+  }
+
+  /** Whether any phrase occurs in the row. */
+  any(scan: TextScan): boolean {
+    return this.walk(scan, stopAtFirst);
+  }
+
+  /** The phrases that occur in the row, as written in the lexicon, each once, in order of first occurrence. */
+  findAll(scan: TextScan): string[] {
+    const found: string[] = [];
+    this.walk(scan, (index) => {
+      if (!found.includes(this.phrases[index])) found.push(this.phrases[index]);
+      return false;
+    });
+    return found;
+  }
+
+  /** Matches of a text not yet scanned, for callers off the hot path. */
+  findAllIn(text: string): string[] {
+    return this.findAll(scanText(text));
+  }
+
+  /** Calls `onMatch` for each match; stops early when it returns true, and then returns true. */
+  private walk(scan: TextScan, onMatch: (index: number) => boolean): boolean {
+    const { words, flags, tags, count } = scan;
+    const startTag = this.startTag;
+    for (let k = 0; k < count; k++) {
+      if (startTag !== 0 && !(tags[k] & startTag)) continue;
+      let node = this.root.next.get(words[k]);
+      for (let j = k; node; ) {
+        if (node.phrase >= 0 && onMatch(node.phrase)) return true;
+        if (++j >= count || !(flags[j] & JOINED)) break;
+        node = node.next.get(words[j]);
+      }
+    }
+    return false;
+  }
+}
+
+const stopAtFirst = (): boolean => true;

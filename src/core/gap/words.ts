@@ -1,0 +1,26 @@
+/**
+ * The words of a text for phrase counts and distinct-n, as sentences: lower-cased letter/number runs
+ * (inner apostrophes kept, `’` read as `'`; numbers keep their inner `.` and `,`), every other punctuation
+ * mark dropped. A sentence ends at `.`, `!`, `?`, `…` or a line break, so n-grams never run across a sentence
+ * end. Empty sentences are left out; an empty text gives `[]`.
+ *
+ * @example sentenceWords("Hi there! What's 3.5 km?") // [['hi', 'there'], ["what's", '3.5', 'km']]
+ */
+export function sentenceWords(text: string): string[][] {
+  const sentences: string[][] = [];
+  let current: string[] = [];
+  for (const match of text.toLowerCase().matchAll(TOKEN)) {
+    const token = match[0];
+    if (token.length === 1 && SENTENCE_END.includes(token)) {
+      if (current.length > 0) sentences.push(current);
+      current = [];
+    } else {
+      current.push(token.includes('’') ? token.replaceAll('’', "'") : token);
+    }
+  }
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
+
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[.!?…\n]/gu;
+const SENTENCE_END = '.!?…\n';

@@ -1,0 +1,96 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  excerpt,
+  formatCount,
+  formatDecimal,
+  formatScore,
+  formatShare,
+  formatSigned,
+  formatValue,
+  oneLine,
+  plural,
+  truncate,
+} from '../../../src/core/report/format';
+
+describe('number formatting', () => {
+  it('writes counts with en-US thousands separators', () => {
+    assert.equal(formatCount(0), '0');
+    assert.equal(formatCount(999), '999');
+    assert.equal(formatCount(10000), '10,000');
+    assert.equal(formatCount(-1234567), '-1,234,567');
+    assert.equal(formatCount(1234.6), '1,235');
+  });
+
+  it('prints non-finite numbers as n/a', () => {
+    assert.equal(formatCount(NaN), 'n/a');
+    assert.equal(formatDecimal(Infinity, 2), 'n/a');
+    assert.equal(formatSigned(NaN, 2), 'n/a');
+  });
+
+  it('never prints a negative zero', () => {
+    assert.equal(formatDecimal(-0.001, 2), '0.00');
+    assert.equal(formatSigned(-0.001, 2), '0.00');
+    assert.equal(formatSigned(0.5, 2), '+0.50');
+    assert.equal(formatSigned(-1234.5, 1), '-1,234.5');
+  });
+
+  it('writes shares as percentages a reader takes in at a glance', () => {
+    assert.equal(formatShare(0), '0%');
+    assert.equal(formatShare(0.004), 'under 1%');
+    assert.equal(formatShare(0.05), '5.0%');
+    assert.equal(formatShare(0.0812), '8.1%');
+    assert.equal(formatShare(0.4167), '42%');
+    assert.equal(formatShare(0.995), 'over 99%');
+    assert.equal(formatShare(1), '100%');
+  });
+
+  it('does not round a score to a certainty', () => {
+    assert.equal(formatScore(0.998), '>0.99');
+    assert.equal(formatScore(0.002), '<0.01');
+    assert.equal(formatScore(1), '1.00');
+    assert.equal(formatScore(0.734), '0.73');
+  });
+
+  it('gives feature values about three significant digits', () => {
+    assert.equal(formatValue(14.236), '14.2');
+    assert.equal(formatValue(0.7234), '0.72');
+    assert.equal(formatValue(1234.5), '1,235');
+  });
+
+  it('pluralizes with the formatted count', () => {
+    assert.equal(plural(1, 'row'), '1 row');
+    assert.equal(plural(10000, 'row'), '10,000 rows');
+  });
+});
+
+describe('text escaping', () => {
+  it('escapes HTML for element content and quoted attributes', () => {
+    assert.equal(escapeHtml(`<img src="x" onerror='a'> & co`), '&lt;img src=&quot;x&quot; onerror=&#39;a&#39;&gt; &amp; co');
+  });
+
+  it('escapes Markdown table syntax, code spans and HTML', () => {
+    assert.equal(escapeMarkdown('a | `b`'), 'a \\| \\`b\\`');
+    assert.equal(escapeMarkdown('<b>bold</b>'), '&lt;b>bold&lt;/b>');
+    assert.equal(escapeMarkdown('*x* _y_ [z] ~w~ \\'), '\\*x\\* \\_y\\_ \\[z\\] \\~w\\~ \\\\');
+    assert.equal(escapeMarkdown('first\nsecond'), 'first ↵ second');
+  });
+
+  it('escapes an ampersand only where it would start an entity', () => {
+    assert.equal(escapeMarkdown('R&D'), 'R&D');
+    assert.equal(escapeMarkdown('&lt; and &#60;'), '&amp;lt; and &amp;#60;');
+  });
+
+  it('puts text on one line without control or bidi characters', () => {
+    assert.equal(oneLine('  a\r\nb\tc\u001b[2J\u202e  '), 'a ↵ b c\ufffd[2J\ufffd');
+  });
+
+  it('truncates by code point, keeping surrogate pairs whole', () => {
+    assert.equal(truncate('short', 10), 'short');
+    assert.equal(truncate('abcdefghij', 5), 'abcd…');
+    assert.equal(truncate('😀😀😀😀', 3), '😀😀…');
+    assert.equal(excerpt('a\nb', 10), 'a ↵ b');
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatTerminalSummary } from '../../../src/core/report/terminal';
+import type { GapReport } from '../../../src/core/report/types';
+import { fixtureReport, GAP_FILE, NO_GAP_FILE } from './fixtureReport';
+import { withEveryString } from './hostile';
+
+const ESC = '\u001b';
+const plain = (report: GapReport = fixtureReport()) => formatTerminalSummary(report, { color: false });
+
+describe('formatTerminalSummary', () => {
+  it('starts with the reference set and its size', () => {
+    assert.equal(plain().split('\n')[0], 'Reference: data/real.jsonl (1,800 rows, 2 skipped)');
+  });
+
+  it('gives each dataset its verdict, AUC with interval, headline and flagged rows', () => {
+    const out = plain();
+    assert.match(out, new RegExp(`^${GAP_FILE}  LARGE GAP  AUC 0\\.91 \\[0\\.90–0\\.92\\]$`, 'm'));
+    assert.match(out, new RegExp(`^${NO_GAP_FILE}  NO GAP  AUC 0\\.52 \\[0\\.50–0\\.55\\]$`, 'm'));
+    assert.match(out, /^ {2}A large gap: shown one real and one synthetic row/m);
+    assert.match(out, /^ {2}\d{3} of 2,400 rows look synthetic \(threshold 0\.73; flags 5\.0% of real rows\)$/m);
+  });
+
+  it('lists the top gaps, phrases on both sides, and the dataset-level sentences', () => {
+    const out = plain();
+    assert.match(out, /• Synthetic rows are longer: 26 words/);
+    assert.match(out, /"delve into" {2}412 synthetic · 3 real/);
+    assert.match(out, /"lol" {2}250 real · 2 synthetic/);
+    assert.doesNotMatch(out, /please do not hesitate/, 'only the top five phrases');
+    assert.match(out, /Near-duplicates: 20 synthetic rows repeat/);
+    assert.match(out, /Coverage: 3 of 24 kinds of real rows/);
+    assert.match(out, /Leakage: 2 exact and 5 near copies of reference rows \(similarity ≥ 0\.95\)\./);
+    assert.match(out, /Leakage: No row copies a reference row/);
+  });
+
+  it('shows the most synthetic-looking rows of a dataset with a gap, highest first', () => {
+    const out = plain();
+    assert.match(out, /Most synthetic-looking rows\n {4}line 118 +>0\.99 +Opens with a stock phrase/);
+    const section = out.split(NO_GAP_FILE)[1];
+    assert.doesNotMatch(section, /Most synthetic-looking rows/, 'flagged rows without a gap are noise');
+  });
+
+  it('honors maxRows', () => {
+    const rowLines = (out: string) => out.split('\n').filter((line) => /^ {4}line [\d,]+ +[<>]?\d\.\d\d/.test(line));
+    assert.equal(rowLines(formatTerminalSummary(fixtureReport(), { color: false, maxRows: 2 })).length, 2);
+    assert.equal(rowLines(formatTerminalSummary(fixtureReport(), { color: false, maxRows: 0 })).length, 0);
+    assert.equal(rowLines(plain()).length, 5);
+  });
+
+  it('summarizes skipped lines: the first three, then how many more', () => {
+    const out = plain();
+    assert.match(
+      out,
+      /^ {2}7 lines skipped:\n {4}line 17: invalid JSON \(Unexpected token \} in JSON at position 42\)\n {4}line 240: .*\n {4}line 241: .*\n {4}… and 4 more$/m,
+    );
+    assert.match(out, /^ {2}2 lines skipped:\n {4}line 311: invalid JSON/m);
+  });
+
+  it('ends with the report warnings', () => {
+    const lines = plain().trimEnd().split('\n');
+    assert.equal(lines.at(-3), 'Warnings');
+    assert.match(lines.at(-1) ?? '', /^ {2}! data\/synthetic-v2\.jsonl: 4 rows are longer/);
+  });
+
+  it('writes color codes only when asked', () => {
+    assert.ok(!plain().includes(ESC));
+    const colored = formatTerminalSummary(fixtureReport(), { color: true });
+    assert.ok(colored.includes(`${ESC}[31mLARGE GAP${ESC}[0m`), 'large gap in red');
+    assert.ok(colored.includes(`${ESC}[32mNO GAP${ESC}[0m`), 'no gap in green');
+  });
+
+  it('colors each verdict', () => {
+    const report = fixtureReport();
+    const summary = report.datasets[0].summary;
+    const verdictColor = (verdict: typeof summary.verdict, auc = 0.7) => {
+      const out = formatTerminalSummary({ ...report, datasets: [{ ...report.datasets[0], summary: { ...summary, verdict, auc } }] }, { color: true });
+      return /\u001b\[(\d+)m(SMALL GAP|GAP|INSUFFICIENT DATA)\u001b\[0m/.exec(out)?.[1];
+    };
+    assert.equal(verdictColor('small-gap'), '33');
+    assert.equal(verdictColor('gap'), '33');
+    assert.equal(verdictColor('insufficient-data', NaN), '2');
+  });
+
+  it('says AUC n/a when there was too little data', () => {
+    const report = fixtureReport();
+    const summary = { ...report.datasets[1].summary, verdict: 'insufficient-data' as const, auc: NaN, aucLow: NaN, aucHigh: NaN };
+    const out = plain({ ...report, datasets: [{ ...report.datasets[1], summary }] });
+    assert.match(out, /INSUFFICIENT DATA {2}AUC n\/a/);
+  });
+
+  it('keeps dataset text from writing control sequences to the terminal', () => {
+    const out = formatTerminalSummary(withEveryString(fixtureReport(), `${ESC}]0;pwned\u0007${ESC}[2J\nx`), { color: true });
+    const stray = out.replace(/\u001b\[[0-9;]*m/g, '');
+    assert.ok(!stray.includes(ESC), 'only our own color codes remain');
+    assert.ok(!stray.includes('\u0007'));
+  });
+
+  it('wraps to the width with a hanging indent, and not at all without one', () => {
+    const visible = (line: string) => Array.from(line.replace(/\u001b\[[0-9;]*m/g, '')).length;
+    for (const color of [false, true]) {
+      const out = formatTerminalSummary(fixtureReport(), { color, width: 60 });
+      for (const line of out.split('\n')) assert.ok(visible(line) <= 60, `too wide: ${line}`);
+      assert.match(out, /^ {2}A large gap: shown one real and one synthetic row, a\n {4}classifier/m);
+    }
+    assert.ok(plain().split('\n').some((line) => line.length > 120));
+  });
+
+  it('says so when no dataset was compared', () => {
+    assert.match(plain({ ...fixtureReport(), datasets: [] }), /No synthetic dataset was compared\./);
+  });
+});
