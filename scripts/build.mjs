@@ -1,6 +1,6 @@
 // One esbuild script builds every entry point. Native modules stay external.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,7 +13,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  external: ['vscode', 'onnxruntime-node', 'sharp'],
+  external: ['vscode', 'onnxruntime-node', 'sharp', 'word-list'],
 };
 
 const entries = [
@@ -30,3 +30,6 @@ for (const entry of entries) {
   }
 }
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+// The English word list ships beside the bundles, so the CLI and the server need no node_modules lookup.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/word-list/words.txt', 'dist/words.txt');

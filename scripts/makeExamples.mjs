@@ -30,8 +30,12 @@ function sample(lines, count, seed) {
 const lines = (file) => readFileSync(join(source, file), 'utf8').split('\n').filter((line) => line.trim());
 const write = (file, rows) => writeFileSync(join('examples', file), rows.join('\n') + '\n');
 
-write('real.jsonl', sample(lines('clinc150/real_train.jsonl'), 1500, 1));
-write('real_holdout.jsonl', sample(lines('clinc150/real_test.jsonl'), 1500, 2));
+// Two disjoint random halves of one real file: a true real-against-real control.
+const real = sample(lines('clinc150/real_train.jsonl'), 3000, 1);
+const half = sample(real.map((_, i) => i), 1500, 2);
+const inFirst = new Set(half);
+write('real.jsonl', real.filter((_, i) => inFirst.has(i)));
+write('real_holdout.jsonl', real.filter((_, i) => !inFirst.has(i)));
 write('synthetic.jsonl', sample(lines('clinc150/synthetic_gpt35.jsonl'), 3000, 3));
 const banking = lines('banking77/real_train.csv');
 write('banking_real.csv', [banking[0], ...sample(banking.slice(1), 1500, 4)]);

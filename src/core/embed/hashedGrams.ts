@@ -8,7 +8,7 @@ const fmix32 = hash.fmix32;
 const hashCombine = hash.hashCombine;
 
 /**
- * Turns a text into two lists of 32-bit feature hashes without allocating a substring:
+ * Turns a text into two lists of 32-bit feature hashes, allocating nothing but one lower-cased copy:
  * - words: lower-cased word unigrams and bigrams (letters, digits and marks; an apostrophe between two word
  *   characters stays inside the word, and a curly one counts as straight);
  * - chars: character 2-, 3- and 4-grams of the raw text inside each whitespace-separated token padded with

@@ -40,6 +40,16 @@ export class HashedTfidf {
   private readonly keyBits: number;
   private ids = new Uint32Array(1024);
   private weights = new Float64Array(1024);
+  // What `weigh` leaves for `combine`: the entries in use and each family's normalizing factor.
+  private entries = 0;
+  private wordScale = 0;
+  private charScale = 0;
+  private viewIndices = new Uint32Array(1024);
+  private viewValues = new Float32Array(1024);
+  // Document frequencies of the last fit, kept so a copy can drop rare features without refitting.
+  private wordDf = new Uint32Array(0);
+  private charDf = new Uint32Array(0);
+  private documents = 0;
 
   constructor(options: HashedTfidfOptions = {}) {
     const buckets = options.buckets ?? 1 << 18;
@@ -67,15 +77,66 @@ export class HashedTfidf {
       this.countDocument(this.grams.chars, this.grams.charCount, charDf);
       n++;
     }
-    if (n === 0) return;
+    this.wordDf = wordDf;
+    this.charDf = charDf;
+    this.documents = n;
+    this.setIdf(0);
+  }
+
+  /**
+   * A copy that ignores every feature found in fewer than `minDocuments` texts of the fitted corpus.
+   * The detector uses one: a feature seen in a handful of rows (a name, a place) says which rows were in the
+   * sample, not how the two sides write, and a classifier that learns such features finds "gaps" between two
+   * samples of the same real data.
+   */
+  withMinimumDocumentFrequency(minDocuments: number): HashedTfidf {
+    const copy = new HashedTfidf({ buckets: this.buckets, seed: this.seed });
+    copy.wordDf = this.wordDf;
+    copy.charDf = this.charDf;
+    copy.documents = this.documents;
+    copy.setIdf(minDocuments);
+    return copy;
+  }
+
+  private setIdf(minDocuments: number): void {
+    const n = this.documents;
+    if (n === 0) {
+      this.wordIdf.fill(0);
+      this.charIdf.fill(0);
+      return;
+    }
+    const { wordDf, charDf } = this;
     for (let b = 0; b < this.buckets; b++) {
-      this.wordIdf[b] = quantizeIdf(Math.log((1 + n) / (1 + wordDf[b])));
-      this.charIdf[b] = quantizeIdf(Math.log((1 + n) / (1 + charDf[b])));
+      this.wordIdf[b] = wordDf[b] < minDocuments ? DROPPED : quantizeIdf(Math.log((1 + n) / (1 + wordDf[b])));
+      this.charIdf[b] = charDf[b] < minDocuments ? DROPPED : quantizeIdf(Math.log((1 + n) / (1 + charDf[b])));
     }
   }
 
   /** The text's L2-normalized TF-IDF vector, indices strictly increasing. */
   vector(text: string): SparseVector {
+    const distinct = this.weigh(text);
+    return this.combine(new Uint32Array(distinct), new Float32Array(distinct));
+  }
+
+  /**
+   * The same vector as {@link vector}, but as views of buffers that the next call overwrites: for callers
+   * that use each vector before asking for the next, as the detector does. It allocates no backing store,
+   * which saves about a tenth of the time per text and much garbage collection over a million texts.
+   */
+  vectorView(text: string): SparseVector {
+    const distinct = this.weigh(text);
+    if (this.viewIndices.length < distinct) {
+      this.viewIndices = new Uint32Array(2 * distinct);
+      this.viewValues = new Float32Array(2 * distinct);
+    }
+    return this.combine(this.viewIndices.subarray(0, distinct), this.viewValues.subarray(0, distinct));
+  }
+
+  /**
+   * Extracts, hashes, sorts and weighs the text's features into `ids`/`weights` (one entry per bucket and
+   * family); returns the number of distinct buckets.
+   */
+  private weigh(text: string): number {
     const g = this.grams;
     g.extract(text);
     const count = g.wordCount + g.charCount;
@@ -101,15 +162,20 @@ export class HashedTfidf {
       if (tf === 0) continue;
       const bucket = group >>> 1;
       const isChar = (group & 1) === 1;
+      const idf = isChar ? charIdf[bucket] : wordIdf[bucket];
+      if (idf === DROPPED) continue;
       const sublinear = tf === 1 ? 1 : tf > 0 ? 1 + Math.log(tf) : -1 - Math.log(-tf);
-      const value = sublinear * (1 + (isChar ? charIdf[bucket] : wordIdf[bucket]) / IDF_STEPS);
+      const value = sublinear * (1 + idf / IDF_STEPS);
       if (isChar) charSquares += value * value;
       else wordSquares += value * value;
       if (entries === 0 || ids[entries - 1] >>> 1 !== bucket) distinct++;
       ids[entries] = group;
       weights[entries++] = value;
     }
-    return this.combine(entries, distinct, wordSquares, charSquares);
+    this.entries = entries;
+    this.wordScale = wordSquares > 0 ? Math.SQRT1_2 / Math.sqrt(wordSquares) : 0;
+    this.charScale = charSquares > 0 ? Math.SQRT1_2 / Math.sqrt(charSquares) : 0;
+    return distinct;
   }
 
   /** Writes `bucket << 2 | family << 1 | sign` for each hash into `keys` from `at`. */
@@ -126,12 +192,9 @@ export class HashedTfidf {
    * Scales each family to norm 1/sqrt(2), so the many character grams do not drown the words, sums the two
    * values a bucket may hold, and normalizes the result.
    */
-  private combine(entries: number, distinct: number, wordSquares: number, charSquares: number): SparseVector {
-    const { ids, weights } = this;
-    const wordScale = wordSquares > 0 ? Math.SQRT1_2 / Math.sqrt(wordSquares) : 0;
-    const charScale = charSquares > 0 ? Math.SQRT1_2 / Math.sqrt(charSquares) : 0;
-    const indices = new Uint32Array(distinct);
-    const values = new Float32Array(distinct);
+  private combine(indices: Uint32Array, values: Float32Array): SparseVector {
+    const { ids, weights, entries, wordScale, charScale } = this;
+    const distinct = indices.length;
     let n = -1;
     let previous = -1;
     let sumSquares = 0;
@@ -178,8 +241,11 @@ export class HashedTfidf {
 /** Resolution of the stored IDF: 1/16, so the largest storable IDF is about 17 (a corpus of 8M texts). */
 const IDF_STEPS = 16;
 
+/** The stored IDF of a feature left out by {@link HashedTfidf.withMinimumDocumentFrequency}. */
+const DROPPED = 255;
+
 function quantizeIdf(idfAboveOne: number): number {
-  return Math.min(255, Math.round(idfAboveOne * IDF_STEPS));
+  return Math.min(DROPPED - 1, Math.round(idfAboveOne * IDF_STEPS));
 }
 
 /**

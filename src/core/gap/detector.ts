@@ -4,14 +4,18 @@ import { throwIfCancelled } from '../host';
 import { bootstrapAuc } from '../stats/bootstrap';
 import { hashCombine } from '../stats/hash';
 import { planFolds } from './detectorPlan';
+import { scoreRows } from './detectorScore';
 import type { Scaler } from './detectorRows';
+import type { FoldModel } from './detectorModel';
+import * as detectorModel from './detectorModel';
 import * as detectorRows from './detectorRows';
 import { trainLogistic } from './logistic';
 import * as logisticRows from './logisticRows';
 
 // Local bindings: unbundled (tests, tsx), each imported call in the per-row loop would go through a getter.
-const { DENSE_CLIP, checkVector, denseBlockScale, fitScaler, standardize, trainingRows } = detectorRows;
+const { DENSE_CLIP, checkVector, fitScaler, trainingRows } = detectorRows;
 const { sigmoid } = logisticRows;
+const { averageModels, denseLogit, foldModel, sparseDot } = detectorModel;
 
 export interface DetectorInput {
   /** Rows: real and synthetic together. */
@@ -21,7 +25,10 @@ export interface DetectorInput {
   /** count × denseDim raw feature values; the detector standardizes them with statistics of its training rows. */
   readonly dense: Float32Array;
   readonly denseDim: number;
-  /** A row's sparse vector, computed on demand: called once per row, and kept only for training rows. */
+  /**
+   * A row's sparse vector, computed on demand: called once per row and used before the next call (copied
+   * for training rows), so it may return views that the next call overwrites, like `HashedTfidf.vectorView`.
+   */
   readonly sparse?: (row: number) => SparseVector;
   /** 0 when there is no sparse part. */
   readonly sparseDim: number;
@@ -100,72 +107,14 @@ export function trainDetector(input: DetectorInput, options: DetectorOptions = {
     progress(fold + 1);
   }
 
-  // Fold by fold, so one model's weights stay in cache while its rows are scored.
-  const scores = new Float64Array(count);
   const position = new Int32Array(count).fill(-1);
   for (let q = 0; q < plan.trainRows.length; q++) position[plan.trainRows[q]] = q;
-  const trained = rows.sparse;
-  let done = 0;
-  for (let fold = 0; fold < k; fold++) {
-    const model = models[fold];
-    for (let row = 0; row < count; row++) {
-      if (plan.foldOf[row] !== fold) continue;
-      if (++done % SCORE_CHUNK === 0) {
-        throwIfCancelled(options.token);
-        progress(k + done / SCORE_CHUNK);
-      }
-      let logit = denseLogit(model, scaler, dense, row * denseDim);
-      const q = position[row];
-      if (q >= 0) {
-        // The stored vector, its columns renumbered: the same terms in the same order as for any other row.
-        if (trained) logit += sparseDot(model.compact, trained.indices, trained.values, trained.offsets[q], trained.offsets[q + 1]);
-      } else if (input.sparse && sparseDim > 0) {
-        const vector = input.sparse(row);
-        checkVector(vector, sparseDim);
-        logit += sparseDot(model.sparse, vector.indices, vector.values, 0, vector.indices.length);
-      }
-      scores[row] = sigmoid(logit);
-    }
-  }
+  const scores = scoreRows(
+    { ...input, foldOf: plan.foldOf, position, trained: rows.sparse, scaler, sparseDim, token: options.token, onRows: (done) => progress(k + done / SCORE_CHUNK), every: SCORE_CHUNK },
+    models,
+  );
   progress(k + chunks);
   return result(scores, isSynthetic, averageModels(models), scaler, plan.trainedOn, seed);
-}
-
-/**
- * One fold's model: dense weights in standardized units, the bias, and sparse weights over all columns and
- * over the compact ones. Sparse weights are scored in single precision: half the memory keeps a model in
- * cache while a million rows look it up, and both copies round the same way, so every row sees the same
- * numbers.
- */
-interface FoldModel {
-  readonly dense: Float64Array;
-  readonly bias: number;
-  readonly sparse: Float32Array;
-  readonly compact: Float32Array;
-}
-
-/** Unpacks trained weights laid out as [compact sparse, scaled dense, bias]. */
-function foldModel(weights: Float64Array, columns: Uint32Array, sparseDim: number, denseDim: number): FoldModel {
-  const compact = Float32Array.from(weights.subarray(0, columns.length));
-  const sparse = new Float32Array(sparseDim);
-  for (let c = 0; c < columns.length; c++) sparse[columns[c]] = compact[c];
-  const dense = weights.slice(columns.length, columns.length + denseDim);
-  const scale = denseBlockScale(denseDim);
-  for (let j = 0; j < denseDim; j++) dense[j] *= scale;
-  return { dense, bias: weights[columns.length + denseDim], sparse, compact };
-}
-
-function averageModels(models: readonly FoldModel[]): FoldModel {
-  const first = models[0];
-  const dense = new Float64Array(first.dense.length);
-  const sparse = new Float64Array(first.sparse.length);
-  let bias = 0;
-  for (const model of models) {
-    for (let j = 0; j < dense.length; j++) dense[j] += model.dense[j] / models.length;
-    for (let j = 0; j < sparse.length; j++) sparse[j] += model.sparse[j] / models.length;
-    bias += model.bias / models.length;
-  }
-  return { dense, bias, sparse: Float32Array.from(sparse), compact: new Float32Array(0) };
 }
 
 /** Positions (in `trainRows`) of the training rows outside `fold`. */
@@ -176,19 +125,6 @@ function foldSubset(trainRows: Uint32Array, foldOf: Uint8Array, fold: number): U
   size = 0;
   for (let p = 0; p < trainRows.length; p++) if (foldOf[trainRows[p]] !== fold) subset[size++] = p;
   return subset;
-}
-
-/** Bias plus the dense features' contributions for one raw row. */
-function denseLogit(model: FoldModel, scaler: Scaler, dense: Float32Array, offset: number): number {
-  let sum = model.bias;
-  for (let j = 0; j < model.dense.length; j++) sum += model.dense[j] * standardize(dense[offset + j], scaler.mean[j], scaler.std[j]);
-  return sum;
-}
-
-function sparseDot(w: Float32Array, indices: Uint32Array, values: Float32Array, from: number, to: number): number {
-  let sum = 0;
-  for (let k = from; k < to; k++) sum += w[indices[k]] * values[k];
-  return sum;
 }
 
 function result(

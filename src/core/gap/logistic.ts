@@ -69,6 +69,7 @@ export function trainLogistic(rows: LogisticRows, subset: Uint32Array, options: 
   let innerTolerance = 1e-2;
   const minInnerTolerance = Math.min(1e-8, tolerance);
   let epoch = 0;
+  let converged = false;
   while (epoch < maxEpochs) {
     throwIfCancelled(options.token);
     shuffleInPlace(order, random);
@@ -110,10 +111,13 @@ export function trainLogistic(rows: LogisticRows, subset: Uint32Array, options: 
       }
     }
     epoch++;
-    if (maxGradient < tolerance) return finish(w, rows, epoch, true);
+    if (maxGradient < tolerance) {
+      converged = true;
+      break;
+    }
     if (newtonSteps <= n / 10) innerTolerance = Math.max(minInnerTolerance, 0.1 * innerTolerance);
   }
-  return finish(w, rows, epoch, false);
+  return finish(w, rows, epoch, converged);
 
 }
 

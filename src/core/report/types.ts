@@ -45,6 +45,34 @@ export interface ReferenceReport {
   readonly skipped: number;
   readonly errors: FileError[];
   readonly rows: ReferenceRow[];
+  /** How noisy the real rows are (typos, casing, punctuation, slang, length): what roughening copies. */
+  readonly noiseProfile?: NoiseProfileSummary;
+}
+
+/** The reference set's noise profile as plain figures and sentences (`38% of real rows have a typo`). */
+export interface NoiseProfileSummary {
+  readonly rows: number;
+  /** One sentence per measure, in the order below, for reports and the CLI. */
+  readonly sentences: string[];
+  readonly typoRowShare: number;
+  /** Among rows with a typo, misspelled words per checked word. */
+  readonly typosPerWord: number;
+  readonly startsLowercaseShare: number;
+  readonly allLowercaseShare: number;
+  readonly noTerminalShare: number;
+  readonly noPunctuationShare: number;
+  readonly repeatedPunctuationShare: number;
+  /** Among contractable pairs (`do not` / `don't`), the share written contracted. */
+  readonly contractionShare: number;
+  /** Among contractions, the share written without the apostrophe (`dont`). */
+  readonly bareContractionShare: number;
+  readonly slangRowShare: number;
+  /** The slang the real rows use, most used first. */
+  readonly slangWords: string[];
+  readonly stockPhraseShare: number;
+  readonly politenessShare: number;
+  /** Words per row at the 10th, 25th, 50th, 75th and 90th percentiles. */
+  readonly wordQuantiles: number[];
 }
 
 export interface DatasetReport {

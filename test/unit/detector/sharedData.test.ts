@@ -63,8 +63,8 @@ describe('detector on CLINC150', { skip: clincSkip }, () => {
     assert.ok(result.auc < 0.6 && flagged <= 0.1, `AUC ${result.auc}, flagged ${flagged}`);
   });
 
-  it('stays quiet on the real training split against the real test split', { todo: 'the splits differ in content (see above)' }, () => {
-    assertQuiet(sample(clinc().train, ROWS, 13), sample(clinc().test, ROWS, 14), 'train vs test');
+  it('stays quiet on the real training split against the real test split, whatever the sample', { todo: 'the splits differ in content (see above)' }, () => {
+    for (const seed of [1, 2, 3]) assertQuiet(sample(clinc().train, ROWS, 100 + seed), sample(clinc().test, ROWS, 200 + seed), `train vs test, seed ${seed}`);
   });
 
   it('stays quiet on two random halves of one file', () => {

@@ -70,6 +70,8 @@ describe('HashedTfidf', () => {
     const raw = new HashedTfidf();
     const shared = (m: HashedTfidf) => cosine(m.vector('my card balance'), m.vector('my account'));
     assert.ok(shared(model) < shared(raw), 'the common "my" counts less after fitting');
+    model.fit([]);
+    assert.deepEqual(model.vector('my card balance'), raw.vector('my card balance'), 'an empty corpus resets the fit');
   });
 
   it('changes buckets with the seed, and gives empty text an empty vector', () => {
@@ -78,6 +80,18 @@ describe('HashedTfidf', () => {
     assert.notDeepEqual(a.indices, b.indices);
     assert.equal(new HashedTfidf().vector('').indices.length, 0);
     assert.throws(() => new HashedTfidf({ buckets: 3 }), RangeError);
+  });
+
+  it('gives the same vector as a view that the next call reuses', () => {
+    const model = fitted();
+    for (const text of CORPUS) {
+      const view = model.vectorView(text);
+      assert.deepEqual({ indices: view.indices.slice(), values: view.values.slice() }, model.vector(text));
+    }
+    const first = model.vectorView('one text');
+    const kept = first.indices.slice();
+    model.vectorView('Another, rather different text!');
+    assert.notDeepEqual(first.indices.subarray(0, 3), kept.subarray(0, 3));
   });
 
   it('handles a text longer than its scratch buffers', () => {

@@ -1,0 +1,189 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { guessDelimiter } from '../core/dataset/csvCells';
+import { applyTextEdits, type TextEdit } from '../core/dataset/editRows';
+import { readDataset } from '../core/dataset/readDataset';
+import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import { analyze } from '../core/gap/analyze';
+import type { WordDictionary } from '../core/host';
+import { formatCount } from '../core/report/format';
+import { describeNoiseProfile } from '../core/roughen/describe';
+import { learnNoiseProfile } from '../core/roughen/profile';
+import { roughenText } from '../core/roughen/roughen';
+import type { NoiseProfile } from '../core/roughen/types';
+import { loadDictionary } from '../node/dictionary';
+import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
+import { UnreadableFileError } from '../node/readDatasetFile';
+import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
+import type { CliIo } from './io';
+import { createProgressBar } from './progress';
+import { VERSION } from './version';
+
+export const ROUGHEN_FLAGS: Record<string, FlagSpec> = {
+  reference: { kind: 'list', value: 'FILE', description: 'real reference file (repeatable); default from synthgap.json' },
+  out: { kind: 'string', value: 'FILE', description: 'write the roughened dataset here (required unless --in-place)' },
+  'in-place': { kind: 'boolean', description: 'overwrite FILE itself' },
+  'only-flagged': { kind: 'boolean', description: 'roughen only the rows `synthgap check` flags' },
+  seed: { kind: 'number', value: 'N', description: 'random seed; the same seed gives the same output (default 42)' },
+  strength: { kind: 'number', value: 'X', description: 'scale the amount of noise: 0 none, 1 like the real set (default), 2 double' },
+  config: { kind: 'string', value: 'FILE', description: 'settings file (default: ./synthgap.json when present)' },
+  'text-field': { kind: 'string', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
+  'label-field': { kind: 'string', value: 'PATH', description: 'field with the label; auto-detected' },
+  role: { kind: 'string', value: 'ROLE', description: 'chat files: which role\'s turns to roughen (default user)' },
+  'max-line-bytes': { kind: 'number', value: 'N', description: 'leave longer lines untouched, with an error (default 1048576)' },
+  quiet: { kind: 'boolean', description: 'no progress bar and no skipped-line messages on stderr' },
+};
+
+export const ROUGHEN_USAGE = `Usage: synthgap roughen FILE --reference FILE --out FILE [options]
+
+Makes synthetic text (JSONL, chat JSONL, CSV or TSV) as noisy as the real reference set: typos, casing,
+punctuation, contractions, slang, stock phrases and length, each as often as the real rows show them.
+Labels, other fields, row order and every line it does not change stay byte-identical.
+
+Options:
+${describeFlags(ROUGHEN_FLAGS)}
+
+Exit codes: 0 done; 2 unusable input.`;
+
+const DEFAULT_SEED = 42;
+
+export async function runRoughen(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ROUGHEN_FLAGS);
+  const config = loadConfig(io.cwd, flags.get('config') as string | undefined);
+  const settings = config?.config ?? {};
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'name the synthetic FILE to roughen' : 'roughen takes one FILE at a time');
+  const input = positional[0];
+  const inPlace = flags.get('in-place') === true;
+  const out = (flags.get('out') as string | undefined) ?? (inPlace ? input : undefined);
+  if (out === undefined) throw new UsageError('--out FILE is required (or --in-place to overwrite FILE)');
+  const seed = (flags.get('seed') as number | undefined) ?? settings.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  const strength = (flags.get('strength') as number | undefined) ?? 1;
+  if (strength < 0 || strength > 10) throw new UsageError('--strength must be a number from 0 to 10');
+
+  const referencePatterns = (flags.get('reference') as string[] | undefined) ?? settings.reference;
+  if (!referencePatterns?.length) throw new InputError('no reference set: pass --reference FILE or set "reference" in synthgap.json');
+  const referenceFiles = resolveFiles(referencePatterns, flags.has('reference') ? io.cwd : configBase(config, io.cwd), io.cwd);
+  const same = (a: string, b: string) => resolve(io.cwd, a) === resolve(io.cwd, b);
+  if (same(out, input) && !inPlace) throw new InputError(`refusing to overwrite ${input}: choose another --out, or pass --in-place`);
+  const overwritten = referenceFiles.find((file) => same(out, file));
+  if (overwritten) throw new InputError(`refusing to overwrite the reference set ${overwritten}`);
+
+  const labelFlag = flags.get('label-field') as string | undefined;
+  const readOptions: Omit<ReadOptions, 'fileName'> = {
+    textField: (flags.get('text-field') as string | undefined) ?? settings.textField,
+    labelField: labelFlag ?? settings.labelField,
+    role: (flags.get('role') as string | undefined) ?? settings.role,
+    maxLineBytes: (flags.get('max-line-bytes') as number | undefined) ?? settings.maxLineBytes,
+  };
+  const quiet = flags.get('quiet') === true;
+  const document = readText(input, io.cwd);
+  const data = await readDataset(document, { ...readOptions, fileName: input });
+  if (!quiet) for (const error of data.errors) io.stderr(`${input}:${error.line}: ${error.message} (left as it is)\n`);
+  if (data.rows.length === 0) throw new InputError(`${input}: no rows to roughen${data.errors[0] ? ` (line ${data.errors[0].line}: ${data.errors[0].message})` : ''}`);
+  const reference = await loadFiles(referenceFiles, io.cwd, readOptions);
+  if (reference.every((file) => file.data.rows.length === 0)) throw new InputError(`${referenceFiles.join(', ')}: no reference rows`);
+
+  const dictionary = loadDictionary();
+  const profile = learnNoiseProfile(
+    reference.flatMap((file) => file.data.rows.map((row) => row.text)),
+    dictionary,
+    { labels: reference.flatMap((file) => file.data.rows.map((row) => row.label)), seed },
+  );
+  const selected = flags.get('only-flagged') === true ? await flaggedRows(input, data, reference, { seed, dictionary, quiet, io }) : undefined;
+
+  const edits: TextEdit[] = [];
+  const kinds = new Map<string, number>();
+  data.rows.forEach((row, i) => {
+    if (selected && !selected[i]) return;
+    const result = roughenText(row.text, profile, { seed, strength, dictionary, ...(row.label !== undefined ? { label: row.label } : {}) });
+    if (result.text === row.text) return;
+    edits.push({ row, text: result.text });
+    for (const change of result.changes) kinds.set(change.kind, (kinds.get(change.kind) ?? 0) + 1);
+  });
+
+  const delimiter = data.format === 'jsonl' ? undefined : data.format === 'tsv' ? '\t' : guessDelimiter(firstContentLine(document));
+  writeAtomically(resolve(io.cwd, out), out, applyTextEdits(document, edits, data.format, delimiter));
+  io.stdout(summary({ input, out, rows: data.rows.length, considered: selected ? selected.filter(Boolean).length : data.rows.length, changed: edits.length, kinds, profile, onlyFlagged: selected !== undefined }));
+  return 0;
+}
+
+/** The file as text; a file that is not valid UTF-8 is refused, since it could not be written back byte for byte. */
+function readText(file: string, cwd: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UnreadableFileError(file, 'no such file');
+    if (code === 'EISDIR') throw new UnreadableFileError(file, 'it is a folder, not a file');
+    if (code === 'EACCES') throw new UnreadableFileError(file, 'permission denied');
+    throw error;
+  }
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    const bad = text.indexOf('\ufffd');
+    const line = bad < 0 ? 1 : text.slice(0, bad).split('\n').length;
+    throw new InputError(`${file}:${line}: not valid UTF-8, so roughen could not write the file back unchanged around it`);
+  }
+  return text;
+}
+
+/** Which rows `check` flags, by index into `data.rows`. */
+async function flaggedRows(
+  file: string,
+  data: ParsedDataset,
+  reference: readonly LoadedFile[],
+  options: { seed: number; dictionary: WordDictionary; quiet: boolean; io: CliIo },
+): Promise<boolean[]> {
+  const progress = options.quiet ? { update() {}, done() {} } : createProgressBar(options.io.stderrStream);
+  try {
+    const report = await analyze(
+      { reference: reference.map((loaded) => ({ file: loaded.file, data: loaded.data })), datasets: [{ file, data }] },
+      { seed: options.seed, dictionary: options.dictionary, toolVersion: VERSION, onProgress: (event) => progress.update(event) },
+    );
+    return report.datasets[0].rows.map((row) => row.flagged);
+  } finally {
+    progress.done();
+  }
+}
+
+function firstContentLine(document: string): string {
+  for (const line of document.replace(/^\ufeff/, '').split('\n', 64)) if (line.trim() !== '') return line.replace(/\r$/, '');
+  return '';
+}
+
+/** Writes beside the target and renames, so an interrupted run never leaves half a file (in place above all). */
+function writeAtomically(path: string, shown: string, text: string): void {
+  const temporary = `${path}.synthgap-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`cannot write ${shown}: no such folder`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot write ${shown}: permission denied`);
+    if (code === 'EISDIR') throw new InputError(`cannot write ${shown}: it is a folder`);
+    throw error;
+  }
+}
+
+interface SummaryInput {
+  readonly input: string;
+  readonly out: string;
+  readonly rows: number;
+  readonly considered: number;
+  readonly changed: number;
+  readonly kinds: ReadonlyMap<string, number>;
+  readonly profile: NoiseProfile;
+  readonly onlyFlagged: boolean;
+}
+
+function summary(s: SummaryInput): string {
+  const scope = s.onlyFlagged ? `the ${formatCount(s.considered)} flagged rows (of ${formatCount(s.rows)})` : `${formatCount(s.rows)} rows`;
+  const lines = [`Roughened ${formatCount(s.changed)} of ${scope} in ${s.input}; wrote ${s.out}.`];
+  const kinds = [...s.kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (kinds.length > 0) lines.push('', 'Changes:', ...kinds.map(([kind, count]) => `  ${kind.padEnd(20)} ${formatCount(count)}`));
+  lines.push('', `Your real data (${formatCount(s.profile.rows)} rows):`, ...describeNoiseProfile(s.profile).map((sentence) => `  ${sentence}`));
+  return `${lines.join('\n')}\n`;
+}

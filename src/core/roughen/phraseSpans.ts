@@ -1,0 +1,60 @@
+import { TOKEN, scanText, type TextScan } from '../features/scan';
+
+const { JOINED } = TOKEN;
+
+interface Node {
+  readonly next: Map<string, Node>;
+  phrase: number;
+}
+
+/** A phrase found in a scanned row: tokens `first..last` (inclusive) spell `phrases[index]`. */
+export interface PhraseHit {
+  readonly index: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Finds lexicon phrases in a row by whole words, case-insensitively, with where they stand: the longest
+ * phrase at each token, left to right, without overlaps. Like the features' PhraseMatcher, a phrase may not
+ * run across punctuation, nor across a line break (cutting one would change a multi-line CSV cell's line count).
+ */
+export class PhraseFinder {
+  private readonly root: Node = { next: new Map(), phrase: -1 };
+
+  constructor(readonly phrases: readonly string[]) {
+    phrases.forEach((phrase, index) => {
+      const { words, count } = scanText(phrase);
+      let node = this.root;
+      for (let k = 0; k < count; k++) {
+        let child = node.next.get(words[k]);
+        if (!child) node.next.set(words[k], (child = { next: new Map(), phrase: -1 }));
+        node = child;
+      }
+      if (node !== this.root && node.phrase < 0) node.phrase = index;
+    });
+  }
+
+  find(scan: TextScan): PhraseHit[] {
+    const hits: PhraseHit[] = [];
+    for (let k = 0; k < scan.count; k++) {
+      let best: PhraseHit | undefined;
+      let node = this.root.next.get(scan.words[k]);
+      for (let j = k; node; ) {
+        if (node.phrase >= 0) best = { index: node.phrase, first: k, last: j };
+        if (++j >= scan.count || !(scan.flags[j] & JOINED) || hasLineBreak(scan.text, scan.ends[j - 1], scan.starts[j])) break;
+        node = node.next.get(scan.words[j]);
+      }
+      if (best) {
+        hits.push(best);
+        k = best.last;
+      }
+    }
+    return hits;
+  }
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  return false;
+}

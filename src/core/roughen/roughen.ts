@@ -1,0 +1,71 @@
+import type { WordDictionary } from '../host';
+import { hashString } from '../stats/hash';
+import { seededRandom } from '../stats/random';
+import { pickDonor } from './donor';
+import { protectionFor } from './protect';
+import { dropPunctuation, dropCommas, dropTerminal, repeatPunctuation } from './transforms/punctuation';
+import { lowercaseAll, lowercaseFirst } from './transforms/casing';
+import { contract, dropApostrophes } from './transforms/contractions';
+import { dropPoliteness } from './transforms/politeness';
+import { useSlang } from './transforms/slang';
+import { replaceStockPhrases } from './transforms/stockPhrases';
+import { addTypos } from './transforms/typos';
+import type { NoiseProfile, RoughenChange, RoughenResult, Transform, TransformContext } from './types';
+
+export interface RoughenOptions {
+  readonly seed: number;
+  /** Scales the amount of noise: 0 changes nothing, 1 (default) follows the real set, 2 doubles it. */
+  readonly strength?: number;
+  /** Borrow the style of this donor (an index into `profile.donors`) instead of drawing one. */
+  readonly donor?: number;
+  /** The row's label: its words are protected, and the donor is drawn among real rows with that label. */
+  readonly label?: string;
+  /** The spelling dictionary of the check: typos the row already has then count toward the donor's. */
+  readonly dictionary?: WordDictionary;
+}
+
+/**
+ * The order matters: wording first (stock phrases, politeness, contractions, slang), then punctuation and
+ * casing of what is left, and typos last, on the final words.
+ */
+const STEPS: readonly Transform[] = [
+  replaceStockPhrases, dropPoliteness, contract, dropApostrophes, useSlang,
+  dropPunctuation, dropTerminal, dropCommas, repeatPunctuation, lowercaseAll, lowercaseFirst, addTypos,
+];
+
+const commonByProfile = new WeakMap<NoiseProfile, ReadonlySet<string>>();
+
+/**
+ * Roughens one synthetic row toward the real set: draws a real "style donor" row from the profile and moves
+ * the row's style toward it (the donor's casing, punctuation, typos, politeness, stock phrasing; contractions
+ * and slang at the real rates), never adding noise the real set lacks and never touching protected tokens
+ * (see {@link protectionFor}). Deterministic per (text, seed, label): the row's random stream comes from the
+ * seed and a hash of its text, so one row's result does not depend on other rows. A step that would leave the
+ * row blank is skipped.
+ *
+ * @example roughenText('Could you please tell me my balance?', profile, { seed: 7 }) // { text: 'can you tell me my balance', changes: […] }
+ */
+export function roughenText(text: string, profile: NoiseProfile, options: RoughenOptions): RoughenResult {
+  const strength = Math.max(0, options.strength ?? 1);
+  const rng = seededRandom(hashString(text, options.seed >>> 0));
+  const donor = pickDonor(profile, rng, { index: options.donor, label: options.label });
+  if (!donor || strength === 0 || text.trim() === '') return { text, changes: [] };
+  let common = commonByProfile.get(profile);
+  if (!common) commonByProfile.set(profile, (common = new Set(profile.commonWords)));
+  const commonWords = common;
+  const ctx: TransformContext = {
+    profile, donor, strength,
+    ...(options.dictionary ? { dictionary: options.dictionary } : {}),
+    isProtected: protectionFor(text, options.label),
+    isCommon: (word) => commonWords.has(word),
+  };
+  let current = text;
+  const changes: RoughenChange[] = [];
+  for (const step of STEPS) {
+    const result = step(current, rng, ctx);
+    if (result.changes.length === 0 || result.text.trim() === '') continue;
+    current = result.text;
+    changes.push(...result.changes);
+  }
+  return { text: current, changes };
+}
