@@ -12,7 +12,7 @@ import { trainDetector } from './detector';
 import { featureGaps } from './effects';
 import { compareSides, type Side } from './sides';
 import { featureMatrix, sortedColumns } from './matrix';
-import { explainRow } from './reasons';
+import { countStockPhrases, explainRow } from './reasons';
 import { headlineFor, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
 
 export interface AnalysisFile {
@@ -59,6 +59,8 @@ const MIN_DOCUMENT_SHARE = 0.01;
 const DETECTOR_C = 0.3;
 const MIN_DOCUMENTS = 5;
 const IDF_ROWS_PER_SIDE = 50_000;
+/** Rows per side the detector trains on (the rest are scored, not learned from): beyond this, AUC moves little. */
+const MAX_TRAIN_PER_CLASS = 20_000;
 
 export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 10_000 } as const;
 
@@ -97,6 +99,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   timer('idf');
 
   const realSorted = sortedColumns(reference.features, FEATURES.length);
+  const stockPhraseCounts = countStockPhrases(reference.texts);
   const warnings: string[] = [];
   if (reference.texts.length < SMALL_REFERENCE_ROWS) {
     warnings.push(`The reference set has ${reference.texts.length} rows; under ${SMALL_REFERENCE_ROWS} the figures are rough.`);
@@ -108,7 +111,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     const side = datasets[d];
     const random = seededRandom(seed + d);
     onProgress?.({ stage: 'detector', done: d, total: datasets.length });
-    const detector = trainDetector(detectorInput(reference, side, detectorTfidf), { folds, seed: seed + d, c: DETECTOR_C, token });
+    const detector = trainDetector(detectorInput(reference, side, detectorTfidf), { folds, seed: seed + d, c: DETECTOR_C, maxTrainPerClass: MAX_TRAIN_PER_CLASS, token });
     timer('detector');
     const nRef = reference.texts.length;
     const refScores = detector.scores.subarray(0, nRef);
@@ -134,6 +137,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       phrases: compared.phrases.overSynthetic,
       realRows: compared.phrases.realRows,
       syntheticRows: compared.phrases.syntheticRows,
+      stockPhraseCounts,
+      referenceRows: reference.texts.length,
     };
     const rows: RowResult[] = new Array(side.texts.length);
     let flagged = 0;

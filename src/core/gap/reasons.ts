@@ -1,6 +1,7 @@
 import type { FeatureDef } from '../features/types';
 import type { PhraseStat, RowReason } from '../report/types';
-import { percentileRank } from '../stats/quantile';
+import { matchStockPhrases } from '../features/stockPhrases';
+import { lowerBound, percentileRank } from '../stats/quantile';
 
 /** What the reasons of one comparison are measured against; built once, used for every flagged row. */
 export interface ReasonContext {
@@ -19,6 +20,9 @@ export interface ReasonContext {
   /** The rows the phrase counts rest on, per side. */
   readonly realRows: number;
   readonly syntheticRows: number;
+  /** How many reference rows use each stock phrase (as the lexicon writes it), and how many rows there are. */
+  readonly stockPhraseCounts: ReadonlyMap<string, number>;
+  readonly referenceRows: number;
 }
 
 /** A contribution smaller than this (in logits) does not explain anything worth saying. */
@@ -31,6 +35,7 @@ const UNUSUAL_PERCENTILE = 0.8;
  * counts only when the row's value is unusual among real rows, so a reason is never "typical".
  */
 export function explainRow(context: ReasonContext, values: ArrayLike<number>, offset: number, text: string, maxReasons = 3): RowReason[] {
+  const yesShares = yesSharesOf(context);
   const candidates: { def: FeatureDef; contribution: number; value: number; sorted: Float64Array }[] = [];
   for (let j = 0; j < context.defs.length; j++) {
     const std = context.std[j];
@@ -40,7 +45,7 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
     const contribution = context.weights[j] * z;
     if (contribution < MIN_CONTRIBUTION) continue;
     const def = context.defs[j];
-    if (!isUnusual(def, value, context.realSorted[j])) continue;
+    if (!isUnusual(def, value, context.realSorted[j], yesShares[j])) continue;
     candidates.push({ def, contribution, value, sorted: context.realSorted[j] });
   }
   candidates.sort((a, b) => b.contribution - a.contribution);
@@ -51,7 +56,8 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
     const group = candidate.def.group ?? candidate.def.id;
     if (groups.has(group)) continue;
     groups.add(group);
-    reasons.push({ code: candidate.def.id, message: context.describe(candidate.def, candidate.value, candidate.sorted) });
+    const message = candidate.def.id === STOCK_PHRASE && candidate.value >= 0.5 ? stockPhraseMessage(context, text) : undefined;
+    reasons.push({ code: candidate.def.id, message: message ?? context.describe(candidate.def, candidate.value, candidate.sorted) });
     if (reasons.length === maxReasons) break;
   }
   const phrase = reasons.length < maxReasons ? phraseReason(context, text) : undefined;
@@ -59,19 +65,43 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
   return reasons;
 }
 
-function isUnusual(def: FeatureDef, value: number, sorted: Float64Array): boolean {
+function isUnusual(def: FeatureDef, value: number, sorted: Float64Array, yesShare: number): boolean {
   // A yes/no value is unusual when fewer than half of the real rows share it.
-  if (def.kind === 'binary') return sharingShare(sorted, value) < 0.5;
+  if (def.kind === 'binary') return (value >= 0.5 ? yesShare : 1 - yesShare) < 0.5;
   const rank = percentileRank(sorted, value);
   return rank >= UNUSUAL_PERCENTILE || rank <= 1 - UNUSUAL_PERCENTILE;
 }
 
-function sharingShare(sorted: Float64Array, value: number): number {
-  if (sorted.length === 0) return 0;
-  let ones = 0;
-  for (let i = sorted.length - 1; i >= 0 && sorted[i] >= 0.5; i--) ones++;
-  const share = ones / sorted.length;
-  return value >= 0.5 ? share : 1 - share;
+const STOCK_PHRASE = 'stock-phrase';
+
+/** Names the stock phrase a row uses: `opens with "Certainly", found in 0 of 3,080 real rows`. */
+function stockPhraseMessage(context: ReasonContext, text: string): string | undefined {
+  const [phrase] = matchStockPhrases(text);
+  if (!phrase) return undefined;
+  const where = text.trimStart().toLowerCase().startsWith(phrase.toLowerCase()) ? 'opens with' : 'uses';
+  const count = context.stockPhraseCounts.get(phrase) ?? 0;
+  return `${where} "${phrase}", found in ${formatCount(count)} of ${formatCount(context.referenceRows)} real rows`;
+}
+
+/** Counts the reference rows that use each stock phrase. */
+export function countStockPhrases(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const phrase of new Set(matchStockPhrases(text))) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const yesShareCache = new WeakMap<ReasonContext, Float64Array>();
+
+/** Share of real rows with each yes/no feature, computed once per context (the values are sorted, so by search). */
+function yesSharesOf(context: ReasonContext): Float64Array {
+  let shares = yesShareCache.get(context);
+  if (!shares) {
+    shares = Float64Array.from(context.realSorted, (sorted) => (sorted.length > 0 ? 1 - lowerBound(sorted, 0.5) / sorted.length : 0));
+    yesShareCache.set(context, shares);
+  }
+  return shares;
 }
 
 function phraseReason(context: ReasonContext, text: string): RowReason | undefined {

@@ -95,8 +95,8 @@ export class NoiseCounter {
       this.letterStarts++;
       if (!(scan.flags[0] & UPPER_FIRST)) this.lowerStarts++;
     }
-    const flags = styleFlags(scan);
-    for (let bit = 1; bit <= DONOR.CONTRACTION; bit <<= 1) if (flags & bit) this.flagCounts.set(bit, (this.flagCounts.get(bit) ?? 0) + 1);
+    const flags = styleFlags(scan) | (typos > 0 ? DONOR.TYPO : 0);
+    for (let bit = 1; bit <= DONOR.TYPO; bit <<= 1) if (flags & bit) this.flagCounts.set(bit, (this.flagCounts.get(bit) ?? 0) + 1);
     this.words.push(scan.count);
     return { flags, words: scan.count, typos, checked };
   }

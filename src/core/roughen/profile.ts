@@ -60,6 +60,7 @@ export function learnNoiseProfile(realTexts: readonly string[], dictionary: Word
     noPunctuationShare: counter.share(DONOR.NO_PUNCTUATION),
     repeatedPunctuationShare: counter.share(DONOR.REPEATED),
     contractionShare: ratio(counter.contracted, counter.contracted + counter.full),
+    contractionRowShare: counter.share(DONOR.CONTRACTION),
     bareContractionShare: ratio(counter.bare, counter.bare + counter.droppable),
     slangRowShare: ratio(counter.slangRows, counter.rows),
     slang: slangChoices(counter),

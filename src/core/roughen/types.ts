@@ -37,6 +37,8 @@ export const DONOR = {
   POLITE: 128,
   /** A contraction, with or without its apostrophe (`don't`, `dont`). */
   CONTRACTION: 256,
+  /** A misspelled word. */
+  TYPO: 512,
 } as const;
 
 /** A real row's style, kept in the profile so a synthetic row can borrow it whole (the joint, not the marginals). */
@@ -85,6 +87,8 @@ export interface NoiseProfile {
   readonly repeatedPunctuationShare: number;
   /** Among contractable pairs (`do not`, `don't`, `dont`), the share written contracted. */
   readonly contractionShare: number;
+  /** Share of rows with a contraction, with or without its apostrophe. */
+  readonly contractionRowShare: number;
   /** Among contractions, the share written without the apostrophe (`dont`). */
   readonly bareContractionShare: number;
   readonly slangRowShare: number;
@@ -109,6 +113,13 @@ export interface TransformContext {
   readonly donor: StyleDonor;
   /** Scales every amount: 0 changes nothing, 1 follows the real set, above 1 overshoots it. */
   readonly strength: number;
+  /**
+   * For a DONOR bit, the probability (before the strength) that a row takes the donor's side of it; see
+   * calibrate.ts. 1 when the rows being roughened are assumed clean.
+   */
+  readonly gate: (bit: number) => number;
+  /** The profile of the rows being roughened, when known: per-occurrence rates are calibrated against it. */
+  readonly dataset?: NoiseProfile;
   /** Whether a token (by its lower-case form and scan flags) must not be misspelled, swapped or dropped. */
   readonly isProtected: (word: string, flags: number) => boolean;
   /** Whether a lower-case word is ordinary real vocabulary, so a typo may hit it. */

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readDataset } from '../../../src/core/dataset/readDataset';
+import { analyze } from '../../../src/core/gap/analyze';
+import type { ProgressEvent } from '../../../src/core/host';
+
+const dictionary = new Set(['where', 'is', 'my', 'package', 'card', 'the', 'i', 'would', 'like', 'to', 'know', 'status', 'of', 'order', 'please', 'help', 'me', 'with', 'a', 'refund']);
+
+function jsonl(texts: string[]): string {
+  return texts.map((text, i) => JSON.stringify({ text, label: i % 2 ? 'refund' : 'status' })).join('\n');
+}
+
+const realTexts = Array.from({ length: 120 }, (_, i) => ['wtf where is my package', 'refund pls', 'my card isnt here??', 'help me with a refund'][i % 4] + ` ${i}`);
+const syntheticTexts = Array.from({ length: 120 }, (_, i) => ['I would like to know the status of my order.', 'Could you please help me with a refund?', 'Kindly assist me with my card.'][i % 3] + ` (${i})`);
+
+async function run(seed = 1, real = realTexts, synthetic = syntheticTexts, onProgress?: (event: ProgressEvent) => void) {
+  return analyze(
+    {
+      reference: [{ file: 'real.jsonl', data: await readDataset(jsonl(real), { format: 'jsonl' }) }],
+      datasets: [{ file: 'synthetic.jsonl', data: await readDataset(jsonl(synthetic), { format: 'jsonl' }) }],
+    },
+    { dictionary, seed, onProgress },
+  );
+}
+
+test('separates clearly different sides, flags their rows and keeps every row with its position', async () => {
+  const report = await run();
+  const [dataset] = report.datasets;
+  assert.equal(report.schemaVersion, 1);
+  assert.equal(dataset.rows.length, 120);
+  assert.equal(report.reference.rows.length, 120);
+  assert.ok(dataset.summary.auc > 0.95, `AUC ${dataset.summary.auc}`);
+  assert.equal(dataset.summary.verdict, 'large-gap');
+  assert.ok(dataset.rows.filter((row) => row.flagged).every((row) => row.reasons.length > 0));
+  assert.equal(dataset.rows[3].line, 4);
+  assert.deepEqual(dataset.byLabel.labels.map((label) => label.label).sort(), ['refund', 'status']);
+});
+
+test('the same seed gives the same report', async () => {
+  const [first, second] = [await run(3), await run(3)];
+  assert.deepEqual(first, second);
+});
+
+test('fewer than 50 rows on a side gives insufficient-data, and small sides a warning', async () => {
+  const report = await run(1, realTexts.slice(0, 40), syntheticTexts);
+  assert.equal(report.datasets[0].summary.verdict, 'insufficient-data');
+  assert.ok(report.warnings.some((warning) => /reference set has 40 rows/.test(warning)));
+});
+
+test('reports progress through every stage it runs', async () => {
+  const stages = new Set<string>();
+  await run(1, realTexts, syntheticTexts, (event) => stages.add(event.stage));
+  assert.deepEqual([...stages], ['features', 'detector', 'compare', 'findings']);
+});
+
+test('stops when cancelled', async () => {
+  const data = await readDataset(jsonl(realTexts), { format: 'jsonl' });
+  await assert.rejects(
+    analyze({ reference: [{ file: 'a', data }], datasets: [{ file: 'b', data }] }, { dictionary, token: { isCancellationRequested: true } }),
+    { name: 'CancelledError' },
+  );
+});
