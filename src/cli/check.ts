@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../core/gap/analyze';
 import type { ReadOptions } from '../core/dataset/types';
+import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
 import { formatHtml } from '../core/report/html';
 import { formatJson } from '../core/report/json';
@@ -33,6 +34,7 @@ export const CHECK_FLAGS: Record<string, FlagSpec> = {
   'max-line-bytes': { kind: 'number', value: 'N', description: 'skip longer lines with an error (default 1048576)' },
   color: { kind: 'boolean', description: 'color the summary (default: when stdout is a terminal)' },
   quiet: { kind: 'boolean', description: 'no progress bar and no skipped-line messages on stderr' },
+  verbose: { kind: 'boolean', description: 'print the time each stage takes on stderr' },
 };
 
 export const CHECK_USAGE = `Usage: synthgap check [DATASET…] [--reference FILE] [options]
@@ -76,8 +78,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const quiet = flags.get('quiet') === true;
   const progress = quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
 
-  const reference = await loadFiles(referenceFiles, io.cwd, readOptions);
-  const datasets = await loadFiles(datasetFiles, io.cwd, readOptions);
+  const reference = await loadFiles(referenceFiles, io.cwd, { ...readOptions, token: io.token });
+  const datasets = await loadFiles(datasetFiles, io.cwd, { ...readOptions, token: io.token });
   for (const loaded of [...reference, ...datasets]) {
     if (!quiet) reportSkipped(loaded, io);
     if (loaded.data.rows.length === 0) throw new InputError(`${loaded.file}: no rows to analyze${firstError(loaded)}`);
@@ -94,6 +96,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         dictionary: loadDictionary(),
         toolVersion: VERSION,
         onProgress: (event) => progress.update(event),
+        token: io.token,
+        logger: flags.get('verbose') === true ? stderrLogger(io) : undefined,
       },
     );
   } finally {
@@ -119,6 +123,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     if (over.length > 0) return 1;
   }
   return 0;
+}
+
+function stderrLogger(io: CliIo): Logger {
+  return { debug: (message) => io.stderr(`synthgap: ${message}\n`), info: (message) => io.stderr(`synthgap: ${message}\n`), warn: (message) => io.stderr(`synthgap: warning: ${message}\n`) };
 }
 
 function toInput(loaded: LoadedFile) {

@@ -1,5 +1,9 @@
+import type { CancellationToken } from '../core/host';
+
 /** What a command needs from the process, passed in so commands can be run from tests. */
 export interface CliIo {
+  /** Set by Ctrl+C: long work stops at its next check and the command exits 130. */
+  readonly token?: CancellationToken;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;

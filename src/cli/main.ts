@@ -63,6 +63,7 @@ if (require.main === module) {
     controller.isCancellationRequested = true;
   });
   main(process.argv.slice(2), {
+    token: controller,
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),

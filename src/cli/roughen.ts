@@ -92,11 +92,14 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
   );
   const selected = flags.get('only-flagged') === true ? await flaggedRows(input, data, reference, { seed, dictionary, quiet, io }) : undefined;
 
+  // The rows roughened are calibrated as a group: each style is added only as far as they fall short of the real share.
+  const chosen = selected ? data.rows.filter((_, i) => selected[i]) : data.rows;
+  const dataset = learnNoiseProfile(chosen.map((row) => row.text), dictionary, { seed, maxDonors: 0 });
   const edits: TextEdit[] = [];
   const kinds = new Map<string, number>();
   data.rows.forEach((row, i) => {
     if (selected && !selected[i]) return;
-    const result = roughenText(row.text, profile, { seed, strength, dictionary, ...(row.label !== undefined ? { label: row.label } : {}) });
+    const result = roughenText(row.text, profile, { seed, strength, dictionary, dataset, ...(row.label !== undefined ? { label: row.label } : {}) });
     if (result.text === row.text) return;
     edits.push({ row, text: result.text });
     for (const change of result.changes) kinds.set(change.kind, (kinds.get(change.kind) ?? 0) + 1);
@@ -104,7 +107,7 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
 
   const delimiter = data.format === 'jsonl' ? undefined : data.format === 'tsv' ? '\t' : guessDelimiter(firstContentLine(document));
   writeAtomically(resolve(io.cwd, out), out, applyTextEdits(document, edits, data.format, delimiter));
-  io.stdout(summary({ input, out, rows: data.rows.length, considered: selected ? selected.filter(Boolean).length : data.rows.length, changed: edits.length, kinds, profile, onlyFlagged: selected !== undefined }));
+  io.stdout(summary({ input, out, rows: data.rows.length, considered: chosen.length, changed: edits.length, kinds, profile, onlyFlagged: selected !== undefined }));
   return 0;
 }
 

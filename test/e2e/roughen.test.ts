@@ -95,6 +95,17 @@ describe('synthgap roughen', () => {
     assert.equal(readFileSync(again, 'utf8'), readFileSync(out, 'utf8'), 'the same seed gives the same file');
   });
 
+  test('leaves real rows nearly alone: real against real stays calm after roughening', async () => {
+    const dir = tempDir();
+    const input = join(EXAMPLES, 'real_holdout.jsonl');
+    const out = join(dir, 'holdout.rough.jsonl');
+    const result = await roughen([input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', out]);
+    assert.equal(result.code, 0, result.stderr);
+    const changed = lines(out).filter((line, i) => line !== lines(input)[i]).length;
+    assert.ok(changed < 150, `${changed} of 1,500 real rows changed`);
+    assert.ok(auc(out, join(EXAMPLES, 'real.jsonl')) < 0.6);
+  });
+
   test('keeps bad lines byte for byte and reports them with file and line', async () => {
     const dir = tempDir();
     const good = lines(join(EXAMPLES, 'synthetic.jsonl')).slice(0, 40);

@@ -1,5 +1,5 @@
 import { mean } from '../stats/summary';
-import { lowerBound, quantileSorted } from '../stats/quantile';
+import { lowerBound, percentileRank, quantileSorted, upperBound } from '../stats/quantile';
 import type { BinaryWording, FeatureDef, NumericWording } from './types';
 import { capitalize, formatShare, formatValue, shareOfRows, valuePhrase, yesPlural } from './wording';
 
@@ -23,11 +23,9 @@ export function describeRowFeature(def: FeatureDef, value: number, realSorted: F
   const n = real.length;
   if (n === 0) return `${shown} (no real rows to compare)`;
   const wording = def.wording as NumericWording;
-  const below = lowerBound(real, value);
-  const equal = upperBound(real, value) - below;
+  const equal = upperBound(real, value) - lowerBound(real, value);
   if (equal / n >= TIED) return `${shown}, the same as ${shareOfRows(equal / n, 'real')}`;
-  // The mid-rank percentile of stats/quantile's percentileRank, with ties counted by binary search: O(log n).
-  const rank = (below + equal / 2) / n;
+  const rank = percentileRank(real, value);
   return rank >= 0.5 ? `${shown}, ${wording.higher} than ${beyond(rank)}` : `${shown}, ${wording.lower} than ${beyond(1 - rank)}`;
 }
 
@@ -82,16 +80,4 @@ export function describeGap(def: FeatureDef, realSorted: Float64Array, synthSort
 /** Share of sorted 0/1 values that are 1 (at least 0.5); 0 for empty input. */
 function shareOfOnes(sorted: Float64Array): number {
   return sorted.length === 0 ? 0 : (sorted.length - lowerBound(sorted, 0.5)) / sorted.length;
-}
-
-/** First index whose value is greater than `value` (binary search over ascending values). */
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -122,7 +122,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
 
     onProgress?.({ stage: 'compare', done: d, total: datasets.length });
     const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
-    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token });
+    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger });
     timer('compare');
 
     onProgress?.({ stage: 'findings', done: d, total: datasets.length });

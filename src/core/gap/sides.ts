@@ -2,7 +2,7 @@ import type { DatasetRow } from '../dataset/types';
 import type { Embedder } from '../embed/types';
 import { describeGap } from '../features/describe';
 import { FEATURES } from '../features/registry';
-import { throwIfCancelled, type CancellationToken } from '../host';
+import { throwIfCancelled, type CancellationToken, type Logger } from '../host';
 import type { CoverageReport, DiversityReport, FileError, LabelReport, LabelStat, LeakageReport, PhraseReport } from '../report/types';
 import { auc } from '../stats/auc';
 import { sampleIndexes, type Random } from '../stats/random';
@@ -33,6 +33,7 @@ export interface CompareOptions {
   readonly seed: number;
   readonly maxSampleRows: number;
   readonly token?: CancellationToken;
+  readonly logger?: Logger;
 }
 
 export interface Comparison {
@@ -51,13 +52,19 @@ const MAX_LABEL_ROWS = 2_000;
 /** The text- and embedding-based comparisons of two sides: phrases, diversity, coverage, leakage. */
 export async function compareSides(reference: Side, side: Side, options: CompareOptions): Promise<Comparison> {
   const { token, seed } = options;
+  const time = stopwatch(options.logger);
   const real = await sideRows(reference, options);
   const synthetic = await sideRows(side, options);
+  time('embed');
   throwIfCancelled(token);
   const phrases = phraseReport(reference.texts, side.texts, { seed, maxRows: options.maxSampleRows }, token);
+  time('phrases');
   const diversity = diversityReport(real, synthetic, { seed }, token);
-  const coverage = coverageReport(real, synthetic, { seed, maxRows: options.maxSampleRows }, token);
+  time('diversity');
+  const coverage = coverageReport(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
+  time('coverage');
   const leakage = leakageReport(real, synthetic, { seed }, token);
+  time('leakage');
   const warnings: string[] = [];
   if (real.embedded.rows.length < reference.texts.length || synthetic.embedded.rows.length < side.texts.length) {
     warnings.push(`${side.files[0]}: similarity figures (diversity, coverage, near-copies) rest on a seeded sample of ${options.maxSampleRows.toLocaleString('en-US')} rows per side.`);
@@ -69,6 +76,15 @@ export async function compareSides(reference: Side, side: Side, options: Compare
     leakage,
     warnings,
     byLabel: (scores, referenceScores) => labelReport(reference, side, scores, referenceScores, options.random),
+  };
+}
+
+function stopwatch(logger: Logger | undefined): (stage: string) => void {
+  let last = Date.now();
+  return (stage) => {
+    const now = Date.now();
+    logger?.debug(`  ${stage}: ${now - last} ms`);
+    last = now;
   };
 }
 

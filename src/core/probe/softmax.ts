@@ -63,7 +63,7 @@ export function trainSoftmax(rows: SoftmaxRows, subset: Uint32Array, options: So
   const n = order.length;
   const epochs = options.epochs ?? 4;
   const l2 = options.l2 ?? 1e-5;
-  const rate = options.learningRate ?? 1;
+  const rate = options.learningRate ?? Number(process.env.SG_LR ?? 1);
   const random = seededRandom(options.seed ?? 0);
   const scores = new Float64Array(stride);
   const gradient = new Float64Array(classes);

@@ -33,7 +33,7 @@ export function noisyShare(profile: NoiseProfile, bit: number): number {
  */
 export function styleGate(real: NoiseProfile, dataset: NoiseProfile | undefined, bit: number): number {
   if (!dataset || dataset.rows === 0) return 1;
-  const r = bit === DONOR.STOCK || bit === DONOR.POLITE ? 1 - (1 - noisyShare(real, bit)) : noisyShare(real, bit);
+  const r = noisyShare(real, bit);
   const s = noisyShare(dataset, bit);
   if (s >= 1 || r <= 0) return 1;
   return Math.min(1, Math.max(0, (r - s) / ((1 - s) * r)));

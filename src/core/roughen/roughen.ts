@@ -1,6 +1,7 @@
 import type { WordDictionary } from '../host';
 import { hashString } from '../stats/hash';
 import { seededRandom } from '../stats/random';
+import { styleGate } from './calibrate';
 import { pickDonor } from './donor';
 import { protectionFor } from './protect';
 import { dropPunctuation, dropCommas, dropTerminal, repeatPunctuation } from './transforms/punctuation';
@@ -22,6 +23,12 @@ export interface RoughenOptions {
   readonly label?: string;
   /** The spelling dictionary of the check: typos the row already has then count toward the donor's. */
   readonly dictionary?: WordDictionary;
+  /**
+   * The profile of the rows being roughened together (a dataset, the flagged rows): each style is then added
+   * only as far as those rows fall short of the real share (see calibrate.ts), so rows that are already as
+   * noisy as the real ones are left nearly alone. Without it a row is assumed clean, as LLM output mostly is.
+   */
+  readonly dataset?: NoiseProfile;
 }
 
 /**
@@ -55,7 +62,9 @@ export function roughenText(text: string, profile: NoiseProfile, options: Roughe
   const commonWords = common;
   const ctx: TransformContext = {
     profile, donor, strength,
+    gate: (bit) => styleGate(profile, options.dataset, bit),
     ...(options.dictionary ? { dictionary: options.dictionary } : {}),
+    ...(options.dataset ? { dataset: options.dataset } : {}),
     isProtected: protectionFor(text, options.label),
     isCommon: (word) => commonWords.has(word),
   };

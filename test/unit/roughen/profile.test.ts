@@ -31,6 +31,7 @@ describe('learnNoiseProfile', () => {
     assert.equal(profile.repeatedPunctuationShare, 1 / 8);
     assert.equal(profile.contractionShare, 2 / 5, "what's and dont against do not and where is twice (not the final it is)");
     assert.equal(profile.bareContractionShare, 1 / 2);
+    assert.equal(profile.contractionRowShare, 2 / 8);
     assert.equal(profile.slangRowShare, 2 / 8);
     assert.equal(profile.politenessShare, 1 / 8);
     assert.equal(profile.stockPhraseShare, 0);
@@ -48,7 +49,7 @@ describe('learnNoiseProfile', () => {
     assert.equal(profile.donors.length, 8);
     assert.deepEqual(profile.labels, ['a', 'b']);
     const typo = profile.donors[5];
-    assert.deepEqual(typo, { flags: DONOR.LOWER_START | DONOR.ALL_LOWER | DONOR.NO_TERMINAL | DONOR.NO_COMMA | DONOR.NO_PUNCTUATION, words: 3, typos: 1, checked: 3, label: 1 });
+    assert.deepEqual(typo, { flags: DONOR.LOWER_START | DONOR.ALL_LOWER | DONOR.NO_TERMINAL | DONOR.NO_COMMA | DONOR.NO_PUNCTUATION | DONOR.TYPO, words: 3, typos: 1, checked: 3, label: 1 });
     assert.ok(profile.donors[1].flags & DONOR.REPEATED && profile.donors[1].flags & DONOR.POLITE);
     assert.ok(profile.donors[2].flags & DONOR.CONTRACTION);
   });

@@ -25,6 +25,7 @@ export function profile(overrides: Partial<NoiseProfile> = {}): NoiseProfile {
     noPunctuationShare: 0,
     repeatedPunctuationShare: 0,
     contractionShare: 0,
+    contractionRowShare: 0,
     bareContractionShare: 0,
     slangRowShare: 0,
     slang: [],
@@ -46,6 +47,7 @@ export function context(text: string, options: { flags?: number; donor?: Partial
     profile: p,
     donor: donor(options.flags ?? 0, options.donor),
     strength: options.strength ?? 1,
+    gate: () => 1,
     isProtected: protectionFor(text, options.label),
     isCommon: (word) => common.has(word),
   };

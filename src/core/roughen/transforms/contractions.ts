@@ -37,7 +37,7 @@ export const contract: Transform = (text, rng, ctx) => {
  * @example dropApostrophes("I don't know", rng, ctx) // 'I dont know'
  */
 export const dropApostrophes: Transform = (text, rng, ctx) => {
-  const rate = scaledRate(ctx, ctx.profile.bareContractionShare);
+  const rate = scaledRate(ctx, ctx.profile.bareContractionShare, ctx.dataset?.bareContractionShare);
   if (rate <= 0 || !/['\u2019]/.test(text)) return UNCHANGED(text);
   const scan = scanRow(text);
   const changes: RoughenChange[] = [];

@@ -35,7 +35,7 @@ export const useSlang: Transform = (text, rng, ctx) => {
   let out = text;
   for (const hit of formalFinder.find(scan).reverse()) {
     const choice = choices.get(FORMAL_PHRASES[hit.index]);
-    if (!choice || rng() >= scaledRate(ctx, choice.rate)) continue;
+    if (!choice || rng() >= scaledRate(ctx, choice.rate, ctx.dataset?.slang.find((own) => own.formal === choice.formal)?.rate ?? 0)) continue;
     let isProtected = false;
     for (let k = hit.first; k <= hit.last; k++) if (ctx.isProtected(scan.words[k], scan.flags[k])) isProtected = true;
     if (isProtected) continue;

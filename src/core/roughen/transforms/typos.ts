@@ -2,7 +2,7 @@ import { TOKEN } from '../../features/scan';
 import { scanRow } from '../scanner';
 import { typoAt } from '../../features/typos';
 import type { Random } from '../../stats/random';
-import type { RoughenChange, Transform, TransformContext, TypoKind } from '../types';
+import { DONOR, type RoughenChange, type Transform, type TransformContext, type TypoKind } from '../types';
 import { LETTER_TYPOS, TYPO_KINDS } from './letterTypos';
 import { UNCHANGED, change } from './gate';
 
@@ -27,7 +27,7 @@ function roundAtRandom(value: number, rng: Random): number {
 }
 
 /**
- * Misspells words when the donor row has typos: as many as the donor has, scaled by the strength, less the
+ * Misspells words when the donor row has typos: as many as the donor has (more above strength 1), less the
  * ones the row already has when the context has a dictionary (a lower-cased name the dictionary lacks reads
  * as a typo to the check, as it does in real rows); each a letter edit drawn by the real set's mix of kinds (key neighbour, dropped, doubled, swapped
  * letters). Only unprotected words of four letters or more that the real set uses often are hit.
@@ -35,10 +35,9 @@ function roundAtRandom(value: number, rng: Random): number {
  * @example addTypos('where is my account', rng, ctx) // 'where is my acount'
  */
 export const addTypos: Transform = (text, rng, ctx) => {
-  const { donor } = ctx;
-  if (donor.typos === 0 || ctx.strength <= 0) return UNCHANGED(text);
+  if (ctx.donor.typos === 0 || rng() >= ctx.strength * ctx.gate(DONOR.TYPO)) return UNCHANGED(text);
   const scan = scanRow(text);
-  let wanted = roundAtRandom(ctx.strength * donor.typos, rng);
+  let wanted = roundAtRandom(Math.max(1, ctx.strength) * ctx.donor.typos, rng);
   const eligible: number[] = [];
   for (let k = 0; k < scan.count; k++) {
     if (ctx.dictionary && typoAt(scan, k, ctx.dictionary) === 1) wanted--;
