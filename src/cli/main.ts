@@ -3,6 +3,7 @@ import { InputError } from '../node/inputs';
 import { UnreadableFileError } from '../node/readDatasetFile';
 import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check';
+import { ROUGHEN_USAGE, runRoughen } from './roughen';
 import type { CliIo } from './io';
 import { VERSION } from './version';
 
@@ -10,11 +11,13 @@ const USAGE = `synthgap ${VERSION}: how does your synthetic text differ from rea
 
 Usage:
   synthgap check [DATASET…] --reference FILE [options]   compare synthetic datasets with a real reference
+  synthgap roughen FILE --reference FILE --out FILE      move synthetic rows toward the real noise profile
 
-Run "synthgap check --help" for the options. Settings can also live in ./synthgap.json.`;
+Run "synthgap COMMAND --help" for the options. Settings can also live in ./synthgap.json.`;
 
 const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: CliIo) => Promise<number> }> = {
   check: { usage: CHECK_USAGE, run: runCheck },
+  roughen: { usage: ROUGHEN_USAGE, run: runRoughen },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -8,6 +8,8 @@ import { silentLogger, throwIfCancelled, type CancellationToken, type Logger, ty
 import { SCHEMA_VERSION, type DatasetReport, type GapReport, type ReferenceRow, type RowResult } from '../report/types';
 import { percentileRank, quantileSorted, sortedCopy } from '../stats/quantile';
 import { sampleIndexes, seededRandom } from '../stats/random';
+import { summarizeNoiseProfile } from '../roughen/describe';
+import { learnNoiseProfile } from '../roughen/profile';
 import { trainDetector } from './detector';
 import { featureGaps } from './effects';
 import { compareSides, type Side } from './sides';
@@ -191,6 +193,9 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     warnings.push(...compared.warnings);
   }
 
+  const noiseProfile = summarizeNoiseProfile(
+    learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed }),
+  );
   const referenceRows: ReferenceRow[] = reference.rows.map((row, i) => ({
     file: reference.rowFiles[i],
     line: row.line,
@@ -209,7 +214,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       ...(first ? { textField: first.textField } : {}),
       ...(first?.labelField ? { labelField: first.labelField } : {}),
     },
-    reference: { files: reference.files, skipped: reference.errors.length, errors: reference.errors, rows: referenceRows },
+    reference: { files: reference.files, skipped: reference.errors.length, errors: reference.errors, rows: referenceRows, noiseProfile },
     datasets: reports,
     warnings,
   };

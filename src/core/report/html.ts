@@ -15,6 +15,7 @@ import {
   gapValue,
   leakageText,
   mostSyntheticRows,
+  noiseProfileText,
   referenceErrorDigest,
   referenceText,
   rowLocation,
@@ -60,6 +61,7 @@ export function formatHtml(report: GapReport): string {
 <h1>Synthgap report</h1>
 <p class="muted">${settingsText(report)}</p>
 <p><strong>Reference:</strong> <span class="text">${referenceText(report)}</span></p>
+${noiseProfileText(report) ? html`<p class="muted">${noiseProfileText(report)}</p>` : ''}
 ${errorList(referenceErrorDigest(report, ERROR_LINES))}
 </header>
 ${report.datasets.length === 0 ? html`<p>No synthetic dataset was compared.</p>` : summaryTable(report.datasets)}

@@ -15,6 +15,7 @@ import {
   gapValue,
   leakageText,
   mostSyntheticRows,
+  noiseProfileText,
   referenceErrorDigest,
   referenceText,
   rowLocation,
@@ -35,6 +36,8 @@ export function formatMarkdown(report: GapReport): string {
     md(settingsText(report)),
     `**Reference:** ${md(referenceText(report))}`,
   ];
+  const profile = noiseProfileText(report);
+  if (profile) blocks.push(md(profile));
   const referenceErrors = errors(referenceErrorDigest(report, ERROR_LINES));
   if (referenceErrors) blocks.push(referenceErrors);
   if (report.datasets.length > 0) {

@@ -155,3 +155,9 @@ export function errorDigest(
   const rest = total - lines.length;
   return { heading: `${plural(total, 'line')} skipped`, lines, more: rest > 0 ? `… and ${formatCount(rest)} more` : undefined };
 }
+
+/** `Real rows: 8.4% have a typo; over 99% have no final punctuation; …`, or undefined without a profile. */
+export function noiseProfileText(report: GapReport): string | undefined {
+  const sentences = report.reference.noiseProfile?.sentences ?? [];
+  return sentences.length > 0 ? `How the real rows are written: ${sentences.join('; ')}.` : undefined;
+}

@@ -11,6 +11,7 @@ import {
   flaggedText,
   leakageText,
   mostSyntheticRows,
+  noiseProfileText,
   referenceErrorDigest,
   type ErrorDigest,
   referenceText,
@@ -47,6 +48,8 @@ export function formatTerminalSummary(report: GapReport, options: TerminalOption
   const lines: string[] = [`${paint('Reference:', ANSI.bold)} ${oneLine(referenceText(report))}`];
   const referenceErrors = referenceErrorDigest(report, ERROR_LINES);
   if (referenceErrors) lines.push(...digestLines(referenceErrors, '  ', paint));
+  const profile = noiseProfileText(report);
+  if (profile) lines.push(`  ${oneLine(profile)}`);
   for (const dataset of report.datasets) {
     lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint));
   }

@@ -43,14 +43,15 @@ const STEPS: readonly Transform[] = [
 const commonByProfile = new WeakMap<NoiseProfile, ReadonlySet<string>>();
 
 /**
- * Roughens one synthetic row toward the real set: draws a real "style donor" row from the profile and moves
- * the row's style toward it (the donor's casing, punctuation, typos, politeness, stock phrasing; contractions
- * and slang at the real rates), never adding noise the real set lacks and never touching protected tokens
- * (see {@link protectionFor}). Deterministic per (text, seed, label): the row's random stream comes from the
- * seed and a hash of its text, so one row's result does not depend on other rows. A step that would leave the
- * row blank is skipped.
+ * Roughens one synthetic row toward the real set: draws a real "style donor" row from the profile (one with the
+ * row's label when there are some) and moves the row's style toward it: the donor's casing, punctuation,
+ * typos, contractions, politeness and stock phrasing together, so styles that go together in real rows go
+ * together here; dropped apostrophes and slang at the real per-occurrence rates. It never adds noise the real
+ * set lacks and never touches protected tokens (see {@link protectionFor}). Deterministic per (text, seed,
+ * label): the row's random stream comes from the seed and a hash of its text, so one row's result does not
+ * depend on other rows or their order. A step that would leave the row blank is skipped.
  *
- * @example roughenText('Could you please tell me my balance?', profile, { seed: 7 }) // { text: 'can you tell me my balance', changes: […] }
+ * @example roughenText('Could you please tell me my balance?', clincProfile, { seed: 7 }).text // 'can you tell me my balance
  */
 export function roughenText(text: string, profile: NoiseProfile, options: RoughenOptions): RoughenResult {
   const strength = Math.max(0, options.strength ?? 1);

@@ -62,7 +62,9 @@ test('CLINC150: roughening gpt-3.5 paraphrases lowers the AUC a lot and keeps sy
   const synthetic = Array.from(sampleIndexes(all.length, 3000, seededRandom(1)), (i) => all[i]);
   const dictionary = wordList();
   const profile = learnNoiseProfile(real.map((row) => row.text), dictionary, { labels: real.map((row) => row.label) });
-  const rough = synthetic.map((row) => ({ ...row, text: roughenText(row.text, profile, { seed: 7, label: row.label, dictionary }).text }));
+  // As `synthgap roughen` does: the rows are calibrated as a group against their own profile.
+  const dataset = learnNoiseProfile(synthetic.map((row) => row.text), dictionary, { maxDonors: 0 });
+  const rough = synthetic.map((row) => ({ ...row, text: roughenText(row.text, profile, { seed: 7, label: row.label, dictionary, dataset }).text }));
 
   const reference = [{ file: 'real_train.jsonl', data: await readDataset(jsonl(real), { format: 'jsonl' }) }];
   const aucOf = async (rows: readonly Row[]) =>
@@ -72,9 +74,8 @@ test('CLINC150: roughening gpt-3.5 paraphrases lowers the AUC a lot and keeps sy
   t.diagnostic(`AUC ${before.auc.toFixed(3)} → ${after.auc.toFixed(3)}; synthetic-only accuracy on real_test ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}`);
   for (let i = 0; i < 5; i++) t.diagnostic(`${synthetic[i].text} → ${rough[i].text}`);
 
-  // What is left after roughening is wording (the detector's TF-IDF part alone still scores about 0.89), which
-  // roughening does not paraphrase: the issue's 0.15 is a target, 0.08 the floor this test holds.
-  assert.ok(after.auc <= before.auc - 0.08, `AUC ${before.auc} → ${after.auc}`);
+  // The issue's target is a drop of 0.15; what is left is wording, which roughening does not paraphrase.
+  assert.ok(after.auc <= before.auc - 0.15, `AUC ${before.auc} → ${after.auc}`);
   assert.ok(after.accuracy >= before.accuracy - 0.005, `accuracy ${before.accuracy} → ${after.accuracy}`);
   assert.equal(rough.length, synthetic.length);
   assert.deepEqual(rough.map((row) => row.label), synthetic.map((row) => row.label));
