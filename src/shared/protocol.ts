@@ -1,0 +1,78 @@
+/**
+ * Every custom message between the extension (client), the language server and the report panel, typed once.
+ * Method names live here only. Direction is in each name's comment: client → server or server → client.
+ */
+import type { GapReport, Verdict } from '../core/report/types';
+
+export type { GapReport, Verdict };
+
+/** Server → client notification: what the server is doing, for the status bar and progress. */
+export const STATUS_NOTIFICATION = 'synthgap/status';
+
+export type ServerState = 'starting' | 'no-reference' | 'analyzing' | 'ready' | 'error';
+
+export interface FileSummary {
+  readonly uri: string;
+  readonly rows: number;
+  readonly flagged: number;
+  readonly auc: number;
+  readonly aucLow: number;
+  readonly aucHigh: number;
+  readonly verdict: Verdict;
+  /** Set when a limit stopped work on this file (size, line length): say it in the UI. */
+  readonly limited?: string;
+}
+
+export interface StatusParams {
+  readonly state: ServerState;
+  /** One sentence for the tooltip or an error. */
+  readonly message?: string;
+  /** The reference file in use, when there is one. */
+  readonly reference?: string;
+  readonly files: readonly FileSummary[];
+}
+
+/** Client → server request: the full report for one dataset file (null when it is not analyzed). */
+export const REPORT_REQUEST = 'synthgap/report';
+
+export interface ReportParams {
+  readonly uri: string;
+}
+
+export interface ReportResult {
+  readonly report: GapReport | null;
+  /** The same report as one self-contained HTML page (until the report panel lands). */
+  readonly html?: string;
+}
+
+/** Commands the server executes (`workspace/executeCommand`); each applies one undoable workspace edit. */
+export const SERVER_COMMANDS = {
+  /** Arguments: [uri: string, line: number, turn?: number]. */
+  roughenRow: 'synthgap.server.roughenRow',
+  /** Arguments: [uri: string]. The client confirms with the user first. */
+  roughenAll: 'synthgap.server.roughenAll',
+  /** Arguments: [uri: string, line: number, turn?: number]. Adds the row's content hash to synthgap.json `ignore`. */
+  ignoreRow: 'synthgap.server.ignoreRow',
+} as const;
+
+/** Client commands, as contributed in package.json. */
+export const CLIENT_COMMANDS = {
+  useAsReference: 'synthgap.useAsReference',
+  openReport: 'synthgap.openReport',
+  roughenAll: 'synthgap.roughenAll',
+  showOutput: 'synthgap.showOutput',
+  restartServer: 'synthgap.restartServer',
+} as const;
+
+/** Stable diagnostic codes: a flagged row's code is `too-clean`, a bad line's `bad-input`. */
+export const DIAGNOSTIC_CODES = { tooClean: 'too-clean', badInput: 'bad-input' } as const;
+
+/** What a flagged row's diagnostic carries in `Diagnostic.data`, so the quick fix needs no second lookup. */
+export interface RowDiagnosticData {
+  readonly uri: string;
+  readonly line: number;
+  readonly turn?: number;
+  readonly score: number;
+  /** Content hash of the row's text (for "Ignore this row"). */
+  readonly hash: string;
+}
