@@ -18,6 +18,9 @@ const common = {
 
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['src/server/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ].filter((entry) => entry.entryPoints.every((file) => existsSync(file)));
 
 for (const entry of entries) {
