@@ -1,0 +1,110 @@
+/**
+ * What the status bar item shows, as a pure function of the server's last status and the active file, so the
+ * wording is unit-tested without an editor. `statusBar.ts` applies the result to a `StatusBarItem`.
+ */
+import type { FileSummary, StatusParams, Verdict } from '../shared/protocol';
+
+/** Which client command a click runs; `statusBar.ts` maps it to a command id. */
+export type StatusClick = 'openReport' | 'showOutput' | 'useAsReference';
+
+export interface StatusView {
+  /** Status bar text with codicons, e.g. `$(beaker) 812 flagged · AUC 0.91`. */
+  readonly text: string;
+  /** Plain-text tooltip, one fact per line. */
+  readonly tooltip: string;
+  /** Drives the item's background: errors and limits stand out, everything else is quiet. */
+  readonly tone: 'normal' | 'warning' | 'error';
+  readonly click: StatusClick;
+}
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  'no-gap': 'no measurable gap',
+  'small-gap': 'a small gap',
+  gap: 'a clear gap',
+  'large-gap': 'a large gap',
+  'insufficient-data': 'too few rows to tell',
+};
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const auc = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
+
+/** The active file's summary, or undefined when the server has none for it (not a dataset, or the reference). */
+export function summaryFor(
+  status: StatusParams | undefined,
+  activeUri: string | undefined,
+  sameUri: (a: string, b: string) => boolean = (a, b) => a === b,
+): FileSummary | undefined {
+  if (!status || activeUri === undefined) return undefined;
+  return status.files.find((file) => sameUri(file.uri, activeUri));
+}
+
+/** `812 flagged · AUC 0.91`: the figure a user glances at. */
+export function fileFigure(file: FileSummary): string {
+  return `${count(file.flagged)} flagged · AUC ${auc(file.auc)}`;
+}
+
+function fileTooltip(file: FileSummary): string[] {
+  return [
+    `${count(file.flagged)} of ${count(file.rows)} rows look synthetic.`,
+    `Detector AUC ${auc(file.auc)} (95% interval ${auc(file.aucLow)} to ${auc(file.aucHigh)}): ${VERDICT_WORDS[file.verdict]}.`,
+    ...(file.limited ? [`Not fully analyzed: ${file.limited}`] : []),
+  ];
+}
+
+/**
+ * The status bar's text, tooltip, tone and click action. With no status yet the server is starting.
+ * @example statusView({ state: 'ready', files: [{ uri: 'u', flagged: 812, auc: 0.91, … }] }, 'u').text
+ *   // '$(beaker) 812 flagged · AUC 0.91'
+ */
+export function statusView(status: StatusParams | undefined, file: FileSummary | undefined): StatusView {
+  const state = status?.state ?? 'starting';
+  const reference = status?.reference ? [`Reference: ${status.reference}`] : [];
+  const message = status?.message ? [status.message] : [];
+  const join = (lines: string[]): string => ['Synthgap', ...lines].join('\n');
+  switch (state) {
+    case 'starting':
+      return { text: '$(loading~spin) Synthgap', tooltip: join(message.length ? message : ['Starting the server…']), tone: 'normal', click: 'showOutput' };
+    case 'no-reference':
+      return {
+        text: '$(beaker) No reference',
+        tooltip: join([
+          ...message,
+          'No real reference set is chosen. Right-click a real JSONL, CSV or TSV file and choose "Synthgap: Use as Real Reference", or set "reference" in synthgap.json.',
+        ]),
+        tone: 'normal',
+        click: 'useAsReference',
+      };
+    case 'error':
+      return { text: '$(error) Synthgap', tooltip: join([...(message.length ? message : ['The server reported an error.']), 'Click to show the output.']), tone: 'error', click: 'showOutput' };
+    case 'analyzing':
+      return {
+        text: `$(loading~spin) ${file ? fileFigure(file) : 'Synthgap'}`,
+        tooltip: join([...(message.length ? message : ['Analyzing…']), ...(file ? fileTooltip(file) : []), ...reference]),
+        tone: 'normal',
+        click: 'openReport',
+      };
+    case 'ready':
+      if (!file) {
+        return { text: '$(beaker) Synthgap', tooltip: join([...message, 'Ready. Open a synthetic dataset file to see its figures.', ...reference]), tone: 'normal', click: 'openReport' };
+      }
+      return {
+        text: `${file.limited ? '$(warning)' : '$(beaker)'} ${fileFigure(file)}`,
+        tooltip: join([...fileTooltip(file), ...message, ...reference, 'Click to open the gap report.']),
+        tone: file.limited ? 'warning' : 'normal',
+        click: 'openReport',
+      };
+  }
+}
+
+/**
+ * The modal confirmation of "Roughen all", which says how many rows change.
+ * @example roughenConfirmation(1, 'a.jsonl').action // 'Roughen 1 Row'
+ */
+export function roughenConfirmation(flagged: number, fileName: string): { message: string; detail: string; action: string } {
+  const rows = flagged === 1 ? '1 row' : `${count(flagged)} rows`;
+  return {
+    message: `Roughen ${flagged === 1 ? 'the 1 flagged row' : `all ${count(flagged)} flagged rows`} in ${fileName}?`,
+    detail: `Synthgap rewrites the text of ${rows} toward the real data's noise (typos, casing, punctuation, length). One undo reverts it.`,
+    action: `Roughen ${count(flagged)} ${flagged === 1 ? 'Row' : 'Rows'}`,
+  };
+}

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FileSummary, StatusParams } from '../../../src/shared/protocol';
+import { roughenConfirmation, statusView, summaryFor } from '../../../src/extension/statusText';
+
+const file: FileSummary = { uri: 'file:///w/synthetic.jsonl', rows: 12000, flagged: 812, auc: 0.9149, aucLow: 0.9, aucHigh: 0.93, verdict: 'large-gap' };
+const ready: StatusParams = { state: 'ready', reference: 'data/real.jsonl', files: [file] };
+
+test('a ready file shows its flagged rows and AUC', () => {
+  const view = statusView(ready, summaryFor(ready, file.uri));
+  assert.equal(view.text, '$(beaker) 812 flagged · AUC 0.91');
+  assert.equal(view.click, 'openReport');
+  assert.equal(view.tone, 'normal');
+  assert.match(view.tooltip, /812 of 12,000 rows look synthetic/);
+  assert.match(view.tooltip, /0\.90 to 0\.93\): a large gap/);
+  assert.match(view.tooltip, /Reference: data\/real\.jsonl/);
+});
+
+test('big counts get thousands separators', () => {
+  assert.equal(statusView(ready, { ...file, flagged: 123456 }).text, '$(beaker) 123,456 flagged · AUC 0.91');
+});
+
+test('a file stopped by a limit says so and stands out', () => {
+  const view = statusView(ready, { ...file, limited: 'the file is over 200 MB (synthgap.maxFileSizeMB)' });
+  assert.equal(view.text, '$(warning) 812 flagged · AUC 0.91');
+  assert.equal(view.tone, 'warning');
+  assert.match(view.tooltip, /Not fully analyzed: the file is over 200 MB/);
+});
+
+test('analyzing spins, with the figure when there is one', () => {
+  const analyzing: StatusParams = { ...ready, state: 'analyzing', message: 'Analyzing synthetic.jsonl (40%)' };
+  assert.equal(statusView(analyzing, file).text, '$(loading~spin) 812 flagged · AUC 0.91');
+  assert.equal(statusView(analyzing, undefined).text, '$(loading~spin) Synthgap');
+  assert.match(statusView(analyzing, undefined).tooltip, /40%/);
+});
+
+test('no status yet means the server is starting', () => {
+  const view = statusView(undefined, undefined);
+  assert.equal(view.text, '$(loading~spin) Synthgap');
+  assert.match(view.tooltip, /Starting/);
+});
+
+test('no reference explains how to choose one and clicking chooses one', () => {
+  const view = statusView({ state: 'no-reference', files: [] }, undefined);
+  assert.equal(view.text, '$(beaker) No reference');
+  assert.equal(view.click, 'useAsReference');
+  assert.match(view.tooltip, /Use as Real Reference/);
+});
+
+test('an error shows the server message and clicking shows the output', () => {
+  const view = statusView({ state: 'error', message: 'Cannot read data/real.jsonl', files: [] }, undefined);
+  assert.equal(view.text, '$(error) Synthgap');
+  assert.equal(view.tone, 'error');
+  assert.equal(view.click, 'showOutput');
+  assert.match(view.tooltip, /Cannot read data\/real\.jsonl/);
+});
+
+test('ready with a file the server did not analyze stays quiet', () => {
+  const view = statusView(ready, summaryFor(ready, 'file:///w/notes.csv'));
+  assert.equal(view.text, '$(beaker) Synthgap');
+});
+
+test('summaryFor matches with the given URI comparison', () => {
+  assert.equal(summaryFor(ready, undefined), undefined);
+  assert.equal(summaryFor(undefined, file.uri), undefined);
+  assert.equal(summaryFor(ready, 'FILE:///w/synthetic.jsonl', (a, b) => a.toLowerCase() === b.toLowerCase()), file);
+});
+
+test('an AUC the server could not compute shows a dash', () => {
+  assert.equal(statusView(ready, { ...file, auc: Number.NaN }).text, '$(beaker) 812 flagged · AUC –');
+});
+
+test('the roughen confirmation says how many rows change', () => {
+  const many = roughenConfirmation(1234, 'synthetic.jsonl');
+  assert.equal(many.message, 'Roughen all 1,234 flagged rows in synthetic.jsonl?');
+  assert.equal(many.action, 'Roughen 1,234 Rows');
+  assert.match(many.detail, /1,234 rows/);
+  const one = roughenConfirmation(1, 'a.csv');
+  assert.equal(one.message, 'Roughen the 1 flagged row in a.csv?');
+  assert.equal(one.action, 'Roughen 1 Row');
+});
