@@ -3,7 +3,10 @@ import { InputError } from '../node/inputs';
 import { UnreadableFileError } from '../node/readDatasetFile';
 import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check';
+import { PROBE_USAGE, runProbe } from './probe';
+import { PROMPTS_USAGE, runPrompts } from './prompts';
 import { ROUGHEN_USAGE, runRoughen } from './roughen';
+import { runSelect, SELECT_USAGE } from './select';
 import type { CliIo } from './io';
 import { VERSION } from './version';
 
@@ -12,12 +15,18 @@ const USAGE = `synthgap ${VERSION}: how does your synthetic text differ from rea
 Usage:
   synthgap check [DATASET…] --reference FILE [options]   compare synthetic datasets with a real reference
   synthgap roughen FILE --reference FILE --out FILE      move synthetic rows toward the real noise profile
+  synthgap select FILE --reference FILE --out FILE       drop near-duplicates, copies of real rows, the most synthetic
+  synthgap probe FILE --reference FILE [--test FILE]     will this synthetic data help a classifier on real rows?
+  synthgap prompts FILE --reference FILE --out FILE      generation prompts for what the synthetic data misses
 
 Run "synthgap COMMAND --help" for the options. Settings can also live in ./synthgap.json.`;
 
 const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: CliIo) => Promise<number> }> = {
   check: { usage: CHECK_USAGE, run: runCheck },
   roughen: { usage: ROUGHEN_USAGE, run: runRoughen },
+  select: { usage: SELECT_USAGE, run: runSelect },
+  probe: { usage: PROBE_USAGE, run: runProbe },
+  prompts: { usage: PROMPTS_USAGE, run: runPrompts },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,18 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { formatProbeText } from '../core/probe/format';
 import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, resolveFiles } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
 import type { CliIo } from './io';
-import { checkRows, INPUT_FLAGS, loadCommandInputs } from './select';
+import { checkRows, checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './select';
 
 export const PROBE_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,
   test: { kind: 'string', value: 'FILE', description: 'real rows to test on (e.g. real_test.jsonl); default: cross-validate the reference' },
-  folds: { kind: 'number', value: 'K', description: 'cross-validation folds over the reference rows (default 5)' },
-  'style-features': { kind: 'boolean', description: 'add the stylometric features to the n-grams (off: see --help)' },
+  folds: { kind: 'number', value: 'K', description: 'cross-validation folds over the reference rows (default 3)' },
+  'style-features': { kind: 'boolean', description: 'add the built-in style measures to the n-grams (off by default; see above)' },
   format: { kind: 'string', value: 'FORMAT', description: 'text (default) or json' },
   out: { kind: 'string', value: 'FILE', description: 'write the result here instead of stdout' },
 };
@@ -24,8 +22,8 @@ and character n-grams) three ways: on the real rows only, on the synthetic rows 
 tests each on real rows it never saw: --test FILE, or each fold of a cross-validation of the reference.
 Reports accuracy and macro-F1, the points the synthetic rows add or cost, and the labels where they
 do. Needs labels on every side. Run it on a roughened or selected file to see whether that helped.
---style-features adds the built-in style measures; they carry no intent, so a classifier trained on
-synthetic rows alone then mostly learns that real rows look different, and scores far lower.
+--style-features adds the built-in style measures (length, casing, punctuation, typos, …): they carry
+no intent, and a model trained on synthetic rows alone then scores lower on real rows that look different.
 
 Options:
 ${describeFlags(PROBE_FLAGS)}
@@ -43,7 +41,7 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
   const inputs = await loadCommandInputs(args, io, 'probe');
   const [dataset] = inputs.datasets;
   const testFile = flags.get('test') as string | undefined;
-  const test = testFile ? (await loadFiles(resolveFiles([testFile], io.cwd, io.cwd), io.cwd, inputs.readOptions))[0] : undefined;
+  const test = testFile ? (await loadFiles(resolveFiles([testFile], io.cwd, io.cwd), io.cwd, { ...inputs.readOptions, token: io.token }))[0] : undefined;
   if (test) checkRows(test, io, inputs.quiet);
 
   const toRows = (files: readonly { data: { rows: readonly ProbeRow[] } }[]): ProbeRow[] => files.flatMap((file) => file.data.rows.map(({ text, label }) => ({ text, label })));
@@ -51,6 +49,11 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
   const problem = probeProblem(input);
   if (problem) throw new InputError(`probe needs labelled rows: ${problem} (name the label field with --label-field)`);
 
+  const out = flags.get('out') as string | undefined;
+  if (out) {
+    refuseOverwrite(out, [...inputs.reference, dataset, ...(test ? [test] : [])], io.cwd);
+    checkWritable(out, io.cwd);
+  }
   const progress = inputs.quiet ? undefined : stepProgress(io.stderrStream, 'Training classifiers');
   let report;
   try {
@@ -59,15 +62,15 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
       folds,
       ...(flags.get('style-features') === true ? { styleDictionary: loadDictionary() } : {}),
       onProgress: progress?.update,
+      token: io.token,
     });
   } finally {
     progress?.done();
   }
   const files = { dataset: dataset.file, reference: inputs.reference.map((file) => file.file), ...(test ? { test: test.file } : {}) };
   const output = format === 'json' ? `${JSON.stringify({ files, ...report }, null, 2)}\n` : formatProbeText(report, files);
-  const out = flags.get('out') as string | undefined;
   if (out) {
-    writeFileSync(resolve(io.cwd, out), output);
+    writeOutput(out, io.cwd, output);
     if (!inputs.quiet) io.stderr(`Wrote ${out}\n`);
   } else {
     io.stdout(output);

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
 import { formatSelectText } from '../core/select/format';
@@ -35,6 +35,7 @@ export const SELECT_FLAGS: Record<string, FlagSpec> = {
   'leak-similarity': { kind: 'number', value: 'C', description: 'cosine at which a row copies a real row (default 0.95)' },
   recheck: { kind: 'boolean', description: 'train the detector again on the kept rows and print its AUC' },
   format: { kind: 'string', value: 'FORMAT', description: 'summary as text (default) or json' },
+  verbose: { kind: 'boolean', description: 'print the time each stage takes on stderr' },
 };
 
 export const SELECT_USAGE = `Usage: synthgap select DATASET --reference FILE --out FILE [options]
@@ -63,9 +64,13 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
   const inputs = await loadCommandInputs(args, io, 'select');
   const [dataset] = inputs.datasets;
   const out = flags.get('out') as string | undefined;
-  if (out) refuseOverwrite(out, [dataset, ...inputs.reference], io.cwd);
+  if (out) {
+    refuseOverwrite(out, [dataset, ...inputs.reference], io.cwd);
+    checkWritable(out, io.cwd);
+  }
 
   const progress = inputs.quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
+  const say = (message: string) => io.stderr(`synthgap: ${message}\n`);
   let report;
   try {
     report = await selectDataset(
@@ -82,6 +87,8 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
         recheck: flags.get('recheck') === true,
         toolVersion: VERSION,
         onProgress: (event) => progress.update(event),
+        token: io.token,
+        logger: flags.get('verbose') === true ? { debug: say, info: say, warn: (message) => say(`warning: ${message}`) } : undefined,
       },
     );
   } finally {
@@ -91,11 +98,11 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
   if (out) {
     const bytes = readFileSync(resolve(io.cwd, dataset.file));
     const starts = lineStarts(bytes);
-    writeFileSync(resolve(io.cwd, out), keptBytes(bytes, starts, droppedLines(dataset.data, report.keep, starts, bytes)));
+    writeOutput(out, io.cwd, keptBytes(bytes, starts, droppedLines(dataset.data, report.keep, starts, bytes)));
   }
   if (format === 'json') {
-    const { keep: _keep, ...summary } = report;
-    io.stdout(`${JSON.stringify({ ...summary, ...(out ? { out } : {}) }, null, 2)}\n`);
+    // The per-row flags are for writing the file; the dropped rows say the same to a reader.
+    io.stdout(`${JSON.stringify({ ...report, keep: undefined, ...(out ? { out } : {}) }, null, 2)}\n`);
   } else {
     io.stdout(formatSelectText(report, out));
   }
@@ -109,10 +116,33 @@ function similarity(flags: ParsedArgs['flags'], name: string): number | undefine
 }
 
 /** The output must not be one of the files read: writing it would destroy the input before it is copied. */
-function refuseOverwrite(out: string, inputs: readonly LoadedFile[], cwd: string): void {
+export function refuseOverwrite(out: string, inputs: readonly LoadedFile[], cwd: string): void {
   const target = canonical(resolve(cwd, out));
   for (const input of inputs) {
-    if (canonical(resolve(cwd, input.file)) === target) throw new InputError(`--out ${out} is an input file (${input.file}); write the kept rows to another file`);
+    if (canonical(resolve(cwd, input.file)) === target) throw new InputError(`--out ${out} is an input file (${input.file}); write to another file`);
+  }
+}
+
+/** Fails before the long work when the output's folder is missing or the output is a folder. */
+export function checkWritable(out: string, cwd: string): void {
+  const path = resolve(cwd, out);
+  if (!existsSync(dirname(path))) throw new InputError(`cannot write ${out}: no such folder`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`cannot write ${out}: it is a folder`);
+}
+
+/** Writes beside the target and renames, so an interrupted run never leaves half a file. */
+export function writeOutput(out: string, cwd: string, content: string | Uint8Array): void {
+  const path = resolve(cwd, out);
+  const temporary = `${path}.synthgap-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`cannot write ${out}: no such folder`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot write ${out}: permission denied`);
+    if (code === 'EISDIR') throw new InputError(`cannot write ${out}: it is a folder`);
+    throw error;
   }
 }
 
@@ -155,10 +185,12 @@ export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: st
     maxLineBytes: (flags.get('max-line-bytes') as number | undefined) ?? settings.maxLineBytes,
   };
   const quiet = flags.get('quiet') === true;
-  const reference = await loadFiles(referenceFiles, io.cwd, readOptions);
-  const datasets = await loadFiles(datasetFiles, io.cwd, readOptions);
+  const seed = (flags.get('seed') as number | undefined) ?? settings.seed;
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  const reference = await loadFiles(referenceFiles, io.cwd, { ...readOptions, token: io.token });
+  const datasets = await loadFiles(datasetFiles, io.cwd, { ...readOptions, token: io.token });
   for (const loaded of [...reference, ...datasets]) checkRows(loaded, io, quiet);
-  return { reference, datasets, settings, readOptions, seed: (flags.get('seed') as number | undefined) ?? settings.seed, quiet };
+  return { reference, datasets, settings, readOptions, seed, quiet };
 }
 
 /** Reports a file's skipped lines (unless quiet) and refuses a file without rows. */

@@ -1,6 +1,6 @@
 import { excerpt, formatCount, formatDecimal, formatSigned, plural } from '../report/format';
 import type { PairedDifference } from './metrics';
-import type { LabelProbe, ProbeReport } from './probe';
+import type { LabelProbe, ProbeReport } from './probeReport';
 
 export interface ProbeFiles {
   readonly dataset: string;

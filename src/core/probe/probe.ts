@@ -1,9 +1,9 @@
 import { throwIfCancelled, type CancellationToken, type WordDictionary } from '../host';
 import { hashCombine } from '../stats/hash';
 import { stratifiedFolds } from './folds';
-import { macroF1, pairedDifference, share, type PairedDifference } from './metrics';
 import { probeRows } from './probeRows';
-import { predictRows, trainSoftmax, type SoftmaxRows } from './softmax';
+import { probeReport, type ProbeReport } from './probeReport';
+import { predictRows, trainSoftmax } from './softmax';
 
 export interface ProbeRow {
   readonly text: string;
@@ -20,9 +20,9 @@ export interface ProbeInput {
 export interface ProbeOptions {
   /** Default 42. */
   readonly seed?: number;
-  /** Cross-validation folds over the reference rows; default 5, clamped to 2..20. */
+  /** Cross-validation folds over the reference rows; default 3 (each fold trains two models), clamped to 2..20. */
   readonly folds?: number;
-  /** SGD passes per model; default 3. */
+  /** Passes per model; by default 2 to 4 (see trainSoftmax). */
   readonly epochs?: number;
   /** Hash buckets of the TF-IDF features; default 2^16. */
   readonly buckets?: number;
@@ -31,49 +31,6 @@ export interface ProbeOptions {
   readonly token?: CancellationToken;
   /** Work units: one for the features, then one per model trained. */
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-export interface ProbeScores {
-  readonly accuracy: number;
-  readonly macroF1: number;
-}
-
-export interface LabelProbe {
-  readonly label: string;
-  /** Real rows of the label tested on. */
-  readonly rows: number;
-  readonly realTrain: number;
-  readonly syntheticTrain: number;
-  /** Share of the label's test rows each model gets right. */
-  readonly realOnly: number;
-  readonly syntheticOnly: number;
-  readonly blend: number;
-}
-
-export interface ProbeReport {
-  readonly evaluation: 'cross-validation' | 'test-set';
-  /** Folds of the cross-validation; 0 with a test set. */
-  readonly folds: number;
-  /** Labelled real rows tested on. */
-  readonly tested: number;
-  /** Labelled rows trained on (real rows over all folds). */
-  readonly trained: { readonly real: number; readonly synthetic: number };
-  /** Rows left out for having no label. */
-  readonly unlabelled: { readonly reference: number; readonly synthetic: number; readonly test: number };
-  readonly labels: number;
-  readonly realOnly: ProbeScores;
-  readonly syntheticOnly: ProbeScores;
-  readonly blend: ProbeScores;
-  /** Real + synthetic against real only, in accuracy points: what adding the synthetic rows does. */
-  readonly added: PairedDifference;
-  /** Synthetic only against real only: what the synthetic rows are worth instead of real ones. */
-  readonly replaced: PairedDifference;
-  /** Per tested label, the labels where synthetic rows cost the most first. */
-  readonly byLabel: LabelProbe[];
-  /** Labels of real rows that no synthetic row has, and the other way round. */
-  readonly onlyReal: string[];
-  readonly onlySynthetic: string[];
-  readonly settings: { readonly seed: number; readonly epochs: number; readonly buckets: number; readonly styleFeatures: boolean };
 }
 
 /**
@@ -90,7 +47,7 @@ export function probeProblem(input: ProbeInput): string | undefined {
   return undefined;
 }
 
-const DEFAULTS = { seed: 42, folds: 5, epochs: 3, buckets: 1 << 16 } as const;
+const DEFAULTS = { seed: 42, folds: 3, buckets: 1 << 16 } as const;
 
 /**
  * Will the synthetic rows help a classifier of real rows? Trains a softmax regression (see trainSoftmax) on
@@ -105,7 +62,7 @@ export function probeSynthetic(input: ProbeInput, options: ProbeOptions = {}): P
   const problem = probeProblem(input);
   if (problem) throw new RangeError(problem);
   const seed = options.seed ?? DEFAULTS.seed;
-  const epochs = options.epochs ?? DEFAULTS.epochs;
+  const epochs = options.epochs;
   const buckets = options.buckets ?? DEFAULTS.buckets;
   const { token } = options;
   const reference = input.reference.filter(hasLabel);
@@ -153,76 +110,9 @@ export function probeSynthetic(input: ProbeInput, options: ProbeOptions = {}): P
       });
     }
   }
-  return report(rows, tested, predicted, { reference, synthetic, test, names, folds, seed, epochs, buckets, style: options.styleDictionary !== undefined, input });
+  return probeReport(rows.labels, tested, predicted, { reference, synthetic, test, names, folds, seed, buckets, style: options.styleDictionary !== undefined, input });
 }
 
 function hasLabel(row: ProbeRow): boolean {
   return row.label !== undefined;
-}
-
-interface ReportContext {
-  readonly reference: readonly ProbeRow[];
-  readonly synthetic: readonly ProbeRow[];
-  readonly test?: readonly ProbeRow[];
-  readonly names: readonly string[];
-  readonly folds: number;
-  readonly seed: number;
-  readonly epochs: number;
-  readonly buckets: number;
-  readonly style: boolean;
-  readonly input: ProbeInput;
-}
-
-function report(rows: SoftmaxRows, tested: Uint32Array, predicted: Int32Array[], context: ReportContext): ProbeReport {
-  const { names, reference, synthetic, input } = context;
-  const classes = names.length;
-  const truth = Int32Array.from(tested, (row) => rows.labels[row]);
-  const correct = predicted.map((p) => Uint8Array.from(truth, (label, i) => (p[i] === label ? 1 : 0)));
-  const scores = (m: number): ProbeScores => ({ accuracy: share(correct[m]), macroF1: macroF1(truth, predicted[m], classes) });
-  const counts = (list: readonly ProbeRow[]) => {
-    const byName = new Map<string, number>();
-    for (const row of list) byName.set(row.label as string, (byName.get(row.label as string) ?? 0) + 1);
-    return byName;
-  };
-  const realCounts = counts(reference);
-  const syntheticCounts = counts(synthetic);
-  const right = names.map(() => [0, 0, 0]);
-  const total = new Float64Array(classes);
-  truth.forEach((label, i) => {
-    total[label]++;
-    for (let m = 0; m < 3; m++) right[label][m] += correct[m][i];
-  });
-  const byLabel: LabelProbe[] = [];
-  names.forEach((label, c) => {
-    if (total[c] === 0) return;
-    byLabel.push({
-      label,
-      rows: total[c],
-      realTrain: realCounts.get(label) ?? 0,
-      syntheticTrain: syntheticCounts.get(label) ?? 0,
-      realOnly: right[c][0] / total[c],
-      syntheticOnly: right[c][1] / total[c],
-      blend: right[c][2] / total[c],
-    });
-  });
-  byLabel.sort((a, b) => a.blend - a.realOnly - (b.blend - b.realOnly) || a.syntheticOnly - b.syntheticOnly || a.label.localeCompare(b.label));
-  const unlabelled = (list?: readonly ProbeRow[]) => (list ?? []).length - (list ?? []).filter(hasLabel).length;
-  const realNames = new Set([...realCounts.keys(), ...counts(context.test ?? []).keys()]);
-  return {
-    evaluation: context.test ? 'test-set' : 'cross-validation',
-    folds: context.folds,
-    tested: tested.length,
-    trained: { real: reference.length, synthetic: synthetic.length },
-    unlabelled: { reference: unlabelled(input.reference), synthetic: unlabelled(input.synthetic), test: unlabelled(input.test) },
-    labels: classes,
-    realOnly: scores(0),
-    syntheticOnly: scores(1),
-    blend: scores(2),
-    added: pairedDifference(correct[2], correct[0]),
-    replaced: pairedDifference(correct[1], correct[0]),
-    byLabel,
-    onlyReal: [...realNames].filter((name) => !syntheticCounts.has(name)).sort(),
-    onlySynthetic: [...syntheticCounts.keys()].filter((name) => !realNames.has(name)).sort(),
-    settings: { seed: context.seed, epochs: context.epochs, buckets: context.buckets, styleFeatures: context.style },
-  };
 }

@@ -1,4 +1,5 @@
 import { createHashedEmbedder, HashedTfidf } from '../embed/hashedTfidf';
+import type { Embedder } from '../embed/types';
 import type { EmbeddedSample } from '../gap/sideRows';
 import type { CancellationToken } from '../host';
 import { sampleIndexes, seededRandom } from '../stats/random';
@@ -13,13 +14,20 @@ export interface EmbedSidesOptions {
   readonly token?: CancellationToken;
 }
 
+export interface EmbeddedSides {
+  readonly real: EmbeddedSample;
+  readonly synthetic: EmbeddedSample;
+  /** The embedding, for more texts. */
+  readonly embedder: Embedder;
+}
+
 /**
  * Both sides on the built-in hashed TF-IDF embedding (256 dimensions, as `check` uses), its IDF fitted on a
  * seeded sample of both sides together. Same texts and seed, same vectors.
  *
  * @example const { real, synthetic } = await embedSides(realTexts, syntheticTexts, { seed: 42 })
  */
-export async function embedSides(realTexts: readonly string[], syntheticTexts: readonly string[], options: EmbedSidesOptions = {}): Promise<{ real: EmbeddedSample; synthetic: EmbeddedSample; id: string }> {
+export async function embedSides(realTexts: readonly string[], syntheticTexts: readonly string[], options: EmbedSidesOptions = {}): Promise<EmbeddedSides> {
   const seed = options.seed ?? 0;
   const random = seededRandom(seed ^ 0x5e1ec7);
   const total = realTexts.length + syntheticTexts.length;
@@ -35,5 +43,5 @@ export async function embedSides(realTexts: readonly string[], syntheticTexts: r
     const rows = sampleIndexes(texts.length, options.maxRows ?? Infinity, random);
     return { rows, vectors: await embedder.embed(Array.from(rows, (row) => texts[row]), options.token) };
   };
-  return { real: await embed(realTexts), synthetic: await embed(syntheticTexts), id: embedder.id };
+  return { real: await embed(realTexts), synthetic: await embed(syntheticTexts), embedder };
 }

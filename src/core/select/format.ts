@@ -28,10 +28,16 @@ export function formatSelectText(report: SelectReport, out: string | undefined, 
   if (report.errors.length > 0) {
     lines.push('', `${plural(report.errors.length, 'line')} could not be read; kept as they are (first: line ${report.errors[0].line}, ${report.errors[0].message}).`);
   }
-  const auc = report.auc.after === undefined ? formatDecimal(report.auc.before, 3) : `${formatDecimal(report.auc.before, 3)} before, ${formatDecimal(report.auc.after, 3)} after`;
+  const auc = report.auc.after === undefined ? formatAuc(report.auc.before) : `${formatAuc(report.auc.before)} before, ${formatAuc(report.auc.after)} after`;
   lines.push('', `Detector AUC (real vs synthetic): ${auc}.`);
   lines.push(out ? `Wrote the kept lines to ${out}.` : 'Nothing written: pass --out FILE to write the kept lines.');
   return `${lines.join('\n')}\n`;
+}
+
+/** Three decimals, four near 1 where three hide a change, and never a rounded-up 1 that was not measured. */
+function formatAuc(auc: number): string {
+  if (auc < 1 && auc > 0.99995) return '>0.9999';
+  return formatDecimal(auc, auc > 0.999 && auc < 1 ? 4 : 3);
 }
 
 function enabled(report: SelectReport, reason: DropReason): boolean {

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stratifiedFolds } from '../../../src/core/probe/folds';
+import { formatProbeText } from '../../../src/core/probe/format';
+import { macroF1, pairedDifference, share } from '../../../src/core/probe/metrics';
+import { probeProblem, probeSynthetic, type ProbeRow } from '../../../src/core/probe/probe';
+import { labelledTexts } from './support';
+
+const NAMES = ['card', 'flight', 'weather', 'music'];
+
+function rows(perClass: number, seed: number, keep: (label: string) => boolean = () => true): ProbeRow[] {
+  const { texts, labels } = labelledTexts(perClass, 4, seed);
+  return texts.map((text, i) => ({ text, label: NAMES[labels[i]] })).filter((row) => keep(row.label));
+}
+
+test('synthetic rows that say the same things as real ones: all three models near 100%', () => {
+  const report = probeSynthetic({ reference: rows(30, 1), synthetic: rows(60, 2), test: rows(20, 3) }, { seed: 1 });
+  assert.equal(report.evaluation, 'test-set');
+  assert.equal(report.tested, 80);
+  for (const model of [report.realOnly, report.syntheticOnly, report.blend]) assert.ok(model.accuracy >= 0.97, JSON.stringify(model));
+  assert.ok(Math.abs(report.added.points) <= 3);
+  assert.deepEqual(report.onlyReal, []);
+});
+
+test('a label the synthetic rows lack costs the synthetic-only model its rows, and is named', () => {
+  const synthetic = rows(60, 2, (label) => label !== 'music');
+  const report = probeSynthetic({ reference: rows(30, 1), synthetic }, { seed: 1 });
+  assert.equal(report.evaluation, 'cross-validation');
+  assert.equal(report.folds, 3);
+  assert.equal(report.tested, 120);
+  assert.deepEqual(report.onlyReal, ['music']);
+  assert.ok(report.realOnly.accuracy >= 0.95);
+  assert.ok(report.syntheticOnly.accuracy <= 0.76, `${report.syntheticOnly.accuracy}`);
+  assert.ok(report.replaced.points <= -20 && report.replaced.high < 0, JSON.stringify(report.replaced));
+  const music = report.byLabel.find((label) => label.label === 'music');
+  assert.deepEqual([music?.syntheticOnly, music?.syntheticTrain], [0, 0]);
+  assert.equal(report.byLabel[0].label, report.byLabel.reduce((worst, l) => (l.blend - l.realOnly < worst.blend - worst.realOnly ? l : worst)).label);
+  const text = formatProbeText(report, { dataset: 'synthetic.jsonl', reference: ['real.jsonl'] });
+  assert.match(text, /real only\s+120\s+\d+\.\d%/);
+  assert.match(text, /Labels with real rows but no synthetic rows \(1\): music/);
+  assert.match(text, /3-fold cross-validation/);
+});
+
+test('the same seed gives the same report', () => {
+  const input = { reference: rows(20, 4), synthetic: rows(20, 5) };
+  assert.deepEqual(probeSynthetic(input, { seed: 9 }), probeSynthetic(input, { seed: 9 }));
+});
+
+test('says why it cannot run: no labels, or one label only', () => {
+  const unlabelled = [{ text: 'hello' }, { text: 'bye' }];
+  assert.equal(probeProblem({ reference: unlabelled, synthetic: rows(5, 1) }), 'the reference rows have no labels');
+  assert.equal(probeProblem({ reference: rows(5, 1), synthetic: unlabelled }), 'the synthetic rows have no labels');
+  assert.equal(probeProblem({ reference: rows(5, 1), synthetic: rows(5, 1), test: unlabelled }), 'the test rows have no labels');
+  assert.equal(probeProblem({ reference: [{ text: 'a', label: 'x' }], synthetic: rows(5, 1) }), 'there are fewer than two labels to tell apart');
+  assert.equal(probeProblem({ reference: rows(5, 1), synthetic: rows(5, 1) }), undefined);
+  assert.throws(() => probeSynthetic({ reference: unlabelled, synthetic: rows(5, 1) }), RangeError);
+});
+
+test('metrics: macro-F1 over the true classes, share, and paired differences in points', () => {
+  assert.equal(macroF1(Int32Array.of(0, 0, 1), Int32Array.of(0, 1, 1), 3), 2 / 3);
+  assert.ok(Number.isNaN(macroF1(new Int32Array(0), new Int32Array(0), 2)));
+  assert.equal(share(Uint8Array.of(1, 0, 1, 1)), 0.75);
+  const d = pairedDifference(Uint8Array.of(1, 1, 1, 0), Uint8Array.of(1, 0, 1, 0));
+  assert.equal(d.points, 25);
+  assert.ok(Math.abs(d.low - -24) < 0.01 && Math.abs(d.high - 74) < 0.01, JSON.stringify(d));
+  assert.deepEqual(pairedDifference(Uint8Array.of(1, 1), Uint8Array.of(1, 1)), { points: 0, low: 0, high: 0 });
+});
+
+test('stratified folds hold each label in about the same share; unlabelled rows get none', () => {
+  const labels = Int32Array.from({ length: 90 }, (_, i) => (i < 60 ? 0 : 1));
+  labels[5] = -1;
+  const folds = stratifiedFolds(labels, 3, 1);
+  assert.equal(folds[5], -1);
+  for (let f = 0; f < 3; f++) {
+    const zero = labels.filter((l, i) => l === 0 && folds[i] === f).length;
+    const one = labels.filter((l, i) => l === 1 && folds[i] === f).length;
+    assert.ok(zero >= 19 && zero <= 20 && one === 10, `fold ${f}: ${zero}, ${one}`);
+  }
+  assert.deepEqual(stratifiedFolds(labels, 3, 1), folds);
+});
