@@ -97,6 +97,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         toolVersion: VERSION,
         onProgress: (event) => progress.update(event),
         token: io.token,
+        ignore: new Set(settings.ignore ?? []),
         logger: flags.get('verbose') === true ? stderrLogger(io) : undefined,
       },
     );

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
+import { textHash } from '../../src/core/stats/hash';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -120,6 +121,14 @@ describe('synthgap check', () => {
     assert.deepEqual(report.reference.files, ['real.jsonl']);
     assert.deepEqual(report.datasets.map((dataset) => dataset.file), ['synthetic.jsonl']);
     assert.equal(report.settings.seed, 3);
+    // A row ignored in synthgap.json (by its content hash, as the editor's "Ignore this row" writes it) is never flagged.
+    const flaggedRow = report.datasets[0].rows.find((row) => row.flagged);
+    assert.ok(flaggedRow);
+    const text = (JSON.parse(readFileSync(join(dir, 'synthetic.jsonl'), 'utf8').split('\n')[flaggedRow.line - 1]) as { text: string }).text;
+    writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', datasets: ['*.jsonl'], seed: 3, ignore: [textHash(text)] }));
+    const ignored = checkJson([], dir).datasets[0];
+    assert.equal(ignored.rows[flaggedRow.line - 1].flagged, false);
+    assert.equal(ignored.summary.flagged, report.datasets[0].summary.flagged - 1);
     writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', seed: -1 }));
     const invalid = synthgap(['check'], dir);
     assert.equal(invalid.code, 2);

@@ -14,6 +14,14 @@ export interface HashedTfidfOptions {
   readonly seed?: number;
 }
 
+/** A fitted {@link HashedTfidf} as plain data: IDF per bucket in 1/16 steps above 1, 255 for a dropped feature. */
+export interface HashedTfidfState {
+  readonly buckets: number;
+  readonly seed: number;
+  readonly wordIdf: Uint8Array;
+  readonly charIdf: Uint8Array;
+}
+
 /**
  * The built-in embedding, which needs no download: hashed TF-IDF over lower-cased word 1-2-grams and raw
  * character 2-4-grams (see {@link GramExtractor}). Each feature lands in `hash mod buckets` with a sign taken
@@ -110,6 +118,24 @@ export class HashedTfidf {
       this.wordIdf[b] = wordDf[b] < minDocuments ? DROPPED : quantizeIdf(Math.log((1 + n) / (1 + wordDf[b])));
       this.charIdf[b] = charDf[b] < minDocuments ? DROPPED : quantizeIdf(Math.log((1 + n) / (1 + charDf[b])));
     }
+  }
+
+  /**
+   * The fitted state as plain data (typed arrays), for sending a model to another thread or keeping it;
+   * {@link HashedTfidf.fromState} rebuilds a model that gives the same vectors. Document frequencies are left
+   * out, so the copy cannot make a {@link withMinimumDocumentFrequency} copy of its own.
+   */
+  exportState(): HashedTfidfState {
+    return { buckets: this.buckets, seed: this.seed, wordIdf: this.wordIdf.slice(), charIdf: this.charIdf.slice() };
+  }
+
+  /** A model from {@link exportState}'s output. Throws a RangeError when the tables do not match the buckets. */
+  static fromState(state: HashedTfidfState): HashedTfidf {
+    const model = new HashedTfidf({ buckets: state.buckets, seed: state.seed });
+    if (state.wordIdf.length !== state.buckets || state.charIdf.length !== state.buckets) throw new RangeError('IDF tables do not match the bucket count');
+    model.wordIdf.set(state.wordIdf);
+    model.charIdf.set(state.charIdf);
+    return model;
   }
 
   /** The text's L2-normalized TF-IDF vector, indices strictly increasing. */

@@ -7,6 +7,7 @@ import { FEATURES } from '../features/registry';
 import { silentLogger, throwIfCancelled, type CancellationToken, type Logger, type ProgressReporter, type WordDictionary } from '../host';
 import { SCHEMA_VERSION, type DatasetReport, type GapReport, type ReferenceRow, type RowResult } from '../report/types';
 import { percentileRank, quantileSorted, sortedCopy } from '../stats/quantile';
+import { textHash } from '../stats/hash';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { summarizeNoiseProfile } from '../roughen/describe';
 import { learnNoiseProfile } from '../roughen/profile';
@@ -14,6 +15,7 @@ import { trainDetector } from './detector';
 import { featureGaps } from './effects';
 import { compareSides, type Side } from './sides';
 import { featureMatrix, sortedColumns } from './matrix';
+import type { ModelParts } from './model';
 import { countStockPhrases, explainRow } from './reasons';
 import { headlineFor, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
 
@@ -41,8 +43,12 @@ export interface AnalyzeOptions {
   readonly logger?: Logger;
   readonly token?: CancellationToken;
   readonly onProgress?: ProgressReporter;
+  /** Content hashes (stats/hash textHash) of rows the user chose to ignore: never flagged. */
+  readonly ignore?: ReadonlySet<string>;
   /** The detector ignores words and character grams found in fewer texts than this. */
   readonly minDocuments?: number;
+  /** Receives, per dataset (by index), what the editor needs to score edited rows later (see model.ts). */
+  readonly onModel?: (parts: ModelParts, dataset: number) => void;
 }
 
 /**
@@ -142,11 +148,12 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       stockPhraseCounts,
       referenceRows: reference.texts.length,
     };
+    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons: reasonContext, referenceScores: sortedRef, flagThreshold }, d);
     const rows: RowResult[] = new Array(side.texts.length);
     let flagged = 0;
     for (let i = 0; i < side.texts.length; i++) {
       const score = scores[i];
-      const isFlagged = score > flagThreshold;
+      const isFlagged = score > flagThreshold && !(options.ignore?.has(textHash(side.texts[i])) ?? false);
       if (isFlagged) flagged++;
       const row = side.rows[i];
       rows[i] = {

@@ -1,4 +1,7 @@
+import type { SparseVector } from '../embed/types';
+import type { DetectorResult } from './detector';
 import type { Scaler } from './detectorRows';
+import { sigmoid } from './logisticRows';
 import * as detectorRows from './detectorRows';
 
 // A local binding: unbundled (tests, tsx), an imported call per feature and row would go through a getter.
@@ -54,4 +57,37 @@ export function sparseDot(w: Float32Array, indices: Uint32Array, values: Float32
   let sum = 0;
   for (let k = from; k < to; k++) sum += w[indices[k]] * values[k];
   return sum;
+}
+
+/** The fold-averaged detector as plain data (typed arrays): what the editor keeps to score edited rows. */
+export interface DetectorState {
+  readonly denseWeights: Float64Array;
+  readonly denseMean: Float64Array;
+  readonly denseStd: Float64Array;
+  readonly bias: number;
+  /** Absent without a sparse part. */
+  readonly sparseWeights?: Float32Array;
+}
+
+/** A trained detector's scoring model, copied out of the result (its `score` closure cannot cross threads). */
+export function exportDetectorState(result: DetectorResult): DetectorState {
+  return {
+    denseWeights: result.denseWeights.slice(),
+    denseMean: result.denseMean.slice(),
+    denseStd: result.denseStd.slice(),
+    bias: result.bias,
+    ...(result.sparseWeights ? { sparseWeights: result.sparseWeights.slice() } : {}),
+  };
+}
+
+/**
+ * P(synthetic) of one row by an exported detector: the same arithmetic as `DetectorResult.score`.
+ *
+ * @example scoreDetectorState(exportDetectorState(d), dense, 0, tfidf.vectorView(text)) // 0.87
+ */
+export function scoreDetectorState(state: DetectorState, dense: Float32Array, offset: number, sparse?: SparseVector): number {
+  const model: FoldModel = { dense: state.denseWeights, bias: state.bias, sparse: state.sparseWeights ?? new Float32Array(0), compact: new Float32Array(0) };
+  let logit = denseLogit(model, { mean: state.denseMean, std: state.denseStd }, dense, offset);
+  if (sparse && state.sparseWeights) logit += sparseDot(state.sparseWeights, sparse.indices, sparse.values, 0, sparse.indices.length);
+  return sigmoid(logit);
 }

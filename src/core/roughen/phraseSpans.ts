@@ -52,6 +52,23 @@ export class PhraseFinder {
     }
     return hits;
   }
+
+  /**
+   * Every phrase found, overlapping and nested ones too (`can you` and `you` in `can you help`), each once per
+   * place it starts; for counting which phrases a row uses, where {@link find} picks the ones to replace.
+   */
+  findAll(scan: TextScan): PhraseHit[] {
+    const hits: PhraseHit[] = [];
+    for (let k = 0; k < scan.count; k++) {
+      let node = this.root.next.get(scan.words[k]);
+      for (let j = k; node; ) {
+        if (node.phrase >= 0) hits.push({ index: node.phrase, first: k, last: j });
+        if (++j >= scan.count || !(scan.flags[j] & JOINED) || hasLineBreak(scan.text, scan.ends[j - 1], scan.starts[j])) break;
+        node = node.next.get(scan.words[j]);
+      }
+    }
+    return hits;
+  }
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

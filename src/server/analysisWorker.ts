@@ -1,0 +1,97 @@
+/**
+ * The analysis worker: reads files, runs the core's analysis and learns what the editor needs to score edited
+ * rows, off the server's main thread so hovers and code actions stay responsive.
+ */
+import { statSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { readDataset } from '../core/dataset/readDataset';
+import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import { analyze } from '../core/gap/analyze';
+import { scoringModelState, type ModelReferenceRow, type ScoringModelState } from '../core/gap/model';
+import { CancelledError, type CancellationToken, type Logger } from '../core/host';
+import { learnNoiseProfile } from '../core/roughen/profile';
+import { loadDictionary } from '../node/dictionary';
+import { readDatasetFile } from '../node/readDatasetFile';
+import type { AnalysisOutput, AnalyzeJob, WorkerMessage } from './workerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('analysisWorker must run in a worker thread');
+
+function post(message: WorkerMessage): void {
+  port?.postMessage(message);
+}
+
+const logger: Logger = {
+  debug: (message) => post({ type: 'log', level: 'debug', message }),
+  info: (message) => post({ type: 'log', level: 'info', message }),
+  warn: (message) => post({ type: 'log', level: 'warn', message }),
+};
+
+interface LoadedReference {
+  readonly key: string;
+  readonly files: { readonly file: string; readonly data: ParsedDataset }[];
+}
+
+// The reference is read once per content (paths, sizes, times, read options), not once per dataset.
+let referenceCache: LoadedReference | undefined;
+
+async function loadReference(paths: readonly string[], options: Omit<ReadOptions, 'fileName'>, token: CancellationToken): Promise<LoadedReference> {
+  const key = JSON.stringify([paths.map((path) => [path, statSync(path).size, statSync(path).mtimeMs]), options]);
+  if (referenceCache?.key === key) return referenceCache;
+  const files = [];
+  for (const path of paths) files.push({ file: path, data: await readDatasetFile(path, { ...options, token }) });
+  referenceCache = { key, files };
+  return referenceCache;
+}
+
+async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
+  const flag = new Int32Array(job.cancel);
+  const token: CancellationToken = {
+    get isCancellationRequested() {
+      return Atomics.load(flag, 0) === 1;
+    },
+  };
+  const timings: Record<string, number> = {};
+  let last = Date.now();
+  const lap = (stage: string) => {
+    const now = Date.now();
+    timings[stage] = now - last;
+    last = now;
+  };
+
+  const data = job.text !== undefined
+    ? await readDataset(job.text, { ...job.readOptions, fileName: job.path, token })
+    : await readDatasetFile(job.path, { ...job.readOptions, token });
+  const reference = await loadReference(job.reference, job.readOptions, token);
+  lap('read');
+  const referenceRows: ModelReferenceRow[] = reference.files.flatMap(({ file, data: ref }) =>
+    ref.rows.map((row) => ({ text: row.text, file, line: row.line, ...(row.label !== undefined ? { label: row.label } : {}) })));
+  const empty = { report: null, data, model: null, profile: null, flaggedProfile: null, timings };
+  if (referenceRows.length === 0) return { ...empty, note: 'the reference set has no rows' };
+  if (data.rows.length === 0) return { ...empty, note: 'no rows to analyze' };
+
+  const dictionary = loadDictionary();
+  let model: ScoringModelState | null = null;
+  const report = await analyze(
+    { reference: reference.files, datasets: [{ file: job.shown, data }] },
+    {
+      dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token,
+      onProgress: (event) => post({ type: 'progress', id: job.id, ...event }),
+      onModel: (parts) => { model = scoringModelState(parts, referenceRows, { seed: job.seed }); },
+    },
+  );
+  lap('analyze');
+  const labels = referenceRows.map((row) => row.label);
+  const profile = learnNoiseProfile(referenceRows.map((row) => row.text), dictionary, { labels, seed: job.seed });
+  const flagged = report.datasets[0].rows.flatMap((row, i) => (row.flagged ? [data.rows[i].text] : []));
+  const flaggedProfile = learnNoiseProfile(flagged, dictionary, { seed: job.seed, maxDonors: 0 });
+  lap('profile');
+  return { report, data, model, profile, flaggedProfile, timings };
+}
+
+port.on('message', (job: AnalyzeJob) => {
+  run(job).then(
+    (output) => post({ type: 'done', id: job.id, output }),
+    (error: unknown) => post({ type: 'failed', id: job.id, cancelled: error instanceof CancelledError, message: error instanceof Error ? error.message : String(error) }),
+  );
+});

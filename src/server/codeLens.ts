@@ -1,0 +1,12 @@
+import type { CodeLens } from 'vscode-languageserver/node';
+import { CLIENT_COMMANDS } from '../shared/protocol';
+import type { FileAnalysis } from './fileState';
+
+/** `Synthgap: 812 of 10,000 rows look synthetic · AUC 0.91 [0.90–0.92] · Open report`, on the first line. */
+export function fileCodeLens(uri: string, file: FileAnalysis): CodeLens[] {
+  const summary = file.summary(uri);
+  if (!file.report) return [];
+  const count = (n: number) => n.toLocaleString('en-US');
+  const title = `Synthgap: ${count(summary.flagged)} of ${count(summary.rows)} rows look synthetic · AUC ${summary.auc.toFixed(2)} [${summary.aucLow.toFixed(2)}–${summary.aucHigh.toFixed(2)}] · Open report`;
+  return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: CLIENT_COMMANDS.openReport, arguments: [uri] } }];
+}

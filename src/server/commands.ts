@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WordDictionary } from '../core/host';
+import { textHash } from '../core/stats/hash';
+import { SERVER_COMMANDS } from '../shared/protocol';
+import type { FileAnalysis } from './fileState';
+import { describeChanges, roughenRowEdit } from './roughenEdits';
+import { CONFIG_FILE } from './settings';
+import type { SynthgapService } from './service';
+
+export interface CommandContext {
+  readonly connection: Connection;
+  readonly service: SynthgapService;
+  readonly dictionary: () => WordDictionary;
+  readonly trusted: boolean;
+}
+
+/** What a command did, for the client to show; `applied` is false when nothing was written. */
+export interface CommandResult {
+  readonly applied: boolean;
+  readonly message: string;
+}
+
+/** Runs a SERVER_COMMANDS command: each applies one undoable workspace edit through the client. */
+export async function executeCommand(context: CommandContext, command: string, args: readonly unknown[]): Promise<CommandResult> {
+  if (!context.trusted) return { applied: false, message: 'Synthgap does not change files in restricted mode.' };
+  const uri = typeof args[0] === 'string' ? args[0] : '';
+  await context.service.settled(uri);
+  const entry = context.service.entry(uri);
+  const file = entry?.analysis;
+  if (!entry || !file) return { applied: false, message: 'This file has not been analyzed yet.' };
+  const settings = await context.service.settingsFor(uri);
+  const seed = context.service.configFor(entry.folder, settings).config.seed ?? settings.seed;
+  const document = context.service.documents.getOrRead(entry.uri);
+  if (!document) return { applied: false, message: `${basename(entry.path)} is too large to edit in the editor.` };
+  const line = typeof args[1] === 'number' ? args[1] : 0;
+  const turn = typeof args[2] === 'number' ? args[2] : undefined;
+  switch (command) {
+    case SERVER_COMMANDS.roughenRow: {
+      const scored = file.rowAt(line, turn);
+      const roughened = scored && roughenRowEdit(file, scored, document, context.dictionary(), seed);
+      if (!roughened) return { applied: false, message: 'Roughening changes nothing on this row.' };
+      const message = `Roughened line ${line}: ${describeChanges(roughened.changes)}`;
+      return apply(context.connection, message, { changes: { [uri]: [roughened.edit] } });
+    }
+    case SERVER_COMMANDS.roughenAll: {
+      const edits = roughenAll(file, document, context.dictionary(), seed);
+      const message = `Roughened ${edits.length} flagged row${edits.length === 1 ? '' : 's'} in ${basename(entry.path)}`;
+      return edits.length === 0 ? { applied: false, message: 'No flagged row to roughen.' } : apply(context.connection, message, { changes: { [uri]: edits } });
+    }
+    case SERVER_COMMANDS.ignoreRow: {
+      const scored = file.rowAt(line, turn);
+      if (!scored) return { applied: false, message: `No row on line ${line}.` };
+      const edit = ignoreEdit(entry.folder, textHash(scored.row.text), context.service.documents.get(pathToFileURL(join(entry.folder, CONFIG_FILE)).href));
+      if (typeof edit === 'string') return { applied: false, message: edit };
+      const result = await apply(context.connection, `Ignore line ${line} in ${CONFIG_FILE}`, edit);
+      context.service.changed();
+      return result;
+    }
+    default:
+      return { applied: false, message: `Unknown command ${command}` };
+  }
+}
+
+function roughenAll(file: FileAnalysis, document: TextDocument, dictionary: WordDictionary, seed: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const scored of file.flaggedRows()) {
+    const roughened = roughenRowEdit(file, scored, document, dictionary, seed);
+    if (roughened) edits.push(roughened.edit);
+  }
+  return edits;
+}
+
+/**
+ * The edit that adds `hash` to synthgap.json's `ignore` (creating the file when there is none); a message in
+ * words when the file is not a JSON object and so cannot be edited safely.
+ */
+export function ignoreEdit(folder: string, hash: string, open: TextDocument | undefined): WorkspaceEdit | string {
+  const path = join(folder, CONFIG_FILE);
+  const uri = pathToFileURL(path).href;
+  const text = open?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  if (text === undefined) {
+    const newText = `${JSON.stringify({ ignore: [hash] }, null, 2)}\n`;
+    return {
+      documentChanges: [
+        { kind: 'create', uri, options: { ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] },
+      ],
+    };
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return `${CONFIG_FILE} is not valid JSON; fix it first.`;
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return `${CONFIG_FILE} is not a JSON object; fix it first.`;
+  const object = config as Record<string, unknown>;
+  const ignore = Array.isArray(object.ignore) ? object.ignore.filter((item): item is string => typeof item === 'string') : [];
+  if (ignore.includes(hash)) return 'This row is already ignored.';
+  const newText = `${JSON.stringify({ ...object, ignore: [...ignore, hash] }, null, 2)}\n`;
+  const whole = TextDocument.create(uri, 'json', 0, text);
+  return { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: whole.positionAt(text.length) }, newText }] } };
+}
+
+async function apply(connection: Connection, label: string, edit: WorkspaceEdit): Promise<CommandResult> {
+  const result = await connection.workspace.applyEdit({ label, edit });
+  return result.applied ? { applied: true, message: label } : { applied: false, message: result.failureReason ?? 'The editor did not apply the edit.' };
+}

@@ -1,0 +1,82 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RowReason } from '../core/report/types';
+import { textHash } from '../core/stats/hash';
+import { DIAGNOSTIC_CODES, type RowDiagnosticData } from '../shared/protocol';
+import type { SynthgapSettings } from '../shared/settings';
+import type { FileAnalysis, ScoredRow } from './fileState';
+import { lineRange, valueRange } from './positions';
+
+export const SOURCE = 'synthgap';
+const DOCS = 'https://github.com/synthgap/synthgap';
+export const DOCS_TOO_CLEAN = `${DOCS}#diagnostic-too-clean`;
+export const DOCS_BAD_INPUT = `${DOCS}#diagnostic-bad-input`;
+
+const SEVERITY: Record<SynthgapSettings['severity'], DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+};
+
+/**
+ * A file's diagnostics: every bad line as an error, then the flagged rows, most synthetic-looking first, up to
+ * `maxDiagnostics` (VS Code keeps 1,000 per file; the rest are in the report). Ignored rows (their content
+ * hash is in synthgap.json `ignore`) get none.
+ */
+export function fileDiagnostics(
+  uri: string,
+  file: FileAnalysis,
+  settings: SynthgapSettings,
+  ignore: ReadonlySet<string>,
+  document: TextDocument | undefined,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = file.data.errors.map((error) => ({
+    range: lineRange(error.line, document),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: DIAGNOSTIC_CODES.badInput,
+    codeDescription: { href: DOCS_BAD_INPUT },
+    message: `Cannot analyze this line: ${error.message}`,
+  }));
+  const warnAbove = file.model?.quantile(settings.warningQuantile) ?? Infinity;
+  const flagged = file.flaggedByScore();
+  const limit = Math.max(0, settings.maxDiagnostics);
+  for (const scored of flagged) {
+    if (diagnostics.length - file.data.errors.length >= limit) break;
+    const hash = textHash(scored.row.text);
+    if (ignore.has(hash)) continue;
+    diagnostics.push(rowDiagnostic(uri, scored, hash, file, settings.severity, warnAbove, document));
+  }
+  return diagnostics;
+}
+
+function rowDiagnostic(
+  uri: string,
+  { row, result }: ScoredRow,
+  hash: string,
+  file: FileAnalysis,
+  severity: SynthgapSettings['severity'],
+  warnAbove: number,
+  document: TextDocument | undefined,
+): Diagnostic {
+  const data: RowDiagnosticData = { uri, line: row.line, score: result.score, hash, ...(row.turn !== undefined ? { turn: row.turn } : {}) };
+  return {
+    range: valueRange(row, file.data.format, document),
+    severity: result.score > warnAbove ? DiagnosticSeverity.Warning : SEVERITY[severity],
+    source: SOURCE,
+    code: DIAGNOSTIC_CODES.tooClean,
+    codeDescription: { href: DOCS_TOO_CLEAN },
+    message: tooCleanMessage(result.reasons, result.percentile),
+    data,
+  };
+}
+
+/** `Too clean for this dataset: no typos (41% of real rows have one); 27 words, longer than 96% of real rows.` */
+export function tooCleanMessage(reasons: readonly RowReason[], percentile: number): string {
+  if (reasons.length === 0) return `Looks synthetic: scores higher than ${formatPercent(percentile)} of real rows.`;
+  return `Too clean for this dataset: ${reasons.map((reason) => reason.message).join('; ')}.`;
+}
+
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

@@ -1,0 +1,208 @@
+/**
+ * The Synthgap language server: finds the dataset files of the workspace, analyzes them in a worker thread and
+ * shows the rows that look synthetic as pull diagnostics, with hovers, quick fixes and a summary lens.
+ * Started by the extension over IPC (`--node-ipc`); it never writes to stdout.
+ */
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  createConnection,
+  DiagnosticRefreshRequest,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { WordDictionary } from '../core/host';
+import { formatHtml } from '../core/report/html';
+import { textHash } from '../core/stats/hash';
+import { loadDictionary } from '../node/dictionary';
+import { REPORT_REQUEST, SERVER_COMMANDS, type ReportParams, type ReportResult } from '../shared/protocol';
+import { rowCodeActions } from './codeActions';
+import { fileCodeLens } from './codeLens';
+import { executeCommand } from './commands';
+import { fileDiagnostics } from './diagnostics';
+import { rowHover } from './hover';
+import { SynthgapService, type Entry } from './service';
+import { CONFIG_FILE } from './settings';
+import type { ServerLog } from './workerClient';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const log: ServerLog = {
+  debug: (message) => connection.console.debug(message),
+  info: (message) => connection.console.info(message),
+  warn: (message) => connection.console.warn(message),
+  error: (message) => connection.console.error(message),
+};
+// Nothing may reach stdout, whatever the transport: route stray console output to the log.
+console.log = (...args: unknown[]) => log.debug(args.map(String).join(' '));
+console.info = console.log;
+console.warn = (...args: unknown[]) => log.warn(args.map(String).join(' '));
+
+const dictionary = (): WordDictionary => loadDictionary();
+let service: SynthgapService | undefined;
+let trusted = true;
+const can = { configuration: false, diagnosticRefresh: false, codeLensRefresh: false, dynamicConfiguration: false };
+
+function caught(what: string): (error: unknown) => void {
+  return (error) => log.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const options = params.initializationOptions as { trusted?: boolean } | undefined;
+  trusted = options?.trusted !== false;
+  const workspace = params.capabilities.workspace;
+  can.configuration = workspace?.configuration === true;
+  can.diagnosticRefresh = workspace?.diagnostics?.refreshSupport === true;
+  can.codeLensRefresh = workspace?.codeLens?.refreshSupport === true;
+  can.dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  const folders = params.workspaceFolders?.map((folder) => fileURLToPath(folder.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
+  service = new SynthgapService({ connection, log, trusted, canAskConfig: can.configuration, onChanged: scheduleRefresh, dictionary });
+  service.setFolders(folders);
+  wireDocuments(service);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+      diagnosticProvider: { identifier: 'synthgap', interFileDependencies: false, workspaceDiagnostics: true },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'synthgap' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (can.dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'synthgap' }).catch(caught('register configuration'));
+  service?.status.starting();
+  service?.rescan().catch(caught('scan'));
+});
+
+connection.onDidChangeConfiguration(() => service?.rescan().catch(caught('settings changed')));
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const s = service;
+  if (!s) return;
+  // synthgap.json or the reference changed, or files came or went: rescan (unchanged inputs are not re-analyzed).
+  const rescan = changes.some((change) => change.type !== FileChangeType.Changed || basename(change.uri) === CONFIG_FILE || !s.entry(change.uri));
+  if (rescan) s.rescan().catch(caught('rescan'));
+  // A dataset file changed on disk; an open one is the editor's business.
+  for (const change of changes) {
+    const entry = s.entry(change.uri);
+    if (change.type === FileChangeType.Changed && entry && !s.documents.get(entry.uri)) s.schedule(entry.uri, true);
+  }
+});
+
+function wireDocuments(s: SynthgapService): void {
+  const docs = s.documents.open;
+  docs.onDidOpen(({ document }) => s.onOpen(document.uri));
+  docs.onDidChangeContent(({ document }) => {
+    if (basename(document.uri) === CONFIG_FILE) s.changed();
+    else s.onChange(document.uri);
+  });
+  docs.onDidSave(({ document }) => {
+    if (basename(document.uri) === CONFIG_FILE) s.rescan().catch(caught('rescan'));
+    else if (s.entry(document.uri)?.analysis?.changedRows) s.schedule(s.entry(document.uri)?.uri ?? document.uri, true);
+  });
+  docs.onDidClose(({ document }) => {
+    const entry = s.entry(document.uri);
+    // Unsaved edits die with the editor: go back to the file on disk.
+    if (entry?.analysis?.changedRows) s.schedule(entry.uri, true);
+  });
+  docs.listen(connection);
+}
+
+let refreshQueued = false;
+/** Asks the client to pull diagnostics and lenses again, at most once per turn of the event loop. */
+function scheduleRefresh(): void {
+  if (refreshQueued) return;
+  refreshQueued = true;
+  setImmediate(() => {
+    refreshQueued = false;
+    if (can.diagnosticRefresh) connection.sendRequest(DiagnosticRefreshRequest.type).catch(caught('diagnostic refresh'));
+    if (can.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(caught('code lens refresh'));
+  });
+}
+
+async function diagnosticsOf(s: SynthgapService, entry: Entry) {
+  if (!entry.analysis) return { resultId: 'none', items: [] };
+  const settings = await s.settingsFor(entry.uri);
+  const ignore = new Set(s.configFor(entry.folder, settings).config.ignore ?? []);
+  // A closed JSONL file needs no text for its ranges (a row is one line); CSV cells may span lines.
+  const document = s.documents.get(entry.uri) ?? (entry.analysis.data.format === 'jsonl' ? undefined : s.documents.getOrRead(entry.uri));
+  const items = fileDiagnostics(entry.uri, entry.analysis, settings, ignore, document);
+  return { resultId: textHash(JSON.stringify(items)), items };
+}
+
+connection.languages.diagnostics.on(async (params) => {
+  const s = service;
+  // Waits out the debounce after an edit, so a pull on every keystroke does not re-score on every keystroke.
+  await s?.settled(params.textDocument.uri, false);
+  const entry = s?.entry(params.textDocument.uri);
+  if (!s || !entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const { resultId, items } = await diagnosticsOf(s, entry);
+  if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+});
+
+connection.languages.diagnostics.onWorkspace(async (params) => {
+  const s = service;
+  if (!s) return { items: [] };
+  const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+  const items: WorkspaceDocumentDiagnosticReport[] = [];
+  for (const entry of s.entries.values()) {
+    if (s.documents.get(entry.uri) || !entry.analysis) continue;
+    const { resultId, items: diagnostics } = await diagnosticsOf(s, entry);
+    if (previous.get(entry.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: entry.uri, version: null, resultId });
+    else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version: null, resultId, items: diagnostics });
+  }
+  return { items };
+});
+
+connection.onHover(async (params) => {
+  await service?.settled(params.textDocument.uri);
+  const entry = service?.entry(params.textDocument.uri);
+  if (!entry?.analysis) return null;
+  return rowHover(entry.analysis, params.position, service?.documents.getOrRead(entry.uri)) ?? null;
+});
+
+connection.onCodeAction(async (params) => {
+  const s = service;
+  await s?.settled(params.textDocument.uri);
+  const entry = s?.entry(params.textDocument.uri);
+  const document = entry && s?.documents.getOrRead(entry.uri);
+  if (!s || !entry?.analysis || !document) return [];
+  const settings = await s.settingsFor(entry.uri);
+  const seed = s.configFor(entry.folder, settings).config.seed ?? settings.seed;
+  return rowCodeActions({ uri: params.textDocument.uri, file: entry.analysis, document, dictionary: dictionary(), seed, trusted }, params.context.diagnostics, params.range);
+});
+
+connection.onCodeLens(async (params) => {
+  await service?.settled(params.textDocument.uri);
+  const entry = service?.entry(params.textDocument.uri);
+  return entry?.analysis ? fileCodeLens(params.textDocument.uri, entry.analysis) : [];
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (!service) return null;
+  const result = await executeCommand({ connection, service, dictionary, trusted }, params.command, params.arguments ?? []);
+  if (!result.applied) log.info(result.message);
+  return result;
+});
+
+connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult => {
+  const report = service?.entry(params.uri)?.analysis?.report ?? null;
+  return report ? { report, html: formatHtml(report) } : { report: null };
+});
+
+connection.onShutdown(() => service?.dispose());
+process.on('unhandledRejection', caught('unhandled rejection'));
+connection.listen();

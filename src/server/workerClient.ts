@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ProgressEvent } from '../core/host';
+import type { AnalysisOutput, AnalyzeJob, WorkerMessage } from './workerProtocol';
+
+export type JobRequest = Omit<AnalyzeJob, 'type' | 'id' | 'cancel'>;
+
+export interface ServerLog {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Thrown to a caller whose job was cancelled or replaced by a newer one for the same file. */
+export class SupersededError extends Error {
+  constructor() {
+    super('The analysis was cancelled or replaced by a newer one.');
+    this.name = 'SupersededError';
+  }
+}
+
+interface Pending {
+  readonly key: string;
+  readonly id: number;
+  readonly request: JobRequest;
+  readonly cancel: SharedArrayBuffer;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  readonly urgent: boolean;
+  /** Set when an urgent job interrupted this one: it runs again afterwards instead of failing. */
+  requeue?: boolean;
+  readonly resolve: (output: AnalysisOutput) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Runs analyses in one worker thread, one at a time, in request order. A newer request for the same key
+ * (file) replaces a queued one and cancels a running one through a shared flag the core polls.
+ */
+export class AnalysisWorker {
+  private worker: Worker | undefined;
+  private readonly queue: Pending[] = [];
+  private running: Pending | undefined;
+  private nextId = 1;
+
+  constructor(private readonly log: ServerLog, private readonly script = join(__dirname, 'analysisWorker.js')) {}
+
+  get busy(): boolean {
+    return this.running !== undefined || this.queue.length > 0;
+  }
+
+  /** Queues an analysis; an `urgent` one (a file open in the editor) goes before the others waiting. */
+  run(key: string, request: JobRequest, onProgress?: (event: ProgressEvent) => void, urgent = false): Promise<AnalysisOutput> {
+    this.cancel(key);
+    return new Promise<AnalysisOutput>((resolve, reject) => {
+      const job: Pending = { key, id: this.nextId++, request, cancel: new SharedArrayBuffer(4), onProgress, urgent, resolve, reject };
+      if (urgent) this.queue.unshift(job);
+      else this.queue.push(job);
+      // A file the user opened does not wait for a background file's analysis: that one starts over after it.
+      if (urgent && this.running && !this.running.urgent) {
+        this.running.requeue = true;
+        Atomics.store(new Int32Array(this.running.cancel), 0, 1);
+      }
+      this.pump();
+    });
+  }
+
+  /** Whether a job for `key` is queued or running. */
+  has(key: string): boolean {
+    return this.running?.key === key || this.queue.some((job) => job.key === key);
+  }
+
+  /** Drops a queued job for `key` and flags a running one. */
+  cancel(key: string): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].key !== key) continue;
+      this.queue.splice(i, 1)[0].reject(new SupersededError());
+    }
+    if (this.running?.key === key) {
+      this.running.requeue = false;
+      Atomics.store(new Int32Array(this.running.cancel), 0, 1);
+    }
+  }
+
+  dispose(): void {
+    for (const job of this.queue.splice(0)) job.reject(new SupersededError());
+    this.worker?.terminate().catch(() => undefined);
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    if (this.running || this.queue.length === 0) return;
+    const job = this.queue.shift() as Pending;
+    this.running = job;
+    const message: AnalyzeJob = { type: 'analyze', id: job.id, cancel: job.cancel, ...job.request };
+    this.ensureWorker().postMessage(message);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script, { stdout: true, stderr: true });
+    // The worker's console must never reach the server's stdout; log it instead.
+    worker.stdout.on('data', (chunk: Buffer) => this.log.debug(`worker: ${chunk.toString().trimEnd()}`));
+    worker.stderr.on('data', (chunk: Buffer) => this.log.warn(`worker: ${chunk.toString().trimEnd()}`));
+    worker.on('message', (message: WorkerMessage) => this.receive(message));
+    worker.on('error', (error) => this.crashed(`the analysis worker failed: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.crashed(`the analysis worker exited (code ${code})`);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'log') {
+      this.log[message.level](message.message);
+      return;
+    }
+    const job = this.running;
+    if (!job || job.id !== message.id) return;
+    switch (message.type) {
+      case 'progress':
+        job.onProgress?.({ stage: message.stage, done: message.done, total: message.total });
+        return;
+      case 'done':
+        this.finish();
+        job.resolve(message.output);
+        return;
+      case 'failed':
+        if (message.cancelled && job.requeue) {
+          this.queue.push({ ...job, id: this.nextId++, cancel: new SharedArrayBuffer(4), requeue: false });
+          this.finish();
+          return;
+        }
+        this.finish();
+        job.reject(message.cancelled ? new SupersededError() : new Error(message.message));
+        return;
+    }
+  }
+
+  private finish(): void {
+    this.running = undefined;
+    this.pump();
+  }
+
+  private crashed(reason: string): void {
+    this.log.error(reason);
+    this.worker = undefined;
+    const job = this.running;
+    this.running = undefined;
+    job?.reject(new Error(reason));
+    this.pump();
+  }
+}

@@ -1,0 +1,43 @@
+/** Messages between the server's main thread and its analysis worker (node:worker_threads), typed once. */
+import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import type { ScoringModelState } from '../core/gap/model';
+import type { AnalysisStage } from '../core/host';
+import type { GapReport } from '../core/report/types';
+import type { NoiseProfile } from '../core/roughen/types';
+
+/** Main → worker: analyze one dataset file against a reference. */
+export interface AnalyzeJob {
+  readonly type: 'analyze';
+  readonly id: number;
+  /** Int32Array over it: element 0 set to 1 cancels the job (the analysis is synchronous, so no message could). */
+  readonly cancel: SharedArrayBuffer;
+  readonly reference: readonly string[];
+  /** Absolute path; `text` when the file is open in the editor, else it is read from disk. */
+  readonly path: string;
+  readonly text?: string;
+  /** As shown in messages. */
+  readonly shown: string;
+  readonly readOptions: Omit<ReadOptions, 'fileName'>;
+  readonly seed: number;
+  readonly flagQuantile: number;
+}
+
+export interface AnalysisOutput {
+  /** Null when there was nothing to compare (no rows on a side). */
+  readonly report: GapReport | null;
+  readonly data: ParsedDataset;
+  readonly model: ScoringModelState | null;
+  /** The reference's noise profile, and the flagged rows' (roughening calibrates against both). */
+  readonly profile: NoiseProfile | null;
+  readonly flaggedProfile: NoiseProfile | null;
+  /** Why there is no report, in words. */
+  readonly note?: string;
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** Worker → main. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly id: number; readonly stage: AnalysisStage; readonly done: number; readonly total: number }
+  | { readonly type: 'log'; readonly level: 'debug' | 'info' | 'warn'; readonly message: string }
+  | { readonly type: 'done'; readonly id: number; readonly output: AnalysisOutput }
+  | { readonly type: 'failed'; readonly id: number; readonly cancelled: boolean; readonly message: string };
