@@ -3,6 +3,7 @@ import type { WordDictionary } from '../host';
 import { quantileSorted, sortedCopy } from '../stats/quantile';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { NoiseCounter } from './noiseCounter';
+import { PlainWordCounter } from './plainForms';
 import { FORMAL_PHRASES } from './slangForms';
 import { DONOR, type NoiseProfile, type SlangChoice, type StyleDonor, type TypoKind } from './types';
 
@@ -24,8 +25,8 @@ const COMMON_ROWS = 2000;
 const MAX_COMMON_WORDS = 5000;
 
 /**
- * Measures how noisy the real rows are: typos, casing, punctuation, contractions, slang, stock phrases,
- * politeness and length, as shares of rows (see {@link NoiseProfile}), plus a seeded sample of the rows'
+ * Measures how noisy the real rows are: typos, casing, punctuation, contractions, slang, formal wording,
+ * stock phrases, politeness and length, as shares of rows (see {@link NoiseProfile}), plus a seeded sample of the rows'
  * styles to borrow. The same texts and seed give the same profile. Empty input gives all-zero rates, no
  * donors and NaN quantiles, which makes roughening a no-op.
  *
@@ -37,12 +38,15 @@ export function learnNoiseProfile(realTexts: readonly string[], dictionary: Word
   const measured = sampleIndexes(realTexts.length, options.maxRows ?? PROFILE_DEFAULTS.maxRows, random);
   const donorPicks = new Set(sampleIndexes(measured.length, options.maxDonors ?? PROFILE_DEFAULTS.maxDonors, random));
   const counter = new NoiseCounter(dictionary);
+  const plainCounter = new PlainWordCounter();
   const scan = new TextScan();
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
   const donors: StyleDonor[] = [];
   measured.forEach((row, i) => {
-    const style = counter.add(scan.scan(realTexts[row]));
+    const scanned = scan.scan(realTexts[row]);
+    plainCounter.add(scanned);
+    const style = counter.add(scanned);
     if (!donorPicks.has(i)) return;
     const label = options.labels?.[row];
     if (label !== undefined && !labelIndex.has(label)) labelIndex.set(label, labels.push(label) - 1);
@@ -64,6 +68,7 @@ export function learnNoiseProfile(realTexts: readonly string[], dictionary: Word
     bareContractionShare: ratio(counter.bare, counter.bare + counter.droppable),
     slangRowShare: ratio(counter.slangRows, counter.rows),
     slang: slangChoices(counter),
+    plainWords: plainCounter.choices(),
     stockPhraseShare: counter.share(DONOR.STOCK),
     politenessShare: counter.share(DONOR.POLITE),
     wordQuantiles: QUANTILES.map((p) => quantileSorted(sortedCopy(counter.words), p)),

@@ -7,6 +7,7 @@ import { protectionFor } from './protect';
 import { dropPunctuation, dropCommas, dropTerminal, repeatPunctuation } from './transforms/punctuation';
 import { lowercaseAll, lowercaseFirst } from './transforms/casing';
 import { contract, dropApostrophes } from './transforms/contractions';
+import { usePlainWords } from './transforms/plainWords';
 import { dropPoliteness } from './transforms/politeness';
 import { useSlang } from './transforms/slang';
 import { replaceStockPhrases } from './transforms/stockPhrases';
@@ -32,11 +33,12 @@ export interface RoughenOptions {
 }
 
 /**
- * The order matters: wording first (stock phrases, politeness, contractions, slang), then punctuation and
- * casing of what is left, and typos last, on the final words.
+ * The order matters: wording first (stock phrases, politeness, plain words, contractions, slang), then
+ * punctuation and casing of what is left (so a plain word written with a capital is lower-cased like the rest),
+ * and typos last, on the final words.
  */
 const STEPS: readonly Transform[] = [
-  replaceStockPhrases, dropPoliteness, contract, dropApostrophes, useSlang,
+  replaceStockPhrases, dropPoliteness, usePlainWords, contract, dropApostrophes, useSlang,
   dropPunctuation, dropTerminal, dropCommas, repeatPunctuation, lowercaseAll, lowercaseFirst, addTypos,
 ];
 
@@ -46,8 +48,8 @@ const commonByProfile = new WeakMap<NoiseProfile, ReadonlySet<string>>();
  * Roughens one synthetic row toward the real set: draws a real "style donor" row from the profile (one with the
  * row's label when there are some) and moves the row's style toward it: the donor's casing, punctuation,
  * typos, contractions, politeness and stock phrasing together, so styles that go together in real rows go
- * together here; dropped apostrophes and slang at the real per-occurrence rates. It never adds noise the real
- * set lacks and never touches protected tokens (see {@link protectionFor}). Deterministic per (text, seed,
+ * together here; dropped apostrophes, slang and plain wording at the real per-occurrence rates. It never adds
+ * noise the real set lacks and never touches protected tokens (see {@link protectionFor}). Deterministic per (text, seed,
  * label): the row's random stream comes from the seed and a hash of its text, so one row's result does not
  * depend on other rows or their order. A step that would leave the row blank is skipped.
  *

@@ -65,6 +65,16 @@ export interface SlangChoice {
   readonly slang: readonly { readonly word: string; readonly count: number }[];
 }
 
+/** A formal phrase of plainWords.json (`purchase`) the real set also writes plainly (`buy`), and how often. */
+export interface PlainWordChoice {
+  /** Lower-case formal phrase: `could you`, `purchase a`, `in order to`. */
+  readonly formal: string;
+  /** Share of the rows using either form that use a plain one, 0..1. */
+  readonly rate: number;
+  /** The plain forms the real set uses, with the rows using each; only forms with rows. */
+  readonly plain: readonly { readonly word: string; readonly count: number }[];
+}
+
 /**
  * How noisy the real set is, measured row by row. Every rate is a share of real rows (or occurrences) and
  * every transformation reads its amount from here, so a synthetic row never gets noise the real set lacks.
@@ -94,6 +104,8 @@ export interface NoiseProfile {
   readonly slangRowShare: number;
   /** Only formal phrases whose slang the real set actually uses. */
   readonly slang: readonly SlangChoice[];
+  /** Only formal phrases whose plain wording the real set actually uses (plainWords.json). */
+  readonly plainWords: readonly PlainWordChoice[];
   readonly stockPhraseShare: number;
   readonly politenessShare: number;
   /** Words per row at the 10th, 25th, 50th, 75th and 90th percentiles. */

@@ -47,7 +47,8 @@ describe('roughenText', () => {
     );
     for (const { text } of synthetic) {
       const kinds = roughenText(text, clean, { seed: 3, strength: 5 }).changes.map((c) => c.kind);
-      assert.ok(kinds.every((kind) => kind === 'stock-phrase' || kind === 'drop-politeness'), `${text}: ${kinds.join(', ')}`);
+      // Wording moves toward the real set's are not noise: plain words only ever write what the real rows write (`how do I`).
+      assert.ok(kinds.every((kind) => kind === 'stock-phrase' || kind === 'drop-politeness' || kind === 'plain-words'), `${text}: ${kinds.join(', ')}`);
     }
   });
 

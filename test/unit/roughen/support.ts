@@ -29,6 +29,7 @@ export function profile(overrides: Partial<NoiseProfile> = {}): NoiseProfile {
     bareContractionShare: 0,
     slangRowShare: 0,
     slang: [],
+    plainWords: [],
     stockPhraseShare: 0,
     politenessShare: 0,
     wordQuantiles: [4, 6, 8, 10, 13],
