@@ -3,8 +3,8 @@ import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, resolveFiles } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
+import { checkRows, checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import type { CliIo } from './io';
-import { checkRows, checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './select';
 
 export const PROBE_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,

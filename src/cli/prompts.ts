@@ -2,9 +2,9 @@ import { formatPromptsMarkdown } from '../core/prompts/markdown';
 import { generationPrompts } from '../core/prompts/prompts';
 import { loadDictionary } from '../node/dictionary';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
+import { checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { stepProgress } from './probe';
-import { checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './select';
 
 export const PROMPTS_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,

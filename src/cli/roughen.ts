@@ -1,9 +1,9 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { guessDelimiter } from '../core/dataset/csvCells';
 import { applyTextEdits, type TextEdit } from '../core/dataset/editRows';
 import { readDataset } from '../core/dataset/readDataset';
-import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import type { ParsedDataset } from '../core/dataset/types';
 import { analyze } from '../core/gap/analyze';
 import type { WordDictionary } from '../core/host';
 import { formatCount } from '../core/report/format';
@@ -12,26 +12,25 @@ import { learnNoiseProfile } from '../core/roughen/profile';
 import { roughenText } from '../core/roughen/roughen';
 import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
-import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
-import { UnreadableFileError } from '../node/readDatasetFile';
+import { InputError, loadFiles, type LoadedFile } from '../node/inputs';
+import { unreadable } from '../node/readDatasetFile';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
+import { INPUT_FLAGS, inputFlags, loadSettings, readOptionsFrom, referenceFiles, roleFlag, seedFrom, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
 
 export const ROUGHEN_FLAGS: Record<string, FlagSpec> = {
-  reference: { kind: 'list', value: 'FILE', description: 'real reference file (repeatable); default from synthgap.json' },
+  ...inputFlags('reference'),
   out: { kind: 'string', value: 'FILE', description: 'write the roughened dataset here (required unless --in-place)' },
   'in-place': { kind: 'boolean', description: 'overwrite FILE itself' },
   'only-flagged': { kind: 'boolean', description: 'roughen only the rows `synthgap check` flags' },
-  seed: { kind: 'number', value: 'N', description: 'random seed; the same seed gives the same output (default 42)' },
+  seed: { ...INPUT_FLAGS.seed, description: 'random seed; the same seed gives the same output (default 42)' },
   strength: { kind: 'number', value: 'X', description: 'scale the amount of noise: 0 none, 1 like the real set (default), 2 double' },
-  config: { kind: 'string', value: 'FILE', description: 'settings file (default: ./synthgap.json when present)' },
-  'text-field': { kind: 'string', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
-  'label-field': { kind: 'string', value: 'PATH', description: 'field with the label; auto-detected' },
-  role: { kind: 'string', value: 'ROLE', description: 'chat files: which role\'s turns to roughen (default user)' },
-  'max-line-bytes': { kind: 'number', value: 'N', description: 'leave longer lines untouched, with an error (default 1048576)' },
-  quiet: { kind: 'boolean', description: 'no progress bar and no skipped-line messages on stderr' },
+  ...inputFlags('config', 'text-field', 'label-field'),
+  role: roleFlag('roughen'),
+  'max-line-bytes': { ...INPUT_FLAGS['max-line-bytes'], description: 'leave longer lines untouched, with an error (default 1048576)' },
+  ...inputFlags('quiet'),
 };
 
 export const ROUGHEN_USAGE = `Usage: synthgap roughen FILE --reference FILE --out FILE [options]
@@ -49,40 +48,31 @@ const DEFAULT_SEED = 42;
 
 export async function runRoughen(argv: readonly string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(argv, ROUGHEN_FLAGS);
-  const config = loadConfig(io.cwd, flags.get('config') as string | undefined);
-  const settings = config?.config ?? {};
+  const config = loadSettings(flags, io.cwd);
+  const { settings } = config;
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'name the synthetic FILE to roughen' : 'roughen takes one FILE at a time');
   const input = positional[0];
   const inPlace = flags.get('in-place') === true;
   const out = (flags.get('out') as string | undefined) ?? (inPlace ? input : undefined);
   if (out === undefined) throw new UsageError('--out FILE is required (or --in-place to overwrite FILE)');
-  const seed = (flags.get('seed') as number | undefined) ?? settings.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  const seed = seedFrom(flags, settings) ?? DEFAULT_SEED;
   const strength = (flags.get('strength') as number | undefined) ?? 1;
   if (strength < 0 || strength > 10) throw new UsageError('--strength must be a number from 0 to 10');
 
-  const referencePatterns = (flags.get('reference') as string[] | undefined) ?? settings.reference;
-  if (!referencePatterns?.length) throw new InputError('no reference set: pass --reference FILE or set "reference" in synthgap.json');
-  const referenceFiles = resolveFiles(referencePatterns, flags.has('reference') ? io.cwd : configBase(config, io.cwd), io.cwd);
+  const references = referenceFiles(flags, config, io.cwd);
   const same = (a: string, b: string) => resolve(io.cwd, a) === resolve(io.cwd, b);
   if (same(out, input) && !inPlace) throw new InputError(`refusing to overwrite ${input}: choose another --out, or pass --in-place`);
-  const overwritten = referenceFiles.find((file) => same(out, file));
+  const overwritten = references.find((file) => same(out, file));
   if (overwritten) throw new InputError(`refusing to overwrite the reference set ${overwritten}`);
 
-  const labelFlag = flags.get('label-field') as string | undefined;
-  const readOptions: Omit<ReadOptions, 'fileName'> = {
-    textField: (flags.get('text-field') as string | undefined) ?? settings.textField,
-    labelField: labelFlag ?? settings.labelField,
-    role: (flags.get('role') as string | undefined) ?? settings.role,
-    maxLineBytes: (flags.get('max-line-bytes') as number | undefined) ?? settings.maxLineBytes,
-  };
+  const readOptions = readOptionsFrom(flags, settings);
   const quiet = flags.get('quiet') === true;
   const document = readText(input, io.cwd);
   const data = await readDataset(document, { ...readOptions, fileName: input });
   if (!quiet) for (const error of data.errors) io.stderr(`${input}:${error.line}: ${error.message} (left as it is)\n`);
   if (data.rows.length === 0) throw new InputError(`${input}: no rows to roughen${data.errors[0] ? ` (line ${data.errors[0].line}: ${data.errors[0].message})` : ''}`);
-  const reference = await loadFiles(referenceFiles, io.cwd, readOptions);
-  if (reference.every((file) => file.data.rows.length === 0)) throw new InputError(`${referenceFiles.join(', ')}: no reference rows`);
+  const reference = await loadFiles(references, io.cwd, readOptions);
+  if (reference.every((file) => file.data.rows.length === 0)) throw new InputError(`${references.join(', ')}: no reference rows`);
 
   const dictionary = loadDictionary();
   const profile = learnNoiseProfile(
@@ -106,7 +96,7 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
   });
 
   const delimiter = data.format === 'jsonl' ? undefined : data.format === 'tsv' ? '\t' : guessDelimiter(firstContentLine(document));
-  writeAtomically(resolve(io.cwd, out), out, applyTextEdits(document, edits, data.format, delimiter));
+  writeOutput(out, io.cwd, applyTextEdits(document, edits, data.format, delimiter));
   io.stdout(summary({ input, out, rows: data.rows.length, considered: chosen.length, changed: edits.length, kinds, profile, onlyFlagged: selected !== undefined }));
   return 0;
 }
@@ -117,11 +107,7 @@ function readText(file: string, cwd: string): string {
   try {
     bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UnreadableFileError(file, 'no such file');
-    if (code === 'EISDIR') throw new UnreadableFileError(file, 'it is a folder, not a file');
-    if (code === 'EACCES') throw new UnreadableFileError(file, 'permission denied');
-    throw error;
+    throw unreadable(error, file);
   }
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
@@ -154,21 +140,6 @@ async function flaggedRows(
 function firstContentLine(document: string): string {
   for (const line of document.replace(/^\ufeff/, '').split('\n', 64)) if (line.trim() !== '') return line.replace(/\r$/, '');
   return '';
-}
-
-/** Writes beside the target and renames, so an interrupted run never leaves half a file (in place above all). */
-function writeAtomically(path: string, shown: string, text: string): void {
-  const temporary = `${path}.synthgap-${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`cannot write ${shown}: no such folder`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot write ${shown}: permission denied`);
-    if (code === 'EISDIR') throw new InputError(`cannot write ${shown}: it is a folder`);
-    throw error;
-  }
 }
 
 interface SummaryInput {

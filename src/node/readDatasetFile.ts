@@ -16,12 +16,17 @@ export async function readDatasetFile(file: string, options: Omit<ReadOptions, '
   try {
     return await readDataset(stream as AsyncIterable<Uint8Array>, { ...options, fileName: file });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UnreadableFileError(file, 'no such file');
-    if (code === 'EISDIR') throw new UnreadableFileError(file, 'it is a folder, not a file');
-    if (code === 'EACCES') throw new UnreadableFileError(file, 'permission denied');
-    throw error;
+    throw unreadable(error, file);
   } finally {
     stream.destroy();
   }
+}
+
+/** A failed read as the user should see it: an UnreadableFileError when they can fix it, else the error itself. */
+export function unreadable(error: unknown, file: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UnreadableFileError(file, 'no such file');
+  if (code === 'EISDIR') return new UnreadableFileError(file, 'it is a folder, not a file');
+  if (code === 'EACCES') return new UnreadableFileError(file, 'permission denied');
+  return error;
 }

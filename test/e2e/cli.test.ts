@@ -1,30 +1,16 @@
 // The synthgap command as a user runs it: the built bin, real files, exit codes, stdout and stderr.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
 import { textHash } from '../../src/core/stats/hash';
-
-const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-const EXAMPLES = join(ROOT, 'examples');
-
-function synthgap(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { EXAMPLES, ROOT, synthgap, tempDir } from '../support/cli';
 
 function checkJson(args: string[], cwd = ROOT): GapReport {
   const result = synthgap(['check', ...args, '--format', 'json', '--quiet'], cwd);
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout) as GapReport;
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'synthgap-'));
 }
 
 describe('synthgap check', () => {

@@ -1,53 +1,18 @@
-// `synthgap probe` as a user runs it: through a fake CliIo on the example data, and through the built bin
-// once src/cli/main.ts registers the command.
+// `synthgap probe` as a user runs it: the built bin on the example data.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UsageError } from '../../src/cli/args';
-import type { CliIo } from '../../src/cli/io';
-import { runProbe } from '../../src/cli/probe';
 import type { ProbeReport } from '../../src/core/probe/probeReport';
-import { InputError } from '../../src/node/inputs';
+import { EXAMPLES, synthgap, tempDir } from '../support/cli';
 
-const ROOT = resolve(__dirname, '../..');
-// SYNTHGAP_CLI points the bin tests at another build (for example one that registers the command).
-const CLI = process.env.SYNTHGAP_CLI ?? join(ROOT, 'dist/cli.js');
-const EXAMPLES = join(ROOT, 'examples');
 const SYNTHETIC = join(EXAMPLES, 'synthetic.jsonl');
 const REAL = join(EXAMPLES, 'real.jsonl');
 const HOLDOUT = join(EXAMPLES, 'real_holdout.jsonl');
 
-/** Runs a command function as main() would: user mistakes become exit 2 and one line on stderr. */
-async function run(command: (argv: readonly string[], io: CliIo) => Promise<number>, argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: ROOT,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrStream: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-  };
-  try {
-    return { code: await command(argv, io), stdout, stderr };
-  } catch (error) {
-    if (!(error instanceof UsageError || error instanceof InputError || (error as Error).name === 'UnreadableFileError')) throw error;
-    return { code: 2, stdout, stderr: `${stderr}synthgap: ${(error as Error).message}\n` };
-  }
-}
-
-function registered(command: string): boolean {
-  const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
-  return help.status === 0 && help.stdout.includes(`synthgap ${command} `);
-}
-
-describe('synthgap probe (through the command function)', () => {
-  test('on a real test file: three accuracies, what the synthetic rows add, per-label figures', async () => {
-    const result = await run(runProbe, [SYNTHETIC, '--reference', REAL, '--test', HOLDOUT, '--format', 'json', '--quiet']);
+describe('synthgap probe', () => {
+  test('on a real test file: three accuracies, what the synthetic rows add, per-label figures', () => {
+    const result = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--test', HOLDOUT, '--format', 'json', '--quiet']);
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as ProbeReport & { files: { test: string } };
     assert.equal(report.evaluation, 'test-set');
@@ -65,8 +30,8 @@ describe('synthgap probe (through the command function)', () => {
     assert.deepEqual(changes, [...changes].sort((a, b) => a - b), 'sorted by what the synthetic rows add, costs first');
   });
 
-  test('cross-validates the reference without a test file; text output reads as a table', async () => {
-    const result = await run(runProbe, [SYNTHETIC, '--reference', REAL, '--folds', '2', '--quiet']);
+  test('cross-validates the reference without a test file; text output reads as a table', () => {
+    const result = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--folds', '2', '--quiet']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /2-fold cross-validation/);
     assert.match(result.stdout, /real only\s+1,500\s+\d+\.\d%\s+\d+\.\d%/);
@@ -75,25 +40,23 @@ describe('synthgap probe (through the command function)', () => {
     assert.match(result.stdout, /Adding the synthetic rows to the real ones: [+-]\d+\.\d points \(95% interval/);
   });
 
-  test('without labels, or with bad options: one line, exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'synthgap-probe-'));
+  test('without labels, or with bad options: one line, exit 2', () => {
+    const dir = tempDir('synthgap-probe-');
     const texts = readFileSync(SYNTHETIC, 'utf8').split('\n').filter(Boolean).slice(0, 50).map((line) => JSON.stringify({ text: (JSON.parse(line) as { text: string }).text }));
     writeFileSync(join(dir, 'unlabelled.jsonl'), `${texts.join('\n')}\n`);
-    const unlabelled = await run(runProbe, [join(dir, 'unlabelled.jsonl'), '--reference', REAL]);
+    const unlabelled = synthgap(['probe', join(dir, 'unlabelled.jsonl'), '--reference', REAL]);
     assert.equal(unlabelled.code, 2);
     assert.equal(unlabelled.stderr, 'synthgap: probe needs labelled rows: the synthetic rows have no labels (name the label field with --label-field)\n');
-    const folds = await run(runProbe, [SYNTHETIC, '--reference', REAL, '--folds', '1']);
+    const folds = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--folds', '1']);
     assert.match(folds.stderr, /--folds needs a whole number from 2 to 20, got 1/);
-    const missing = await run(runProbe, [SYNTHETIC, '--reference', REAL, '--test', join(dir, 'nope.jsonl')]);
+    const missing = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--test', join(dir, 'nope.jsonl')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.jsonl: no such file/);
   });
-});
 
-describe('synthgap probe (the built bin)', { skip: registered('probe') ? false : 'probe is not registered in src/cli/main.ts yet' }, () => {
   test('prints the three accuracies and exits 0', () => {
-    const result = spawnSync(process.execPath, [CLI, 'probe', SYNTHETIC, '--reference', REAL, '--test', HOLDOUT, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stderr);
+    const result = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--test', HOLDOUT, '--quiet']);
+    assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /real \+ synthetic\s+4,500\s+\d+\.\d%/);
   });
 });

@@ -1,64 +1,17 @@
-// `synthgap roughen` as a user runs it, on real files. Until the command is registered in src/cli/main.ts the
-// test runs runRoughen in-process behind the same error handling as main(); once `node dist/cli.js roughen`
-// answers, the built bin is used. `check` always runs from the built bin.
+// `synthgap roughen` as a user runs it: the built bin on real files; `check` measures the result.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UsageError } from '../../src/cli/args';
-import type { CliIo } from '../../src/cli/io';
-import { runRoughen } from '../../src/cli/roughen';
 import type { GapReport } from '../../src/core/report/types';
-import { InputError } from '../../src/node/inputs';
-import { UnreadableFileError } from '../../src/node/readDatasetFile';
-
-const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-const EXAMPLES = join(ROOT, 'examples');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function bin(args: string[], cwd = ROOT): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const registered = bin(['roughen', '--help']).code === 0;
-
-async function roughen(args: string[], cwd = ROOT): Promise<Run> {
-  if (registered) return bin(['roughen', ...args], cwd);
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrStream: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-  };
-  try {
-    return { code: await runRoughen(args, io), stdout, stderr };
-  } catch (error) {
-    // What main() does with a user's mistake: one line, exit 2.
-    if (error instanceof UsageError || error instanceof InputError || error instanceof UnreadableFileError) return { code: 2, stdout, stderr: `${stderr}synthgap: ${error.message}\n` };
-    throw error;
-  }
-}
+import { EXAMPLES, synthgap, tempDir } from '../support/cli';
 
 function auc(dataset: string, reference: string): number {
-  const result = bin(['check', dataset, '--reference', reference, '--format', 'json', '--quiet']);
+  const result = synthgap(['check', dataset, '--reference', reference, '--format', 'json', '--quiet']);
   assert.equal(result.code, 0, result.stderr);
   return (JSON.parse(result.stdout) as GapReport).datasets[0].summary.auc;
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'synthgap-roughen-'));
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
 const withoutText = (line: string) => {
   const value = JSON.parse(line) as Record<string, unknown>;
@@ -67,11 +20,11 @@ const withoutText = (line: string) => {
 };
 
 describe('synthgap roughen', () => {
-  test('roughens the examples: same lines and labels, other fields untouched, and check finds a smaller gap', async (t) => {
-    const dir = tempDir();
+  test('roughens the examples: same lines and labels, other fields untouched, and check finds a smaller gap', (t) => {
+    const dir = tempDir('synthgap-roughen-');
     const out = join(dir, 'synthetic.rough.jsonl');
     const input = join(EXAMPLES, 'synthetic.jsonl');
-    const result = await roughen([input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', out, '--seed', '7']);
+    const result = synthgap(['roughen', input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', out, '--seed', '7']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^Roughened [\d,]+ of 3,000 rows/);
     assert.match(result.stdout, /lowercase-all/);
@@ -91,27 +44,27 @@ describe('synthgap roughen', () => {
     t.diagnostic(`AUC ${gapBefore.toFixed(3)} → ${gapAfter.toFixed(3)}`);
     assert.ok(gapAfter < gapBefore - 0.05, `AUC ${gapBefore.toFixed(3)} → ${gapAfter.toFixed(3)}`);
     const again = join(dir, 'again.jsonl');
-    await roughen([input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', again, '--seed', '7']);
+    synthgap(['roughen', input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', again, '--seed', '7']);
     assert.equal(readFileSync(again, 'utf8'), readFileSync(out, 'utf8'), 'the same seed gives the same file');
   });
 
-  test('leaves real rows nearly alone: real against real stays calm after roughening', async () => {
-    const dir = tempDir();
+  test('leaves real rows nearly alone: real against real stays calm after roughening', () => {
+    const dir = tempDir('synthgap-roughen-');
     const input = join(EXAMPLES, 'real_holdout.jsonl');
     const out = join(dir, 'holdout.rough.jsonl');
-    const result = await roughen([input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', out]);
+    const result = synthgap(['roughen', input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', out]);
     assert.equal(result.code, 0, result.stderr);
     const changed = lines(out).filter((line, i) => line !== lines(input)[i]).length;
     assert.ok(changed < 150, `${changed} of 1,500 real rows changed`);
     assert.ok(auc(out, join(EXAMPLES, 'real.jsonl')) < 0.6);
   });
 
-  test('keeps bad lines byte for byte and reports them with file and line', async () => {
-    const dir = tempDir();
+  test('keeps bad lines byte for byte and reports them with file and line', () => {
+    const dir = tempDir('synthgap-roughen-');
     const good = lines(join(EXAMPLES, 'synthetic.jsonl')).slice(0, 40);
     const document = [...good.slice(0, 10), '{"text": "unterminated', '{"text": 42, "label": "x"}', '', ...good.slice(10)].join('\r\n');
     writeFileSync(join(dir, 'bad.jsonl'), document);
-    const result = await roughen(['bad.jsonl', '--reference', join(EXAMPLES, 'real.jsonl'), '--out', 'out.jsonl'], dir);
+    const result = synthgap(['roughen', 'bad.jsonl', '--reference', join(EXAMPLES, 'real.jsonl'), '--out', 'out.jsonl'], dir);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /bad\.jsonl:11: invalid JSON/);
     assert.match(result.stderr, /bad\.jsonl:12: "text" is a number/);
@@ -120,13 +73,13 @@ describe('synthgap roughen', () => {
     assert.equal(out.length, document.split('\r\n').length);
   });
 
-  test('roughens only user turns of a chat file, and CSV or TSV cells, multi-line ones included', async () => {
-    const dir = tempDir();
+  test('roughens only user turns of a chat file, and CSV or TSV cells, multi-line ones included', () => {
+    const dir = tempDir('synthgap-roughen-');
     const synthetic = lines(join(EXAMPLES, 'synthetic.jsonl')).filter(Boolean).slice(0, 60).map((line) => JSON.parse(line) as { text: string; label: string });
     const chat = synthetic.map((row) => JSON.stringify({ messages: [{ role: 'system', content: 'You are a bank assistant.' }, { role: 'user', content: row.text }, { role: 'assistant', content: 'Sure, I can help.' }], label: row.label }));
     writeFileSync(join(dir, 'chat.jsonl'), chat.join('\n') + '\n');
     const reference = join(EXAMPLES, 'real.jsonl');
-    assert.equal((await roughen(['chat.jsonl', '--reference', reference, '--out', 'chat.out.jsonl'], dir)).code, 0);
+    assert.equal((synthgap(['roughen', 'chat.jsonl', '--reference', reference, '--out', 'chat.out.jsonl'], dir)).code, 0);
     const chatOut = lines(join(dir, 'chat.out.jsonl')).filter(Boolean).map((line) => JSON.parse(line) as { messages: { role: string; content: string }[]; label: string });
     assert.equal(chatOut.length, 60);
     assert.ok(chatOut.every((row, i) => row.messages[0].content === 'You are a bank assistant.' && row.messages[2].content === 'Sure, I can help.' && row.label === synthetic[i].label));
@@ -137,7 +90,7 @@ describe('synthgap roughen', () => {
       const rows = synthetic.map((row, i) => [String(i), quote(i % 7 === 0 ? `${row.text}\nSecond line, here.` : row.text), row.label, quote('note, "kept"')].join(delimiter));
       const document = ['id', 'text', 'label', 'note'].join(delimiter) + '\n' + rows.join('\n') + '\n';
       writeFileSync(join(dir, name), document);
-      const result = await roughen([name, '--reference', reference, '--out', `out-${name}`], dir);
+      const result = synthgap(['roughen', name, '--reference', reference, '--out', `out-${name}`], dir);
       assert.equal(result.code, 0, result.stderr);
       const output = readFileSync(join(dir, `out-${name}`), 'utf8');
       assert.equal(output.split('\n').length, document.split('\n').length, name);
@@ -147,13 +100,13 @@ describe('synthgap roughen', () => {
     }
   });
 
-  test('--only-flagged roughens only the rows check flags', async () => {
-    const dir = tempDir();
+  test('--only-flagged roughens only the rows check flags', () => {
+    const dir = tempDir('synthgap-roughen-');
     const input = join(EXAMPLES, 'real_holdout.jsonl');
     const reference = join(EXAMPLES, 'real.jsonl');
-    const result = await roughen([input, '--reference', reference, '--out', join(dir, 'out.jsonl'), '--only-flagged'], dir);
+    const result = synthgap(['roughen', input, '--reference', reference, '--out', join(dir, 'out.jsonl'), '--only-flagged'], dir);
     assert.equal(result.code, 0, result.stderr);
-    const report = JSON.parse(bin(['check', input, '--reference', reference, '--format', 'json', '--quiet']).stdout) as GapReport;
+    const report = JSON.parse(synthgap(['check', input, '--reference', reference, '--format', 'json', '--quiet']).stdout) as GapReport;
     const flagged = new Set(report.datasets[0].rows.filter((row) => row.flagged).map((row) => row.line));
     const before = lines(input);
     const after = lines(join(dir, 'out.jsonl'));
@@ -163,8 +116,8 @@ describe('synthgap roughen', () => {
     assert.match(result.stdout, /flagged rows/);
   });
 
-  test('user mistakes exit 2 with one line: overwriting the input, no --out, no reference, a missing file', async () => {
-    const dir = tempDir();
+  test('user mistakes exit 2 with one line: overwriting the input, no --out, no reference, a missing file', () => {
+    const dir = tempDir('synthgap-roughen-');
     writeFileSync(join(dir, 'syn.jsonl'), readFileSync(join(EXAMPLES, 'synthetic.jsonl')));
     const reference = join(EXAMPLES, 'real.jsonl');
     const cases: [string[], RegExp][] = [
@@ -177,13 +130,13 @@ describe('synthgap roughen', () => {
       [['syn.jsonl', '--reference', reference, '--out', join(dir, 'missing/x.jsonl')], /cannot write .*: no such folder/],
     ];
     for (const [args, message] of cases) {
-      const result = await roughen(args, dir);
+      const result = synthgap(['roughen', ...args], dir);
       assert.equal(result.code, 2, args.join(' '));
       assert.match(result.stderr, message);
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     }
     const original = readFileSync(join(dir, 'syn.jsonl'), 'utf8');
-    const inPlace = await roughen(['syn.jsonl', '--reference', reference, '--in-place', '--strength', '0.5'], dir);
+    const inPlace = synthgap(['roughen', 'syn.jsonl', '--reference', reference, '--in-place', '--strength', '0.5'], dir);
     assert.equal(inPlace.code, 0, inPlace.stderr);
     const rewritten = readFileSync(join(dir, 'syn.jsonl'), 'utf8');
     assert.notEqual(rewritten, original);

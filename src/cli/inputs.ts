@@ -1,0 +1,153 @@
+// What every command that reads a reference set and datasets shares: the flags, the files they name, how the
+// files are read, and how an output file is written without destroying an input.
+import { existsSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { SynthgapConfig } from '../core/config';
+import type { ReadOptions } from '../core/dataset/types';
+import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
+import { UsageError, type FlagSpec, type ParsedArgs } from './args';
+import type { CliIo } from './io';
+
+type Flags = ParsedArgs['flags'];
+
+/** The chat-role flag; `verb` says what the command does with the turns. */
+export function roleFlag(verb: string): FlagSpec {
+  return { kind: 'string', value: 'ROLE', description: `chat files: which role's turns to ${verb} (default user)` };
+}
+
+/** Flags every command that reads a reference set and one dataset shares with `check`. */
+export const INPUT_FLAGS = {
+  reference: { kind: 'list', value: 'FILE', description: 'real reference file (repeatable); default from synthgap.json' },
+  config: { kind: 'string', value: 'FILE', description: 'settings file (default: ./synthgap.json when present)' },
+  'text-field': { kind: 'string', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
+  'label-field': { kind: 'string', value: 'PATH', description: 'field with the label; auto-detected' },
+  role: roleFlag('read'),
+  seed: { kind: 'number', value: 'N', description: 'random seed; the same seed gives the same result (default 42)' },
+  'max-line-bytes': { kind: 'number', value: 'N', description: 'skip longer lines with an error (default 1048576)' },
+  quiet: { kind: 'boolean', description: 'no progress bar and no skipped-line messages on stderr' },
+} as const satisfies Record<string, FlagSpec>;
+
+/** Some of INPUT_FLAGS, in the order named (the order `--help` lists them). */
+export function inputFlags(...names: (keyof typeof INPUT_FLAGS)[]): Record<string, FlagSpec> {
+  return Object.fromEntries(names.map((name) => [name, INPUT_FLAGS[name]]));
+}
+
+export interface CommandSettings {
+  /** synthgap.json's settings, or none. */
+  readonly settings: SynthgapConfig;
+  /** The folder synthgap.json's patterns are relative to. */
+  readonly base: string;
+}
+
+/** synthgap.json from --config, or from the working folder when there is one. */
+export function loadSettings(flags: Flags, cwd: string): CommandSettings {
+  const config = loadConfig(cwd, flags.get('config') as string | undefined);
+  return { settings: config?.config ?? {}, base: configBase(config, cwd) };
+}
+
+/** The reference files from --reference (relative to the working folder) or synthgap.json (relative to it). */
+export function referenceFiles(flags: Flags, { settings, base }: CommandSettings, cwd: string): string[] {
+  const patterns = (flags.get('reference') as string[] | undefined) ?? settings.reference;
+  if (!patterns?.length) throw new InputError('no reference set: pass --reference FILE or set "reference" in synthgap.json');
+  return resolveFiles(patterns, flags.has('reference') ? cwd : base, cwd);
+}
+
+/** The datasets named on the command line, else synthgap.json's, never a reference file; at least one. */
+export function datasetFiles(positional: readonly string[], { settings, base }: CommandSettings, references: readonly string[], cwd: string, command: string): string[] {
+  const files = (positional.length > 0 ? resolveFiles(positional, cwd, cwd) : resolveFiles(settings.datasets ?? [], base, cwd))
+    .filter((file) => !references.some((ref) => resolve(cwd, ref) === resolve(cwd, file)));
+  if (files.length === 0) throw new InputError(`no synthetic dataset to ${command}: name one, or set "datasets" in synthgap.json`);
+  return files;
+}
+
+/** How to read the files: flags first, then synthgap.json. `labelField` overrides --label-field (check's --no-labels). */
+export function readOptionsFrom(flags: Flags, settings: SynthgapConfig, labelField = flags.get('label-field') as string | false | undefined): Omit<ReadOptions, 'fileName'> {
+  return {
+    textField: (flags.get('text-field') as string | undefined) ?? settings.textField,
+    labelField: labelField ?? settings.labelField,
+    role: (flags.get('role') as string | undefined) ?? settings.role,
+    maxLineBytes: (flags.get('max-line-bytes') as number | undefined) ?? settings.maxLineBytes,
+  };
+}
+
+/** --seed, else synthgap.json's seed; a seed the detector cannot use is a UsageError. */
+export function seedFrom(flags: Flags, settings: SynthgapConfig): number | undefined {
+  const seed = (flags.get('seed') as number | undefined) ?? settings.seed;
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  return seed;
+}
+
+export interface CommandInputs {
+  readonly reference: LoadedFile[];
+  /** Exactly one for commands that take one dataset. */
+  readonly datasets: LoadedFile[];
+  readonly settings: SynthgapConfig;
+  readonly readOptions: Omit<ReadOptions, 'fileName'>;
+  readonly seed?: number;
+  readonly quiet: boolean;
+}
+
+/**
+ * The reference files and the one synthetic dataset a command works on, from the command line or
+ * synthgap.json, read as `check` reads them; skipped lines go to stderr unless `--quiet`. One-line
+ * InputErrors for a missing reference, no dataset or several, and files without rows.
+ */
+export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: string): Promise<CommandInputs> {
+  const { positional, flags } = args;
+  const config = loadSettings(flags, io.cwd);
+  const references = referenceFiles(flags, config, io.cwd);
+  const datasets = datasetFiles(positional, config, references, io.cwd, command);
+  if (datasets.length > 1) throw new InputError(`${command} works on one dataset at a time; got ${datasets.length} (${datasets.slice(0, 3).join(', ')}${datasets.length > 3 ? ', …' : ''})`);
+
+  const readOptions = readOptionsFrom(flags, config.settings);
+  const quiet = flags.get('quiet') === true;
+  const seed = seedFrom(flags, config.settings);
+  const reference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
+  const loaded = await loadFiles(datasets, io.cwd, { ...readOptions, token: io.token });
+  for (const file of [...reference, ...loaded]) checkRows(file, io, quiet);
+  return { reference, datasets: loaded, settings: config.settings, readOptions, seed, quiet };
+}
+
+/** Reports a file's skipped lines (unless quiet) and refuses a file without rows. */
+export function checkRows(loaded: LoadedFile, io: CliIo, quiet: boolean): void {
+  if (!quiet) for (const error of loaded.data.errors) io.stderr(`${loaded.file}:${error.line}: ${error.message}\n`);
+  if (loaded.data.rows.length === 0) {
+    const first = loaded.data.errors[0];
+    throw new InputError(`${loaded.file}: no rows to analyze${first ? ` (line ${first.line}: ${first.message})` : ''}`);
+  }
+}
+
+/** The output must not be one of the files read: writing it would destroy the input before it is copied. */
+export function refuseOverwrite(out: string, inputs: readonly LoadedFile[], cwd: string): void {
+  const target = canonical(resolve(cwd, out));
+  for (const input of inputs) {
+    if (canonical(resolve(cwd, input.file)) === target) throw new InputError(`--out ${out} is an input file (${input.file}); write to another file`);
+  }
+}
+
+/** Fails before the long work when the output's folder is missing or the output is a folder. */
+export function checkWritable(out: string, cwd: string): void {
+  const path = resolve(cwd, out);
+  if (!existsSync(dirname(path))) throw new InputError(`cannot write ${out}: no such folder`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`cannot write ${out}: it is a folder`);
+}
+
+/** Writes beside the target and renames, so an interrupted run never leaves half a file (in place above all). */
+export function writeOutput(out: string, cwd: string, content: string | Uint8Array): void {
+  const path = resolve(cwd, out);
+  const temporary = `${path}.synthgap-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`cannot write ${out}: no such folder`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot write ${out}: permission denied`);
+    if (code === 'EISDIR') throw new InputError(`cannot write ${out}: it is a folder`);
+    throw error;
+  }
+}
+
+function canonical(path: string): string {
+  return existsSync(path) ? realpathSync(path) : path;
+}
