@@ -1,19 +1,14 @@
-import { TOKEN, scanText, type TextScan } from './scan';
+import { buildPhraseTrie, type PhraseTrieNode } from './phraseTrie';
+import { scanText, TOKEN, type TextScan } from './scan';
 
 const { JOINED } = TOKEN;
-
-interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  /** Index of the phrase that ends here, or -1. */
-  phrase: number;
-}
 
 /**
  * Finds lexicon phrases in a scanned row by whole words, case-insensitively: a trie over lower-case tokens,
  * walked from each token. A phrase may not run across punctuation (`thank you. For…` is not `thank you for`).
  */
 export class PhraseMatcher {
-  private readonly root: TrieNode = { next: new Map(), phrase: -1 };
+  private readonly root: PhraseTrieNode;
 
   /**
    * `startTag` is the lexicon tag (lexicons.ts) that marks the first words of these phrases: matching starts only
@@ -23,16 +18,7 @@ export class PhraseMatcher {
     readonly phrases: readonly string[],
     private readonly startTag = 0,
   ) {
-    phrases.forEach((phrase, index) => {
-      const { words, count } = scanText(phrase);
-      let node = this.root;
-      for (let k = 0; k < count; k++) {
-        let child = node.next.get(words[k]);
-        if (!child) node.next.set(words[k], (child = { next: new Map(), phrase: -1 }));
-        node = child;
-      }
-      if (node !== this.root && node.phrase < 0) node.phrase = index;
-    });
+    this.root = buildPhraseTrie(phrases);
   }
 
   /** Whether any phrase occurs in the row. */

@@ -1,11 +1,7 @@
-import { TOKEN, scanText, type TextScan } from '../features/scan';
+import { buildPhraseTrie } from '../features/phraseTrie';
+import { TOKEN, type TextScan } from '../features/scan';
 
 const { JOINED } = TOKEN;
-
-interface Node {
-  readonly next: Map<string, Node>;
-  phrase: number;
-}
 
 /** A phrase found in a scanned row: tokens `first..last` (inclusive) spell `phrases[index]`. */
 export interface PhraseHit {
@@ -20,19 +16,10 @@ export interface PhraseHit {
  * run across punctuation, nor across a line break (cutting one would change a multi-line CSV cell's line count).
  */
 export class PhraseFinder {
-  private readonly root: Node = { next: new Map(), phrase: -1 };
+  private readonly root;
 
   constructor(readonly phrases: readonly string[]) {
-    phrases.forEach((phrase, index) => {
-      const { words, count } = scanText(phrase);
-      let node = this.root;
-      for (let k = 0; k < count; k++) {
-        let child = node.next.get(words[k]);
-        if (!child) node.next.set(words[k], (child = { next: new Map(), phrase: -1 }));
-        node = child;
-      }
-      if (node !== this.root && node.phrase < 0) node.phrase = index;
-    });
+    this.root = buildPhraseTrie(phrases);
   }
 
   find(scan: TextScan): PhraseHit[] {
