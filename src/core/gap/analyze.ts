@@ -66,11 +66,11 @@ const MIN_DOCUMENT_SHARE = 0.01;
  */
 const DETECTOR_C = 0.3;
 const MIN_DOCUMENTS = 5;
-const IDF_ROWS_PER_SIDE = 50_000;
+const IDF_ROWS_PER_SIDE = 20_000;
 /** Rows per side the detector trains on (the rest are scored, not learned from): beyond this, AUC moves little. */
 const MAX_TRAIN_PER_CLASS = 20_000;
 
-export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 10_000 } as const;
+export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 5_000 } as const;
 
 /** Compares every dataset with the reference set. The same inputs and seed give the same report. */
 export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Promise<GapReport> {
@@ -191,7 +191,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       phrases: compared.phrases,
       diversity: compared.diversity,
       coverage: compared.coverage,
-      byLabel: compared.byLabel(scores, refScores),
+      byLabel: timed(logger, 'by label', () => compared.byLabel(scores, refScores)),
       leakage: compared.leakage,
       rows,
     });
@@ -273,6 +273,13 @@ function countAbove(values: ArrayLike<number>, threshold: number): number {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values[i] > threshold) count++;
   return count;
+}
+
+function timed<T>(logger: Logger, stage: string, work: () => T): T {
+  const start = Date.now();
+  const result = work();
+  logger.debug(`  ${stage}: ${Date.now() - start} ms`);
+  return result;
 }
 
 function stageTimer(logger: Logger): (stage: string) => void {

@@ -59,7 +59,7 @@ export async function compareSides(reference: Side, side: Side, options: Compare
   throwIfCancelled(token);
   const phrases = phraseReport(reference.texts, side.texts, { seed, maxRows: options.maxSampleRows }, token);
   time('phrases');
-  const diversity = diversityReport(real, synthetic, { seed }, token);
+  const diversity = diversityReport(real, synthetic, { seed, textRows: options.maxSampleRows }, token);
   time('diversity');
   const coverage = coverageReport(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
   time('coverage');
