@@ -3,6 +3,7 @@ import { CONTRACTABLE, bareFormOf, findContractable } from '../contractionForms'
 import { matchCase } from '../spans';
 import { DONOR, type RoughenChange, type Transform } from '../types';
 import { UNCHANGED, change, donorWants, scaledRate } from './gate';
+import { hitIsProtected } from './stockPhrases';
 
 /**
  * Contracts full forms (`do not` → `don't`, `I am` → `I'm`) when the donor row uses a contraction. Forms
@@ -17,9 +18,7 @@ export const contract: Transform = (text, rng, ctx) => {
   const changes: RoughenChange[] = [];
   let out = text;
   for (const hit of findContractable(scan).reverse()) {
-    let isProtected = false;
-    for (let k = hit.first; k <= hit.last; k++) if (ctx.isProtected(scan.words[k], scan.flags[k])) isProtected = true;
-    if (isProtected) continue;
+    if (hitIsProtected(scan, hit, ctx)) continue;
     const start = scan.starts[hit.first];
     const end = scan.ends[hit.last];
     const before = text.slice(start, end);

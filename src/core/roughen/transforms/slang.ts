@@ -4,6 +4,7 @@ import { formalFinder, FORMAL_PHRASES } from '../slangForms';
 import { matchCase } from '../spans';
 import type { NoiseProfile, RoughenChange, SlangChoice, Transform } from '../types';
 import { UNCHANGED, change, scaledRate } from './gate';
+import { hitIsProtected } from './stockPhrases';
 
 const choicesByProfile = new WeakMap<NoiseProfile, ReadonlyMap<string, SlangChoice>>();
 
@@ -36,9 +37,7 @@ export const useSlang: Transform = (text, rng, ctx) => {
   for (const hit of formalFinder.find(scan).reverse()) {
     const choice = choices.get(FORMAL_PHRASES[hit.index]);
     if (!choice || rng() >= scaledRate(ctx, choice.rate, ctx.dataset?.slang.find((own) => own.formal === choice.formal)?.rate ?? 0)) continue;
-    let isProtected = false;
-    for (let k = hit.first; k <= hit.last; k++) if (ctx.isProtected(scan.words[k], scan.flags[k])) isProtected = true;
-    if (isProtected) continue;
+    if (hitIsProtected(scan, hit, ctx)) continue;
     const start = scan.starts[hit.first];
     const end = scan.ends[hit.last];
     const before = text.slice(start, end);
