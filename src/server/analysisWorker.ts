@@ -10,6 +10,7 @@ import { analyze } from '../core/gap/analyze';
 import { scoringModelState, type ModelReferenceRow, type ScoringModelState } from '../core/gap/model';
 import { CancelledError, type CancellationToken, type Logger } from '../core/host';
 import { learnNoiseProfile } from '../core/roughen/profile';
+import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
 import { readDatasetFile } from '../node/readDatasetFile';
 import type { AnalysisOutput, AnalyzeJob, WorkerMessage } from './workerProtocol';
@@ -72,17 +73,19 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
 
   const dictionary = loadDictionary();
   let model: ScoringModelState | null = null;
+  let profile: NoiseProfile | null = null;
   const report = await analyze(
     { reference: reference.files, datasets: [{ file: job.shown, data }] },
     {
       dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token,
       onProgress: (event) => post({ type: 'progress', id: job.id, ...event }),
-      onModel: (parts) => { model = scoringModelState(parts, referenceRows, { seed: job.seed }); },
+      onModel: (parts) => {
+        model = scoringModelState(parts, referenceRows, { seed: job.seed });
+        profile = parts.noiseProfile;
+      },
     },
   );
   lap('analyze');
-  const labels = referenceRows.map((row) => row.label);
-  const profile = learnNoiseProfile(referenceRows.map((row) => row.text), dictionary, { labels, seed: job.seed });
   const flagged = report.datasets[0].rows.flatMap((row, i) => (row.flagged ? [data.rows[i].text] : []));
   const flaggedProfile = learnNoiseProfile(flagged, dictionary, { seed: job.seed, maxDonors: 0 });
   lap('profile');

@@ -108,6 +108,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
 
   const realSorted = sortedColumns(reference.features, FEATURES.length);
   const stockPhraseCounts = countStockPhrases(reference.texts);
+  // Learned once: the report shows it, and the editor's roughen fix (through onModel) uses it.
+  const profile = learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed });
   const warnings: string[] = [];
   if (reference.texts.length < SMALL_REFERENCE_ROWS) {
     warnings.push(`The reference set has ${reference.texts.length} rows; under ${SMALL_REFERENCE_ROWS} the figures are rough.`);
@@ -148,7 +150,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       stockPhraseCounts,
       referenceRows: reference.texts.length,
     };
-    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons: reasonContext, referenceScores: sortedRef, flagThreshold }, d);
+    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons: reasonContext, referenceScores: sortedRef, flagThreshold, noiseProfile: profile }, d);
     const rows: RowResult[] = new Array(side.texts.length);
     let flagged = 0;
     for (let i = 0; i < side.texts.length; i++) {
@@ -200,9 +202,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     warnings.push(...compared.warnings);
   }
 
-  const noiseProfile = summarizeNoiseProfile(
-    learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed }),
-  );
+  const noiseProfile = summarizeNoiseProfile(profile);
   const referenceRows: ReferenceRow[] = reference.rows.map((row, i) => ({
     file: reference.rowFiles[i],
     line: row.line,

@@ -9,6 +9,7 @@ import { sampleIndexes, seededRandom } from '../stats/random';
 import type { DetectorResult } from './detector';
 import { exportDetectorState, scoreDetectorState, type DetectorState } from './detectorModel';
 import { explainRow, type ReasonContext } from './reasons';
+import type { NoiseProfile } from '../roughen/types';
 
 /** What `analyze` hands out, per dataset, to whoever keeps a scoring model (its `onModel` option). */
 export interface ModelParts {
@@ -21,6 +22,8 @@ export interface ModelParts {
   /** The reference rows' out-of-fold scores, sorted ascending. */
   readonly referenceScores: Float64Array;
   readonly flagThreshold: number;
+  /** The reference set's noise profile, as learned for the report. */
+  readonly noiseProfile: NoiseProfile;
 }
 
 /** A reference row the editor may show for contrast. */
