@@ -1,6 +1,5 @@
 import type { ParsedDataset } from '../dataset/types';
-import { createHashedEmbedder } from '../embed/hashedTfidf';
-import { HashedTfidf } from '../embed/hashedTfidf';
+import { createHashedEmbedder, HashedTfidf } from '../embed/hashedTfidf';
 import type { Embedder } from '../embed/types';
 import { describeGap, describeRowFeature } from '../features/describe';
 import { FEATURES } from '../features/registry';
