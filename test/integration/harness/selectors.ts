@@ -20,8 +20,9 @@ export const SELECTORS = {
   /** Squiggles are decorations in the overlay layer, one class per severity. */
   squiggle: '.view-overlays .cdr[class*="squiggly-"]',
 
-  hover: '.monaco-hover:not(.hidden)',
-  hoverContent: '.monaco-hover:not(.hidden) .monaco-hover-content',
+  /** Editor hovers only: workbench tooltips (title bar, activity bar) are .monaco-hover.workbench-hover. */
+  hover: '.monaco-editor .monaco-hover:not(.hidden):not(.workbench-hover)',
+  hoverContent: '.monaco-editor .monaco-hover:not(.hidden):not(.workbench-hover) .monaco-hover-content',
 
   /** The quick-fix menu (the "action widget" since VS Code 1.78). */
   actionWidget: '.action-widget',
