@@ -33,6 +33,13 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['webview-ui/**/*.ts'],
+    rules: restrict([
+      { group: ['node:*', 'vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'fs', 'path'], message: 'The panel runs in a browser: d3, @vscode-elements/elements and src/shared types only.' },
+      { group: ['**/core/**', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The panel imports src/shared types only.' },
+    ]),
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/embedders/**/*.ts', 'src/node/**/*.ts'],
     rules: restrict([
       { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/extension/**', '**/server/**'], message: 'The CLI and embedders run without an editor.' },

@@ -23,8 +23,23 @@ const entries = [
   { entryPoints: ['src/server/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ].filter((entry) => entry.entryPoints.every((file) => existsSync(file)));
 
+// The report panel runs in a browser (a webview, or a saved HTML page): one script and one stylesheet.
+const webview = {
+  entryPoints: ['webview-ui/src/main.ts'],
+  outfile: 'dist/webview/panel.js',
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.css': 'css' },
+};
+if (existsSync(webview.entryPoints[0])) entries.push(webview);
+
 for (const entry of entries) {
-  const options = { ...common, ...entry };
+  const options = entry === webview ? entry : { ...common, ...entry };
   if (watch) {
     const context = await esbuild.context(options);
     await context.watch();

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: SynthgapSettings = {
   maxLineBytes: 1_048_576,
   debounceMs: 400,
   seed: 42,
+  mapProjection: 'pca',
 };
 
 export const CONFIG_FILE = 'synthgap.json';

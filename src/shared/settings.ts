@@ -26,6 +26,8 @@ export interface SynthgapSettings {
   readonly debounceMs: number;
   /** Random seed: the same seed gives the same results. */
   readonly seed: number;
+  /** How the gap report's map projects the embeddings to 2D. */
+  readonly mapProjection: 'pca' | 'umap';
 }
 
 export const SETTINGS_SECTION = 'synthgap';

@@ -88,6 +88,46 @@ export interface DatasetReport {
   readonly byLabel: LabelReport;
   readonly leakage: LeakageReport;
   readonly rows: RowResult[];
+  /** A 2D projection of a seeded sample of both sides' embeddings, for the report's map. */
+  readonly map?: MapReport;
+}
+
+export type ProjectionMethod = 'pca' | 'umap';
+
+export interface MapPoint {
+  readonly side: 'real' | 'synthetic';
+  readonly x: number;
+  readonly y: number;
+  /** The row's file (a reference file for real points, the dataset for synthetic ones) and 1-based line. */
+  readonly file: string;
+  readonly line: number;
+  readonly turn?: number;
+  /** The row's text, cut to at most 160 characters (with an ellipsis). */
+  readonly text: string;
+  readonly label?: string;
+  /** Synthetic points only: whether the row is flagged. */
+  readonly flagged?: boolean;
+}
+
+/** A real coverage cluster that synthetic rows never reach, as a circle on the map. */
+export interface MapRegion {
+  /** CoverageCluster.id of the missing cluster. */
+  readonly cluster: number;
+  readonly x: number;
+  readonly y: number;
+  readonly radius: number;
+}
+
+export interface MapReport {
+  readonly method: ProjectionMethod;
+  /** Both sides, on one coordinate system; x and y each span about [-1, 1]. */
+  readonly points: MapPoint[];
+  readonly missing: MapRegion[];
+  /** Rows the map rests on, per side (a seeded sample when the data is larger). */
+  readonly realRows: number;
+  readonly syntheticRows: number;
+  /** The embedding projected (Embedder.id). */
+  readonly embedder: string;
 }
 
 export interface DatasetSummary {
