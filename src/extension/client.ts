@@ -16,6 +16,20 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import {
+  PANEL_MARKDOWN_REQUEST,
+  PANEL_PROBE_REQUEST,
+  PANEL_ROWS_REQUEST,
+  PANEL_SNAPSHOT_REQUEST,
+  type PanelMarkdownParams,
+  type PanelMarkdownResult,
+  type PanelProbe,
+  type PanelProbeParams,
+  type PanelRowsParams,
+  type PanelSnapshotParams,
+  type PanelSnapshotResult,
+  type RowsPage,
+} from '../shared/panel';
 import { REPORT_REQUEST, type ReportParams, type ReportResult, STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DATASET_EXTENSIONS } from './referenceConfig';
@@ -24,6 +38,13 @@ import { DATASET_EXTENSIONS } from './referenceConfig';
 export const statusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 /** Typed once from the shared method names: client → server. */
 export const reportRequest = new RequestType<ReportParams, ReportResult, void>(REPORT_REQUEST);
+/** The report panel's requests, client → server. */
+export const panelRequests = {
+  snapshot: new RequestType<PanelSnapshotParams, PanelSnapshotResult, void>(PANEL_SNAPSHOT_REQUEST),
+  rows: new RequestType<PanelRowsParams, RowsPage | null, void>(PANEL_ROWS_REQUEST),
+  markdown: new RequestType<PanelMarkdownParams, PanelMarkdownResult, void>(PANEL_MARKDOWN_REQUEST),
+  probe: new RequestType<PanelProbeParams, PanelProbe, void>(PANEL_PROBE_REQUEST),
+} as const;
 
 /** What the server is told at start; a function, so a restart after trust is granted sends the new value. */
 export interface InitializationOptions {

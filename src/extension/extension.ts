@@ -18,7 +18,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Synthgap', { log: true });
   const store = new StatusStore();
-  const report = new ReportPanel(() => client, store, log);
+  const report = new ReportPanel(context.extensionUri, () => client, store, log);
   context.subscriptions.push(log, store, new StatusBar(store), report, watchForMissingReference(context, store, log));
 
   client = createClient(context, log);

@@ -13,7 +13,8 @@ import { learnNoiseProfile } from '../core/roughen/profile';
 import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
 import { readDatasetFile } from '../node/readDatasetFile';
-import type { AnalysisOutput, AnalyzeJob, WorkerMessage } from './workerProtocol';
+import { panelProbe } from './probeJob';
+import type { AnalysisOutput, AnalyzeJob, ProbeJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
@@ -45,13 +46,30 @@ async function loadReference(paths: readonly string[], options: Omit<ReadOptions
   return referenceCache;
 }
 
-async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
-  const flag = new Int32Array(job.cancel);
-  const token: CancellationToken = {
+function tokenOf(cancel: SharedArrayBuffer): CancellationToken {
+  const flag = new Int32Array(cancel);
+  return {
     get isCancellationRequested() {
       return Atomics.load(flag, 0) === 1;
     },
   };
+}
+
+function readJobData(job: AnalyzeJob | ProbeJob, token: CancellationToken): Promise<ParsedDataset> {
+  return job.text !== undefined
+    ? readDataset(job.text, { ...job.readOptions, fileName: job.path, token })
+    : readDatasetFile(job.path, { ...job.readOptions, token });
+}
+
+async function probe(job: ProbeJob) {
+  const token = tokenOf(job.cancel);
+  const data = await readJobData(job, token);
+  const reference = await loadReference(job.reference, job.readOptions, token);
+  return panelProbe({ reference: reference.files.flatMap((file) => file.data.rows), synthetic: data.rows }, job.seed, token);
+}
+
+async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
+  const token = tokenOf(job.cancel);
   const timings: Record<string, number> = {};
   let last = Date.now();
   const lap = (stage: string) => {
@@ -60,9 +78,7 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
     last = now;
   };
 
-  const data = job.text !== undefined
-    ? await readDataset(job.text, { ...job.readOptions, fileName: job.path, token })
-    : await readDatasetFile(job.path, { ...job.readOptions, token });
+  const data = await readJobData(job, token);
   const reference = await loadReference(job.reference, job.readOptions, token);
   lap('read');
   const referenceRows: ModelReferenceRow[] = reference.files.flatMap(({ file, data: ref }) =>
@@ -78,6 +94,7 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
     { reference: reference.files, datasets: [{ file: job.shown, data }] },
     {
       dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token,
+      map: { method: job.mapProjection },
       onProgress: (event) => post({ type: 'progress', id: job.id, ...event }),
       onModel: (parts) => {
         model = scoringModelState(parts, referenceRows, { seed: job.seed });
@@ -92,9 +109,12 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
   return { report, data, model, profile, flaggedProfile, timings };
 }
 
-port.on('message', (job: AnalyzeJob) => {
-  run(job).then(
-    (output) => post({ type: 'done', id: job.id, output }),
+port.on('message', (job: WorkerJob) => {
+  const work: Promise<WorkerMessage> = job.type === 'probe'
+    ? probe(job).then((result) => ({ type: 'probed', id: job.id, probe: result }))
+    : run(job).then((output) => ({ type: 'done', id: job.id, output }));
+  work.then(
+    post,
     (error: unknown) => post({ type: 'failed', id: job.id, cancelled: error instanceof CancelledError, message: error instanceof Error ? error.message : String(error) }),
   );
 });

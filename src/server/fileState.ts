@@ -30,7 +30,9 @@ export class FileAnalysis {
   private byScore: ScoredRow[] | undefined;
   /** Rows whose text the analysis never saw (edited since), as of the last update. */
   changedRows = 0;
-  resultId: string;
+  resultId = '';
+  /** Grows with every analysis and every update, over all files: the report panel orders snapshots by it. */
+  seq = 0;
   private readonly scores = new Map<string, RowScore>();
   private readonly analyzed = new WeakSet<RowScore>();
   private static counter = 0;
@@ -51,7 +53,7 @@ export class FileAnalysis {
       this.scores.set(row.text, result);
       this.analyzed.add(result);
     });
-    this.resultId = FileAnalysis.nextResultId();
+    this.bump();
     this.update(output.data);
   }
 
@@ -78,7 +80,7 @@ export class FileAnalysis {
     this.rows = rows;
     this.changedRows = changed;
     this.forgetOldEdits();
-    this.resultId = FileAnalysis.nextResultId();
+    this.bump();
     return scoredNow;
   }
 
@@ -123,7 +125,9 @@ export class FileAnalysis {
     };
   }
 
-  private static nextResultId(): string {
-    return `r${++FileAnalysis.counter}`;
+  /** A new result id, with the sequence number it carries. */
+  private bump(): void {
+    this.seq = ++FileAnalysis.counter;
+    this.resultId = `r${this.seq}`;
   }
 }

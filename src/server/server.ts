@@ -20,7 +20,6 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { WordDictionary } from '../core/host';
-import { formatHtml } from '../core/report/html';
 import { textHash } from '../core/stats/hash';
 import { loadDictionary } from '../node/dictionary';
 import { REPORT_REQUEST, SERVER_COMMANDS, type ReportParams, type ReportResult } from '../shared/protocol';
@@ -29,6 +28,7 @@ import { fileCodeLens } from './codeLens';
 import { executeCommand } from './commands';
 import { fileDiagnostics } from './diagnostics';
 import { rowHover } from './hover';
+import { registerPanelRequests } from './panel';
 import { SynthgapService, type Entry } from './service';
 import { CONFIG_FILE } from './settings';
 import type { ServerLog } from './workerClient';
@@ -200,8 +200,10 @@ connection.onExecuteCommand(async (params) => {
 
 connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult => {
   const report = service?.entry(params.uri)?.analysis?.report ?? null;
-  return report ? { report, html: formatHtml(report) } : { report: null };
+  return { report };
 });
+
+registerPanelRequests(connection, () => service, log);
 
 connection.onShutdown(() => service?.dispose());
 process.on('unhandledRejection', caught('unhandled rejection'));

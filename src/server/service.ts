@@ -6,6 +6,7 @@ import { reparse } from './reparse';
 import type { WordDictionary } from '../core/host';
 import type { SynthgapSettings } from '../shared/settings';
 import { DocumentStore, fileSize, fileStamp, normalize, pathOf as toPath } from './documents';
+import type { PanelProbe } from '../core/report/panelTypes';
 import { FileAnalysis } from './fileState';
 import { datasetFiles, folderOf, isDatasetFile } from './scan';
 import { CONFIG_FILE, folderConfig, readOptionsFor, readSettings, type FolderConfig } from './settings';
@@ -200,7 +201,8 @@ export class SynthgapService {
     const readOptions = readOptionsFor(config.config, settings);
     const seed = config.config.seed ?? settings.seed;
     const flagQuantile = config.config.flagQuantile ?? settings.flagQuantile;
-    const key = JSON.stringify([config.reference.map((path) => [path, fileStamp(path)]), readOptions, seed, flagQuantile]);
+    const mapProjection = settings.mapProjection;
+    const key = JSON.stringify([config.reference.map((path) => [path, fileStamp(path)]), readOptions, seed, flagQuantile, mapProjection]);
     if (!force && entry.key === key) return;
     entry.key = key;
     const document = this.documents.get(entry.uri);
@@ -214,7 +216,7 @@ export class SynthgapService {
     const progress = !entry.analysis && size >= BIG_FILE_BYTES ? await startProgress(this.options.connection, basename(entry.path), () => this.worker.cancel(entry.uri)) : undefined;
     const started = Date.now();
     const text = document?.getText();
-    const running = this.worker.run(entry.uri, { reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, flagQuantile }, progress?.report, document !== undefined);
+    const running = this.worker.run(entry.uri, { reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, flagQuantile, mapProjection }, progress?.report, document !== undefined);
     this.changed();
     try {
       const output = await running;
@@ -248,6 +250,16 @@ export class SynthgapService {
     this.options.log.debug(`${basename(entry.path)}: re-scored ${scored} rows in ${Date.now() - parsed} ms (parse ${parsed - started} ms)`);
     if (analysis.stale && !this.worker.has(entry.uri)) this.schedule(entry.uri, true);
     this.changed();
+  }
+
+  /** Runs the probe for a dataset file in the worker, on its rows as they are now (the open document's text). */
+  async probe(entry: Entry): Promise<PanelProbe> {
+    const settings = await this.settingsFor(entry.uri);
+    const config = this.configFor(entry.folder, settings);
+    if (config.reference.length === 0) return { state: 'unavailable', message: 'No reference set is configured.' };
+    const text = this.documents.get(entry.uri)?.getText();
+    const request = { reference: config.reference, path: entry.path, text, readOptions: readOptionsFor(config.config, settings), seed: config.config.seed ?? settings.seed };
+    return this.worker.probe(`probe:${entry.uri}`, request);
   }
 
   private failed(error: unknown): void {

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProgressEvent } from '../core/host';
-import type { AnalysisOutput, AnalyzeJob, WorkerMessage } from './workerProtocol';
+import type { PanelProbe } from '../core/report/panelTypes';
+import type { AnalysisOutput, AnalyzeJob, ProbeJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 export type JobRequest = Omit<AnalyzeJob, 'type' | 'id' | 'cancel'>;
+export type ProbeRequest = Omit<ProbeJob, 'type' | 'id' | 'cancel'>;
+type AnyRequest = ({ readonly type: 'analyze' } & JobRequest) | ({ readonly type: 'probe' } & ProbeRequest);
+type Finished = Extract<WorkerMessage, { type: 'done' | 'probed' }>;
 
 export interface ServerLog {
   debug(message: string): void;
@@ -23,13 +27,13 @@ export class SupersededError extends Error {
 interface Pending {
   readonly key: string;
   readonly id: number;
-  readonly request: JobRequest;
+  readonly request: AnyRequest;
   readonly cancel: SharedArrayBuffer;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly urgent: boolean;
   /** Set when an urgent job interrupted this one: it runs again afterwards instead of failing. */
   requeue?: boolean;
-  readonly resolve: (output: AnalysisOutput) => void;
+  readonly resolve: (message: Finished) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -45,14 +49,30 @@ export class AnalysisWorker {
 
   constructor(private readonly log: ServerLog, private readonly script = join(__dirname, 'analysisWorker.js')) {}
 
+  /** Whether an analysis is queued or running (a probe is not: the status bar does not wait on it). */
   get busy(): boolean {
-    return this.running !== undefined || this.queue.length > 0;
+    return this.running?.request.type === 'analyze' || this.queue.some((job) => job.request.type === 'analyze');
   }
 
   /** Queues an analysis; an `urgent` one (a file open in the editor) goes before the others waiting. */
   run(key: string, request: JobRequest, onProgress?: (event: ProgressEvent) => void, urgent = false): Promise<AnalysisOutput> {
+    return this.enqueue(key, { type: 'analyze', ...request }, onProgress, urgent).then((message) => {
+      if (message.type !== 'done') throw new Error(`the analysis worker answered an analysis with "${message.type}"`);
+      return message.output;
+    });
+  }
+
+  /** Queues a probe behind the analyses; `key` must differ from the file's analysis key, or one cancels the other. */
+  probe(key: string, request: ProbeRequest): Promise<PanelProbe> {
+    return this.enqueue(key, { type: 'probe', ...request }, undefined, false).then((message) => {
+      if (message.type !== 'probed') throw new Error(`the analysis worker answered a probe with "${message.type}"`);
+      return message.probe;
+    });
+  }
+
+  private enqueue(key: string, request: AnyRequest, onProgress: ((event: ProgressEvent) => void) | undefined, urgent: boolean): Promise<Finished> {
     this.cancel(key);
-    return new Promise<AnalysisOutput>((resolve, reject) => {
+    return new Promise<Finished>((resolve, reject) => {
       const job: Pending = { key, id: this.nextId++, request, cancel: new SharedArrayBuffer(4), onProgress, urgent, resolve, reject };
       if (urgent) this.queue.unshift(job);
       else this.queue.push(job);
@@ -92,7 +112,7 @@ export class AnalysisWorker {
     if (this.running || this.queue.length === 0) return;
     const job = this.queue.shift() as Pending;
     this.running = job;
-    const message: AnalyzeJob = { type: 'analyze', id: job.id, cancel: job.cancel, ...job.request };
+    const message: WorkerJob = { ...job.request, id: job.id, cancel: job.cancel };
     this.ensureWorker().postMessage(message);
   }
 
@@ -123,8 +143,9 @@ export class AnalysisWorker {
         job.onProgress?.({ stage: message.stage, done: message.done, total: message.total });
         return;
       case 'done':
+      case 'probed':
         this.finish();
-        job.resolve(message.output);
+        job.resolve(message);
         return;
       case 'failed':
         if (message.cancelled && job.requeue) {

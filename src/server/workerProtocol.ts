@@ -2,7 +2,8 @@
 import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
 import type { ScoringModelState } from '../core/gap/model';
 import type { AnalysisStage } from '../core/host';
-import type { GapReport } from '../core/report/types';
+import type { PanelProbe } from '../core/report/panelTypes';
+import type { GapReport, ProjectionMethod } from '../core/report/types';
 import type { NoiseProfile } from '../core/roughen/types';
 
 /** Main → worker: analyze one dataset file against a reference. */
@@ -20,7 +21,24 @@ export interface AnalyzeJob {
   readonly readOptions: Omit<ReadOptions, 'fileName'>;
   readonly seed: number;
   readonly flagQuantile: number;
+  /** How the report's map projects the embeddings (setting synthgap.mapProjection). */
+  readonly mapProjection: ProjectionMethod;
 }
+
+/** Main → worker: run the probe (real-only, synthetic-only and blended classifiers) for one dataset file. */
+export interface ProbeJob {
+  readonly type: 'probe';
+  readonly id: number;
+  /** As in {@link AnalyzeJob}. */
+  readonly cancel: SharedArrayBuffer;
+  readonly reference: readonly string[];
+  readonly path: string;
+  readonly text?: string;
+  readonly readOptions: Omit<ReadOptions, 'fileName'>;
+  readonly seed: number;
+}
+
+export type WorkerJob = AnalyzeJob | ProbeJob;
 
 export interface AnalysisOutput {
   /** Null when there was nothing to compare (no rows on a side). */
@@ -40,4 +58,5 @@ export type WorkerMessage =
   | { readonly type: 'progress'; readonly id: number; readonly stage: AnalysisStage; readonly done: number; readonly total: number }
   | { readonly type: 'log'; readonly level: 'debug' | 'info' | 'warn'; readonly message: string }
   | { readonly type: 'done'; readonly id: number; readonly output: AnalysisOutput }
+  | { readonly type: 'probed'; readonly id: number; readonly probe: PanelProbe }
   | { readonly type: 'failed'; readonly id: number; readonly cancelled: boolean; readonly message: string };

@@ -3,101 +3,12 @@
  * (snapshots, pages of rows, probe results), and every message between the extension and the webview.
  * The panel always receives full snapshots with a sequence number, never deltas, and rows only a page at a time.
  */
-import type {
-  CoverageReport,
-  DatasetSummary,
-  DiversityReport,
-  FeatureGap,
-  FileError,
-  LabelReport,
-  MapReport,
-  NoiseProfileSummary,
-  PhraseReport,
-  ProjectionMethod,
-  ReportSettings,
-  RowReason,
-} from '../core/report/types';
+import type { ProjectionMethod } from '../core/report/types';
+import type { PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from '../core/report/panelTypes';
 
 export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core/report/types';
-
-/** A row of the dataset as the panel's table shows it. */
-export interface PanelRow {
-  /** 1-based line in the dataset file, and the chat turn for chat files. */
-  readonly line: number;
-  readonly turn?: number;
-  readonly score: number;
-  /** Share of reference rows with a lower score, 0..1. */
-  readonly percentile: number;
-  readonly flagged: boolean;
-  readonly label?: string;
-  /** The row's text, cut to at most 500 characters (with an ellipsis). Always inserted as text, never as HTML. */
-  readonly text: string;
-  readonly reasons: RowReason[];
-}
-
-export type RowSortKey = 'score' | 'line' | 'label';
-
-export interface RowsQuery {
-  /** 0-based index of the first row of the page, in the sorted order. */
-  readonly offset: number;
-  /** Rows per page; the server caps it at 1,000. */
-  readonly limit: number;
-  readonly sort: RowSortKey;
-  readonly descending: boolean;
-  readonly flaggedOnly: boolean;
-}
-
-export interface RowsPage {
-  readonly query: RowsQuery;
-  /** Rows that match the query's filter, over all pages. */
-  readonly total: number;
-  readonly rows: PanelRow[];
-}
-
-/** The probe's accuracies on held-out real rows, where the rows have labels. */
-export interface PanelProbe {
-  readonly state: 'done' | 'unavailable' | 'failed';
-  /** Why it is unavailable or failed, in words. */
-  readonly message?: string;
-  readonly realOnly?: number;
-  readonly syntheticOnly?: number;
-  readonly blend?: number;
-  /** Held-out real rows the accuracies rest on. */
-  readonly testRows?: number;
-  readonly labels?: number;
-}
-
-/** Everything the panel shows except the rows beyond the first page. */
-export interface PanelSnapshot {
-  /** Grows with every analysis of the file (and every edit re-score); the panel drops older snapshots. */
-  readonly seq: number;
-  readonly uri: string;
-  /** The dataset file as shown (workspace-relative). */
-  readonly file: string;
-  readonly referenceFiles: string[];
-  readonly toolVersion: string;
-  readonly settings: ReportSettings;
-  readonly warnings: string[];
-  readonly summary: DatasetSummary;
-  /** Lines skipped for bad input in the dataset, with the first errors (at most 50). */
-  readonly skipped: number;
-  readonly errors: FileError[];
-  readonly referenceSkipped: number;
-  readonly referenceErrors: FileError[];
-  readonly gaps: FeatureGap[];
-  readonly phrases: PhraseReport;
-  readonly diversity: DiversityReport;
-  readonly coverage: CoverageReport;
-  readonly byLabel: LabelReport;
-  readonly leakage: { readonly exact: number; readonly near: number; readonly similarityThreshold: number };
-  readonly noiseProfile?: NoiseProfileSummary;
-  readonly map?: MapReport;
-  /** Whether the rows carry labels on both sides (the probe needs them). */
-  readonly hasLabels: boolean;
-  /** The first page of rows: most synthetic-looking first. */
-  readonly rows: RowsPage;
-  readonly probe?: PanelProbe;
-}
+// The data types live beside buildPanelSnapshot() in core (core may not import shared); they are re-exported here.
+export type { PanelProbe, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core/report/panelTypes';
 
 // ---- Client → server requests for the panel (method names live here only) ----
 

@@ -41,8 +41,6 @@ export interface ReportParams {
 
 export interface ReportResult {
   readonly report: GapReport | null;
-  /** The same report as one self-contained HTML page (until the report panel lands). */
-  readonly html?: string;
 }
 
 /** Commands the server executes (`workspace/executeCommand`); each applies one undoable workspace edit. */

@@ -15,6 +15,7 @@ import { chooseQuickFix, dismiss, hoverSquiggle, listSquiggles, openFile, openQu
 import { makeTempDir, removeTempDir } from './harness/processes.js';
 import { SELECTORS } from './harness/selectors.js';
 import { useWorkbench } from './harness/suite.js';
+import { visibleWebview, waitForCursorLine } from './harness/webview.js';
 import { waitForCondition } from './harness/wait.js';
 
 const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1'
@@ -95,7 +96,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
   let packDir = '';
   before(async () => {
     runInstaller();
-    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'words.txt']) {
+    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'words.txt', 'webview/panel.js', 'webview/panel.css']) {
       assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run node scripts/build.mjs first`);
     }
     packDir = makeTempDir('synthgap-vsix-');
@@ -185,6 +186,32 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       assert.notEqual(now.text, was.text);
       console.log(`# "${roughen}": ${JSON.stringify(was.text)} -> ${JSON.stringify(now.text)}`);
       await screenshot(page, 'extension-after-roughen');
+    }));
+
+    test('the CodeLens opens the gap report panel; clicking a row of its table reveals that line in the editor', STEP, () => bench.step('report', async (page) => {
+      await codeLens(page).first().locator('a').first().click();
+      const panel = visibleWebview(page);
+      const auc = panel.locator('#headline-auc');
+      await auc.waitFor({ state: 'visible', timeout: ANALYSIS_TIMEOUT_MS });
+      assert.match(await auc.innerText(), /^0\.\d\d \(95% interval 0\.\d\d–[01]\.\d\d\)$/);
+      // The roughened row was re-scored, so the file's figure may have moved by one since the CLI ran.
+      const flagged = await panel.locator('#headline-flagged').innerText();
+      assert.match(flagged, new RegExp(`^[\\d,]+ of ${ROWS} `), `headline "${flagged}"`);
+      const rows = panel.locator('.rows-table tr.data-row');
+      await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+      assert.ok(await rows.count() > 1, 'the rows table is empty');
+      // Pick a row below the first screen of the editor, so revealing it has to move the cursor and scroll.
+      const lines = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line'))))).filter((line) => line > 40);
+      assert.ok(lines.length > 0, 'no flagged row below line 40 in the first page');
+      const line = lines[0]!;
+      assert.ok(cli.flaggedLines.has(line), `the panel lists line ${line} first among its rows below 40, but the CLI does not flag it`);
+      await screenshot(page, 'extension-report-panel');
+      await panel.locator(`.rows-table tr.data-row[data-line="${line}"]`).first().click();
+      await waitForCursorLine(page, line);
+      // Revealed: the line's number is rendered in the editor's gutter (only lines in view are).
+      await page.locator(`${SELECTORS.activeEditor} ${SELECTORS.lineNumbers}`).filter({ hasText: new RegExp(`^${line}$`) }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      console.log(`# report panel: AUC ${await auc.innerText()}; flagged ${flagged}; clicked line ${line}, the editor revealed it`);
+      await screenshot(page, 'extension-report-revealed-row');
     }));
 
     test('stopping leaves no process behind', STEP, () => bench.stopAndCheckNothingIsLeft());

@@ -12,6 +12,7 @@ import { summarizeNoiseProfile } from '../roughen/describe';
 import { learnNoiseProfile } from '../roughen/profile';
 import { trainDetector } from './detector';
 import { featureGaps } from './effects';
+import type { MapOptions } from './map';
 import { compareSides, type Side } from './sides';
 import { featureMatrix, sortedColumns } from './matrix';
 import type { ModelParts } from './model';
@@ -38,6 +39,8 @@ export interface AnalyzeOptions {
   readonly embedder?: Embedder;
   /** Rows per side the similarity analyses rest on (a seeded sample beyond it). */
   readonly maxSampleRows?: number;
+  /** A 2D map of both sides' embeddings in each dataset's report (a seeded sample per side); none by default. */
+  readonly map?: MapOptions | false;
   readonly toolVersion?: string;
   readonly logger?: Logger;
   readonly token?: CancellationToken;
@@ -131,7 +134,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
 
     onProgress?.({ stage: 'compare', done: d, total: datasets.length });
     const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
-    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger });
+    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger, ...(options.map ? { map: options.map } : {}) });
     timer('compare');
 
     onProgress?.({ stage: 'findings', done: d, total: datasets.length });
@@ -195,6 +198,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       byLabel: timed(logger, 'by label', () => compared.byLabel(scores, refScores)),
       leakage: compared.leakage,
       rows,
+      ...(compared.map ? { map: compared.map((row) => rows[row].flagged) } : {}),
     });
     timer('findings');
     if (side.texts.length < SMALL_REFERENCE_ROWS) warnings.push(`${side.files[0]} has ${side.texts.length} rows; under ${SMALL_REFERENCE_ROWS} the figures are rough.`);

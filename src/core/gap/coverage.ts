@@ -63,18 +63,32 @@ interface Embedded {
  * @example coverageReport(real, synthetic).missing[0] // { id: 7, realShare: 0.041, syntheticShare: 0.002, examples: [...], … }
  */
 export function coverageReport(real: SideRows, synthetic: SideRows, options: CoverageOptions = {}, token?: CancellationToken): CoverageReport {
+  return coverageAnalysis(real, synthetic, options, token).report;
+}
+
+/** The coverage report and the real cluster of each clustered real row (the map circles missing clusters). */
+export interface CoverageAnalysis {
+  readonly report: CoverageReport;
+  /** Cluster id of each clustered real row, by its index in the side's `texts`. */
+  readonly realClusters: ReadonlyMap<number, number>;
+}
+
+/** {@link coverageReport}, keeping which real cluster each clustered real row fell in. */
+export function coverageAnalysis(real: SideRows, synthetic: SideRows, options: CoverageOptions = {}, token?: CancellationToken): CoverageAnalysis {
   const random = seededRandom(options.seed ?? 0);
   const r = sampleEmbedded(real, options.maxRows ?? 20_000, random);
   const s = sampleEmbedded(synthetic, options.maxRows ?? 20_000, random);
   if (r.vectors.length < 2 || s.vectors.length < 2) {
-    return { clusters: 0, missing: [], syntheticOnly: [], sentence: 'Too few embedded rows on one side to compare topics.' };
+    const report = { clusters: 0, missing: [], syntheticOnly: [], sentence: 'Too few embedded rows on one side to compare topics.' };
+    return { report, realClusters: new Map() };
   }
   const realClusters = cluster(r, options, random, token);
   const missing = missingClusters(r, s, realClusters, options);
   throwIfCancelled(token);
   const syntheticOnly = syntheticOnlyClusters(r, s, options, random, token).map((c) => ({ ...c, id: realClusters.centroids.length + c.id }));
   const clusters = realClusters.centroids.length;
-  return { clusters, missing, syntheticOnly, sentence: coverageSentence(clusters, missing, syntheticOnly) };
+  const report = { clusters, missing, syntheticOnly, sentence: coverageSentence(clusters, missing, syntheticOnly) };
+  return { report, realClusters: new Map(r.rows.map((row, i) => [row, realClusters.assignments[i]])) };
 }
 
 /** Real clusters that hold at least `minShare` of real rows but few synthetic rows, largest first. */

@@ -3,13 +3,14 @@ import type { Embedder } from '../embed/types';
 import { describeGap } from '../features/describe';
 import { FEATURES } from '../features/registry';
 import { throwIfCancelled, type CancellationToken, type Logger } from '../host';
-import type { CoverageReport, DiversityReport, FileError, LabelReport, LabelStat, LeakageReport, PhraseReport } from '../report/types';
+import type { CoverageReport, DiversityReport, FileError, LabelReport, LabelStat, LeakageReport, MapReport, PhraseReport } from '../report/types';
 import { auc } from '../stats/auc';
 import { sampleIndexes, type Random } from '../stats/random';
-import { coverageReport } from './coverage';
+import { coverageAnalysis } from './coverage';
 import { diversityReport } from './diversity';
 import { featureGaps } from './effects';
 import { leakageReport } from './leakage';
+import { mapReport, type MapOptions } from './map';
 import { pickRows } from './matrix';
 import { phraseReport } from './phrases';
 import type { EmbeddedSample, SideRows } from './sideRows';
@@ -32,6 +33,8 @@ export interface CompareOptions {
   readonly random: Random;
   readonly seed: number;
   readonly maxSampleRows: number;
+  /** The map of both sides' embeddings; none when omitted. */
+  readonly map?: MapOptions;
   readonly token?: CancellationToken;
   readonly logger?: Logger;
 }
@@ -44,6 +47,8 @@ export interface Comparison {
   readonly warnings: string[];
   /** Per-label figures need the detector's scores, which come from the caller. */
   byLabel(scores: ArrayLike<number>, referenceScores: ArrayLike<number>): LabelReport;
+  /** The map (when asked for) needs the detector's flags, which come from the caller too. */
+  map?(flagged: (row: number) => boolean): MapReport;
 }
 
 /** Rows per side and label that a label's top gap rests on. */
@@ -61,10 +66,12 @@ export async function compareSides(reference: Side, side: Side, options: Compare
   time('phrases');
   const diversity = diversityReport(real, synthetic, { seed, textRows: options.maxSampleRows }, token);
   time('diversity');
-  const coverage = coverageReport(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
+  const { report: coverage, realClusters } = coverageAnalysis(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
   time('coverage');
   const leakage = leakageReport(real, synthetic, { seed }, token);
   time('leakage');
+  const mapOptions = options.map;
+  const mapInput = { real: { ...reference, embedded: real.embedded }, synthetic: { ...side, embedded: synthetic.embedded }, missing: coverage.missing, realClusters, embedder: options.embedder.id };
   const warnings: string[] = [];
   if (real.embedded.rows.length < reference.texts.length || synthetic.embedded.rows.length < side.texts.length) {
     warnings.push(`${side.files[0]}: similarity figures (diversity, coverage, near-copies) rest on a seeded sample of ${options.maxSampleRows.toLocaleString('en-US')} rows per side.`);
@@ -76,7 +83,15 @@ export async function compareSides(reference: Side, side: Side, options: Compare
     leakage,
     warnings,
     byLabel: (scores, referenceScores) => labelReport(reference, side, scores, referenceScores, options.random),
+    ...(mapOptions ? { map: (flagged: (row: number) => boolean) => timedMap(() => mapReport(mapInput, mapOptions, seed, flagged, token), options.logger) } : {}),
   };
+}
+
+function timedMap(work: () => MapReport, logger: Logger | undefined): MapReport {
+  const start = Date.now();
+  const map = work();
+  logger?.debug(`  map: ${Date.now() - start} ms`);
+  return map;
 }
 
 function stopwatch(logger: Logger | undefined): (stage: string) => void {

@@ -28,6 +28,12 @@ export const SELECTORS = {
   actionWidget: '.action-widget',
   actionWidgetItem: '.action-widget .monaco-list-row.action',
 
+  /** The cursor position in the status bar: `Ln 12, Col 1 (44 selected)`. */
+  cursorPosition: '.monaco-workbench .part.statusbar #status\\.editor\\.selection',
+  /** A webview is an iframe (the host) around another (the content, `#active-frame`). */
+  webviewHost: '.monaco-workbench iframe.webview.ready',
+  webviewContent: 'iframe#active-frame',
+
   /** Modal dialogs, such as the workspace-trust prompt. */
   dialog: '.monaco-dialog-box',
   notificationToast: '.notification-toast',

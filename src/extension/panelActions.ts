@@ -1,0 +1,86 @@
+/**
+ * What the report panel's buttons and clicks do in the editor: reveal a row, roughen it, find a phrase, save the
+ * report as one self-contained HTML file, copy it as Markdown. Each returns what to tell the user, if anything.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PanelMessage, PanelSnapshot, StaticPanelData } from '../shared/panel';
+import { SERVER_COMMANDS } from '../shared/protocol';
+import { panelRequests } from './client';
+import { staticPanelPage } from './panelPage';
+
+type Message<T extends PanelMessage['type']> = Extract<PanelMessage, { type: T }>;
+
+/** Rows a saved report carries for its table: the most synthetic-looking first. */
+const SAVED_ROWS = 1000;
+
+/** Opens the dataset (or a reference file) beside the panel and selects the row's line. */
+export async function revealRow(dataset: vscode.Uri, message: Message<'revealRow'>): Promise<void> {
+  const target = message.file ? resolveFile(dataset, message.file) : dataset;
+  const document = await vscode.workspace.openTextDocument(target);
+  const line = Math.min(Math.max(0, message.line - 1), document.lineCount - 1);
+  const range = document.lineAt(line).range;
+  await vscode.window.showTextDocument(document, { viewColumn: editorColumn(target), selection: range, preserveFocus: false });
+}
+
+/** Runs the server's roughen command on one row: one undoable edit, as the quick fix does. */
+export async function roughenRow(dataset: vscode.Uri, message: Message<'roughenRow'>): Promise<void> {
+  await vscode.commands.executeCommand(SERVER_COMMANDS.roughenRow, dataset.toString(), message.line, message.turn);
+}
+
+/** Opens the find widget on the dataset (synthetic phrases) or on the first reference file (real ones). */
+export async function findPhrase(dataset: vscode.Uri, message: Message<'findPhrase'>, snapshot: PanelSnapshot | undefined): Promise<void> {
+  const reference = snapshot?.referenceFiles[0];
+  const target = message.side === 'real' && reference ? resolveFile(dataset, reference) : dataset;
+  const document = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(document, { viewColumn: editorColumn(target), preserveFocus: false });
+  await vscode.commands.executeCommand('editor.actions.findWithArgs', { searchString: message.phrase, isRegex: false, matchWholeWord: false, isCaseSensitive: false });
+}
+
+/** Asks where to save, then writes the panel's page with its script, style and data inlined. */
+export async function saveHtml(extensionUri: vscode.Uri, dataset: vscode.Uri, client: LanguageClient): Promise<string | undefined> {
+  const name = path.posix.basename(dataset.path).replace(/\.[^.]+$/, '');
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(dataset, '..', `${name}.gap-report.html`),
+    filters: { HTML: ['html'] },
+    saveLabel: 'Save Gap Report',
+  });
+  if (!target) return undefined;
+  const [{ snapshot }, page] = await Promise.all([
+    client.sendRequest(panelRequests.snapshot, { uri: dataset.toString() }),
+    client.sendRequest(panelRequests.rows, { uri: dataset.toString(), query: { offset: 0, limit: SAVED_ROWS, sort: 'score', descending: true, flaggedOnly: false } }),
+  ]);
+  if (!snapshot || !page) return `Nothing to save: ${path.posix.basename(dataset.path)} has no report yet.`;
+  const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  const [script, style] = await Promise.all(['panel.js', 'panel.css'].map(async (file) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(assets, file)))));
+  const data: StaticPanelData = { snapshot, rows: page.rows, totalRows: page.total, theme: themeName(vscode.window.activeColorTheme.kind) };
+  const html = staticPanelPage({ script, style, data, title: `Gap Report: ${path.posix.basename(dataset.path)}` });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  return `Saved ${path.posix.basename(target.path)} (the ${page.rows.length.toLocaleString('en-US')} most synthetic-looking rows of ${page.total.toLocaleString('en-US')}).`;
+}
+
+/** Puts the report, as Markdown, on the clipboard. */
+export async function copyMarkdown(dataset: vscode.Uri, client: LanguageClient): Promise<string> {
+  const { markdown } = await client.sendRequest(panelRequests.markdown, { uri: dataset.toString() });
+  if (!markdown) return `Nothing to copy: ${path.posix.basename(dataset.path)} has no report yet.`;
+  await vscode.env.clipboard.writeText(markdown);
+  return `Copied the report as Markdown (${markdown.split('\n').length.toLocaleString('en-US')} lines).`;
+}
+
+/** A report names reference files by absolute path or relative to the dataset's workspace folder. */
+function resolveFile(dataset: vscode.Uri, file: string): vscode.Uri {
+  if (path.isAbsolute(file)) return vscode.Uri.file(file);
+  const folder = vscode.workspace.getWorkspaceFolder(dataset)?.uri ?? vscode.Uri.joinPath(dataset, '..');
+  return vscode.Uri.joinPath(folder, file);
+}
+
+/** The column that already shows the file, else the first: the panel itself sits beside. */
+function editorColumn(uri: vscode.Uri): vscode.ViewColumn {
+  return vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString())?.viewColumn ?? vscode.ViewColumn.One;
+}
+
+function themeName(kind: vscode.ColorThemeKind): StaticPanelData['theme'] {
+  if (kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight) return 'high-contrast';
+  return kind === vscode.ColorThemeKind.Dark ? 'dark' : 'light';
+}

@@ -1,0 +1,117 @@
+/**
+ * The report panel's requests: snapshots, pages of rows, Markdown and the probe, all from a file's current
+ * analysis and its rows as they are now (edits included, after the pending re-score).
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { formatMarkdown } from '../core/report/markdown';
+import { buildPanelSnapshot, rowsPage, type SnapshotRowInput } from '../core/report/panel';
+import type { PanelProbe, RowsPage } from '../core/report/panelTypes';
+import {
+  PANEL_MARKDOWN_REQUEST,
+  PANEL_PROBE_REQUEST,
+  PANEL_ROWS_REQUEST,
+  PANEL_SNAPSHOT_REQUEST,
+  type PanelMarkdownParams,
+  type PanelMarkdownResult,
+  type PanelProbeParams,
+  type PanelRowsParams,
+  type PanelSnapshotParams,
+  type PanelSnapshotResult,
+} from '../shared/panel';
+import type { FileAnalysis } from './fileState';
+import type { Entry, SynthgapService } from './service';
+import { SupersededError, type ServerLog } from './workerClient';
+
+/** The server holds one dataset per report (the file analyzed against the reference). */
+const DATASET = 0;
+
+/** The rows as buildPanelSnapshot takes them, made once per update of the file's rows. */
+const rowInputs = new WeakMap<FileAnalysis, { readonly seq: number; readonly rows: SnapshotRowInput[] }>();
+/** The last probe of each analysis, shown with its later snapshots. */
+const probes = new WeakMap<FileAnalysis, PanelProbe>();
+/** A probe under way per file: asking again joins it. */
+const running = new Map<string, Promise<PanelProbe>>();
+
+export function registerPanelRequests(connection: Connection, service: () => SynthgapService | undefined, log: ServerLog): void {
+  connection.onRequest(PANEL_SNAPSHOT_REQUEST, async (params: PanelSnapshotParams): Promise<PanelSnapshotResult> => {
+    const found = await analyzed(service(), params.uri);
+    if ('reason' in found) return { snapshot: null, reason: found.reason };
+    const { entry, analysis } = found;
+    const report = analysis.report;
+    if (!report) return { snapshot: null, reason: `${entry.path}: no report (${analysis.note ?? 'nothing to compare'}).` };
+    const probe = probes.get(analysis);
+    const snapshot = buildPanelSnapshot(report, DATASET, {
+      uri: entry.uri,
+      seq: analysis.seq,
+      rows: currentRows(analysis),
+      ...(params.rows ? { firstPage: params.rows } : {}),
+      ...(probe ? { probe } : {}),
+    });
+    return { snapshot };
+  });
+
+  connection.onRequest(PANEL_ROWS_REQUEST, async (params: PanelRowsParams): Promise<RowsPage | null> => {
+    const found = await analyzed(service(), params.uri);
+    if ('reason' in found || !found.analysis.report) return null;
+    return rowsPage(currentRows(found.analysis), params.query);
+  });
+
+  connection.onRequest(PANEL_MARKDOWN_REQUEST, async (params: PanelMarkdownParams): Promise<PanelMarkdownResult> => {
+    const found = await analyzed(service(), params.uri);
+    const report = 'reason' in found ? null : found.analysis.report;
+    const dataset = report?.datasets[DATASET];
+    return { markdown: report && dataset ? formatMarkdown({ ...report, datasets: [dataset] }) : null };
+  });
+
+  connection.onRequest(PANEL_PROBE_REQUEST, async (params: PanelProbeParams): Promise<PanelProbe> => {
+    const s = service();
+    const found = await analyzed(s, params.uri);
+    if (!s || 'reason' in found) return { state: 'unavailable', message: 'reason' in found ? found.reason : 'The server is starting.' };
+    const { entry, analysis } = found;
+    let pending = running.get(entry.uri);
+    if (!pending) {
+      pending = s.probe(entry).finally(() => running.delete(entry.uri));
+      running.set(entry.uri, pending);
+    }
+    try {
+      const probe = await pending;
+      probes.set(analysis, probe);
+      return probe;
+    } catch (error) {
+      if (error instanceof SupersededError) return { state: 'failed', message: 'The probe was cancelled.' };
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`probe of ${entry.path}: ${message}`);
+      return { state: 'failed', message };
+    }
+  });
+}
+
+type Found = { readonly entry: Entry; readonly analysis: FileAnalysis } | { readonly reason: string };
+
+/** The file's entry and analysis once its pending re-score is done, or why there is none. */
+async function analyzed(s: SynthgapService | undefined, uri: string): Promise<Found> {
+  if (!s) return { reason: 'The Synthgap server is starting.' };
+  await s.settled(uri);
+  const entry = s.entry(uri);
+  if (!entry) return { reason: 'Synthgap does not check this file: it is not a dataset file of a workspace folder with a reference set.' };
+  if (entry.limited) return { reason: entry.limited };
+  if (!entry.analysis) return { reason: 'The file has not been analyzed yet.' };
+  return { entry, analysis: entry.analysis };
+}
+
+function currentRows(analysis: FileAnalysis): SnapshotRowInput[] {
+  const cached = rowInputs.get(analysis);
+  if (cached?.seq === analysis.seq) return cached.rows;
+  const rows = analysis.rows.map(({ row, result }): SnapshotRowInput => ({
+    line: row.line,
+    ...(row.turn !== undefined ? { turn: row.turn } : {}),
+    text: row.text,
+    score: result.score,
+    percentile: result.percentile,
+    flagged: result.flagged,
+    ...(row.label !== undefined ? { label: row.label } : {}),
+    reasons: result.reasons,
+  }));
+  rowInputs.set(analysis, { seq: analysis.seq, rows });
+  return rows;
+}

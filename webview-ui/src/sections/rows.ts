@@ -1,0 +1,66 @@
+/** Rows: a paged, sortable table of the rows; click or Enter reveals a row, a button roughens it. */
+import type { PanelRow, PanelSnapshot, RowSortKey } from '../../../src/shared/panel';
+import type { PanelContext } from '../context';
+import { button, custom, el, section } from '../dom';
+import { formatCount, formatDecimal, formatShare } from '../format';
+import { sortHeader } from './sortHeader';
+
+const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] = [
+  { key: 'line', label: 'Line' },
+  { key: 'score', label: 'Score' },
+  { key: 'label', label: 'Label' },
+];
+
+export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embeddedRows?: number): HTMLElement {
+  const page = context.rows;
+  const query = page.query;
+  const editor = context.hostKind === 'vscode';
+  const headers = COLUMNS.map(({ key, label }) =>
+    sortHeader(label, `rows-${key}`, query.sort === key, query.descending, () =>
+      context.requestRows({ ...query, offset: 0, sort: key, descending: query.sort === key ? !query.descending : key === 'score' }),
+    ),
+  );
+  const head = el('tr', {}, [...headers, el('th', { text: 'Text', attrs: { scope: 'col' } }), el('th', { text: 'Why', attrs: { scope: 'col' } }), ...(editor ? [el('th', { text: 'Action', attrs: { scope: 'col' } })] : [])]);
+  const body = page.rows.map((row) => rowElement(row, context, editor));
+  const table = el('table', { className: 'rows-table', attrs: { 'aria-busy': String(context.loadingRows) } }, [
+    el('caption', { text: editor ? 'Rows, most synthetic-looking first by default. Enter or click goes to the row.' : 'Rows, most synthetic-looking first by default.' }),
+    el('thead', {}, [head]),
+    el('tbody', {}, body),
+  ]);
+  const first = page.total === 0 ? 0 : query.offset + 1;
+  const last = Math.min(page.total, query.offset + page.rows.length);
+  const status = el('span', { className: 'page-status', text: `Rows ${formatCount(first)}–${formatCount(last)} of ${formatCount(page.total)}${context.loadingRows ? ' (loading…)' : ''}`, attrs: { role: 'status' } });
+  const prev = button('Previous', () => context.requestRows({ ...query, offset: Math.max(0, query.offset - query.limit) }), { secondary: true, className: 'rows-prev' });
+  const next = button('Next', () => context.requestRows({ ...query, offset: query.offset + query.limit }), { secondary: true, className: 'rows-next' });
+  prev.setAttribute('data-focus', 'rows-prev');
+  next.setAttribute('data-focus', 'rows-next');
+  if (query.offset === 0) prev.setAttribute('disabled', '');
+  if (last >= page.total) next.setAttribute('disabled', '');
+  const flaggedOnly = custom('vscode-checkbox', { className: 'flagged-only', attrs: { label: 'Flagged rows only', 'data-focus': 'rows-flagged' } });
+  if (query.flaggedOnly) flaggedOnly.setAttribute('checked', '');
+  flaggedOnly.addEventListener('change', () => context.requestRows({ ...query, offset: 0, flaggedOnly: !query.flaggedOnly }));
+  const controls = el('div', { className: 'rows-controls' }, [flaggedOnly, prev, status, next]);
+  const note = embeddedRows !== undefined && embeddedRows < snapshot.summary.rows ? [el('p', { className: 'muted', text: `This saved report holds the ${formatCount(embeddedRows)} most synthetic-looking of ${formatCount(snapshot.summary.rows)} rows.` })] : [];
+  return section('rows', 'Rows', [...note, controls, el('div', { className: 'table-scroll' }, [table])]);
+}
+
+function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTMLElement {
+  const where = `${row.line}${row.turn !== undefined ? ` (turn ${row.turn})` : ''}`;
+  const score = `${formatDecimal(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
+  const reasons = el('ul', { className: 'reasons' }, row.reasons.map((reason) => el('li', { text: reason.message, attrs: { 'data-code': reason.code } })));
+  const cells = [
+    el('td', { className: 'num', text: where }),
+    el('td', { className: `num${row.flagged ? ' flagged' : ''}`, text: score, attrs: { title: `Higher than ${formatShare(row.percentile)} of real rows` } }),
+    el('td', { text: row.label ?? '' }),
+    el('td', { className: 'row-text', text: row.text }),
+    el('td', {}, [reasons]),
+  ];
+  const reveal = () => context.post({ type: 'revealRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) });
+  if (editor) cells.push(el('td', {}, [button('Roughen', () => context.post({ type: 'roughenRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) }), { secondary: true, title: `Roughen line ${row.line}` })]));
+  const tr = el('tr', { className: 'data-row', attrs: { tabindex: '0', 'data-line': String(row.line), 'data-focus': `row-${row.line}-${row.turn ?? ''}`, 'aria-label': `Line ${where}, score ${score}` } }, cells);
+  tr.addEventListener('click', reveal);
+  tr.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target === tr) reveal();
+  });
+  return tr;
+}
