@@ -27,3 +27,28 @@ const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row)
 const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i])).join('  ');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+
+// Report panel: how long a 100K-row report takes to open (snapshot, JSON, rendering in Chromium when
+// /usr/bin/chromium exists; 1M rows server side only). Bundled the same way, playwright-core left to node_modules.
+// SYNTHGAP_BENCH_PANEL=0 skips.
+if (process.env.SYNTHGAP_BENCH_PANEL !== '0') {
+  const panel = join(__dirname, '../.cache/bench-panel.js');
+  buildSync({ entryPoints: [join(__dirname, 'panel.ts')], outfile: panel, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list', 'playwright-core'], logLevel: 'error' });
+  const result = spawnSync(process.execPath, [panel], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`panel bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+// Embedders (rows/s per embedder, transformers.js against raw onnxruntime-node, detector AUC with semantic
+// dimensions): bundled the same way, onnxruntime-node and sharp left to node_modules. SYNTHGAP_BENCH_EMBEDDERS=0 skips.
+if (process.env.SYNTHGAP_BENCH_EMBEDDERS !== '0') {
+  const embedders = join(__dirname, '../.cache/bench-embedders.js');
+  buildSync({ entryPoints: [join(__dirname, 'embedders.ts')], outfile: embedders, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list', 'onnxruntime-node', 'sharp'], logLevel: 'error' });
+  const result = spawnSync(process.execPath, [embedders], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`embedder bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}

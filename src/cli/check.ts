@@ -10,6 +10,7 @@ import { formatTerminalSummary } from '../core/report/terminal';
 import { loadDictionary } from '../node/dictionary';
 import { loadFiles, type LoadedFile } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
+import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkRows, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, roleFlag } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
@@ -30,6 +31,7 @@ export const CHECK_FLAGS: Record<string, FlagSpec> = {
   folds: { kind: 'number', value: 'K', description: 'cross-fitting folds for the detector (default 5)' },
   'flag-quantile': { kind: 'number', value: 'Q', description: 'flag rows above this quantile of real scores (default 0.95)' },
   ...inputFlags('max-line-bytes'),
+  ...EMBEDDER_FLAGS,
   color: { kind: 'boolean', description: 'color the summary (default: when stdout is a terminal)' },
   ...inputFlags('quiet'),
   verbose: { kind: 'boolean', description: 'print the time each stage takes on stderr' },
@@ -63,6 +65,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const datasets = await loadFiles(datasetPaths, io.cwd, { ...readOptions, token: io.token });
   for (const loaded of [...reference, ...datasets]) checkRows(loaded, io, quiet);
 
+  const logger = flags.get('verbose') === true ? stderrLogger(io) : undefined;
+  const embedding = await chooseEmbedder(flags, settings, config.base, io, quiet, logger);
   let report: GapReport;
   try {
     report = await analyze(
@@ -76,12 +80,16 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         onProgress: (event) => progress.update(event),
         token: io.token,
         ignore: new Set(settings.ignore ?? []),
-        logger: flags.get('verbose') === true ? stderrLogger(io) : undefined,
+        logger,
+        embedder: embedding.embedder,
+        ...(embedding.maxSampleRows !== undefined ? { maxSampleRows: embedding.maxSampleRows } : {}),
       },
     );
   } finally {
     progress.done();
+    embedding.dispose();
   }
+  if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
 
   const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
   const output = render(report, format as Format, color);

@@ -16,6 +16,7 @@ export interface SynthgapConfig {
   readonly flagQuantile?: number;
   readonly failAboveAuc?: number;
   readonly maxLineBytes?: number;
+  /** Which embedding the similarity figures use (see isEmbedderSpec); the built-in `hashed` when omitted. */
   readonly embedder?: string;
   /** Content hashes of rows the user chose to ignore. */
   readonly ignore?: string[];
@@ -37,6 +38,18 @@ const isWhole = (min: number, max: number): Check => (v) =>
 const isFraction = (min: number, max: number): Check => (v) =>
   typeof v === 'number' && v > min && v < max ? undefined : `must be a number between ${min} and ${max}`;
 
+const EMBEDDER_SCHEMES = ['model2vec', 'transformers'];
+/** `hashed`, `auto`, `model2vec:<model or folder>`, `transformers:<model or folder>`, or a model folder. */
+const isEmbedderSpec: Check = (v) => {
+  const usage = 'must be "hashed", "auto", "model2vec:<model or folder>", "transformers:<model or folder>" or a model folder';
+  if (typeof v !== 'string' || v.trim() === '') return usage;
+  // A scheme is a word of two or more letters before a colon; a Windows drive (C:\…) is a folder, not a scheme.
+  const scheme = /^([A-Za-z][\w+-]+):/.exec(v.trim());
+  if (scheme && !EMBEDDER_SCHEMES.includes(scheme[1])) return `${usage} ("${scheme[1]}:" is not a known kind)`;
+  if (scheme && v.trim().length === scheme[0].length) return `${usage} (nothing after "${scheme[1]}:")`;
+  return undefined;
+};
+
 const FIELDS: Record<keyof SynthgapConfig, Check> = {
   reference: (v) => (typeof v === 'string' ? isString(v) : isStringList(v)),
   datasets: (v) => (typeof v === 'string' ? isString(v) : isStringList(v)),
@@ -48,7 +61,7 @@ const FIELDS: Record<keyof SynthgapConfig, Check> = {
   flagQuantile: isFraction(0.5, 1),
   failAboveAuc: isFraction(0.5, 1),
   maxLineBytes: isWhole(1024, 1024 ** 3),
-  embedder: isString,
+  embedder: isEmbedderSpec,
   ignore: isStringList,
 };
 

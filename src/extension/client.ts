@@ -49,6 +49,8 @@ export const panelRequests = {
 /** What the server is told at start; a function, so a restart after trust is granted sends the new value. */
 export interface InitializationOptions {
   readonly trusted: boolean;
+  /** The extension's global storage folder: downloaded embedding models and the embedding cache. */
+  readonly storagePath: string;
 }
 
 const globs = DATASET_EXTENSIONS.map((ext) => `**/*${ext}`);
@@ -95,7 +97,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { fileEvents: watchers, configurationSection: SETTINGS_SECTION },
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath }),
     outputChannel: log,
     traceOutputChannel: log,
     // The status bar and our own messages report problems; the output opens only when the user asks.

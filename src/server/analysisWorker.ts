@@ -14,6 +14,7 @@ import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
 import { readDatasetFile } from '../node/readDatasetFile';
 import { panelProbe } from './probeJob';
+import { embedderFor, forgetEmbedder } from './workerEmbedder';
 import type { AnalysisOutput, AnalyzeJob, ProbeJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 const port = parentPort;
@@ -90,11 +91,16 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
   const dictionary = loadDictionary();
   let model: ScoringModelState | null = null;
   let profile: NoiseProfile | null = null;
+  const chosen = await embedderFor(job.embedding, logger, (progress) => post({ type: 'download', ...progress }));
+  lap('embedder');
+  const embedding = { id: chosen.id, ...(chosen.fallback ? { fallback: chosen.fallback } : {}), ...(chosen.notice ? { notice: chosen.notice } : {}) };
   const report = await analyze(
     { reference: reference.files, datasets: [{ file: job.shown, data }] },
     {
       dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token,
       map: { method: job.mapProjection },
+      ...(chosen.embedder ? { embedder: chosen.embedder } : {}),
+      ...(chosen.maxSampleRows ? { maxSampleRows: chosen.maxSampleRows } : {}),
       onProgress: (event) => post({ type: 'progress', id: job.id, ...event }),
       onModel: (parts) => {
         model = scoringModelState(parts, referenceRows, { seed: job.seed });
@@ -103,10 +109,12 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
     },
   );
   lap('analyze');
+  // The report says which embedding its similarity figures rest on when it is not the one asked for.
+  if (chosen.fallback) report.warnings.push(chosen.fallback);
   const flagged = report.datasets[0].rows.flatMap((row, i) => (row.flagged ? [data.rows[i].text] : []));
   const flaggedProfile = learnNoiseProfile(flagged, dictionary, { seed: job.seed, maxDonors: 0 });
   lap('profile');
-  return { report, data, model, profile, flaggedProfile, timings };
+  return { report, data, model, profile, flaggedProfile, embedding, timings };
 }
 
 port.on('message', (job: WorkerJob) => {
@@ -115,6 +123,11 @@ port.on('message', (job: WorkerJob) => {
     : run(job).then((output) => ({ type: 'done', id: job.id, output }));
   work.then(
     post,
-    (error: unknown) => post({ type: 'failed', id: job.id, cancelled: error instanceof CancelledError, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => {
+      const cancelled = error instanceof CancelledError;
+      // An encoder that crashed or timed out stays failed: the next analysis starts a new one.
+      if (!cancelled && job.type === 'analyze') forgetEmbedder();
+      post({ type: 'failed', id: job.id, cancelled, message: error instanceof Error ? error.message : String(error) });
+    },
   );
 });

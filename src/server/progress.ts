@@ -1,4 +1,5 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { DownloadProgress as ModelDownload } from '../embedders/progress';
 import type { ProgressEvent } from '../core/host';
 
 export interface AnalysisProgress {
@@ -36,4 +37,36 @@ export async function startProgress(connection: Connection, file: string, cancel
       reporter.done();
     },
   };
+}
+
+/**
+ * Work-done progress for a model download on first use: one progress for the whole download (a model is a few
+ * files), ended when the analysis that waited for it ends.
+ */
+export class DownloadProgress {
+  private reporter: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+  private lastPercent = -1;
+
+  constructor(private readonly connection: Connection) {}
+
+  report(progress: ModelDownload): void {
+    this.reporter ??= this.connection.window.createWorkDoneProgress().then(
+      (reporter) => {
+        reporter.begin(`Synthgap: downloading ${progress.model}`, 0, progress.file, false);
+        return reporter;
+      },
+      () => undefined,
+    );
+    const percent = progress.total > 0 ? Math.floor((100 * progress.loaded) / progress.total) : 0;
+    if (percent === this.lastPercent) return;
+    this.lastPercent = percent;
+    const message = `${progress.file}: ${(progress.loaded / 1e6).toFixed(1)}${progress.total > 0 ? ` of ${(progress.total / 1e6).toFixed(1)}` : ''} MB`;
+    void this.reporter.then((reporter) => reporter?.report(percent, message));
+  }
+
+  done(): void {
+    void this.reporter?.then((reporter) => reporter?.done());
+    this.reporter = undefined;
+    this.lastPercent = -1;
+  }
 }

@@ -55,7 +55,7 @@ function caught(what: string): (error: unknown) => void {
 }
 
 connection.onInitialize((params): InitializeResult => {
-  const options = params.initializationOptions as { trusted?: boolean } | undefined;
+  const options = params.initializationOptions as { trusted?: boolean; storagePath?: string } | undefined;
   trusted = options?.trusted !== false;
   const workspace = params.capabilities.workspace;
   can.configuration = workspace?.configuration === true;
@@ -63,7 +63,10 @@ connection.onInitialize((params): InitializeResult => {
   can.codeLensRefresh = workspace?.codeLens?.refreshSupport === true;
   can.dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   const folders = params.workspaceFolders?.map((folder) => fileURLToPath(folder.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
-  service = new SynthgapService({ connection, log, trusted, canAskConfig: can.configuration, onChanged: scheduleRefresh, dictionary });
+  service = new SynthgapService({
+    connection, log, trusted, canAskConfig: can.configuration, onChanged: scheduleRefresh, dictionary,
+    ...(options?.storagePath ? { storagePath: options.storagePath } : {}),
+  });
   service.setFolders(folders);
   wireDocuments(service);
   return {

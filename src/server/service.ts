@@ -12,7 +12,8 @@ import { datasetFiles, folderOf, isDatasetFile } from './scan';
 import { CONFIG_FILE, folderConfig, readOptionsFor, readSettings, type FolderConfig } from './settings';
 import { limitedSummary, StatusReporter } from './status';
 import { AnalysisWorker, SupersededError, type ServerLog } from './workerClient';
-import { startProgress } from './progress';
+import { DownloadProgress, startProgress } from './progress';
+import type { EmbeddingJob, EmbeddingUsed } from './workerProtocol';
 
 export interface ServiceOptions {
   readonly connection: Connection;
@@ -21,6 +22,8 @@ export interface ServiceOptions {
   readonly canAskConfig: boolean;
   readonly onChanged: () => void;
   readonly dictionary: () => WordDictionary;
+  /** The extension's global storage: downloaded models and the embedding cache live there. */
+  readonly storagePath?: string;
 }
 
 export interface Entry {
@@ -51,10 +54,15 @@ export class SynthgapService {
   private error: string | undefined;
   /** Analyses between `schedule` and their end (settings are read before the worker has the job). */
   private pending = 0;
+  private readonly download: DownloadProgress;
+  /** Embedding fallbacks already shown to the user: each is said once per session. */
+  private readonly told = new Set<string>();
 
   constructor(private readonly options: ServiceOptions) {
     this.worker = new AnalysisWorker(options.log);
     this.status = new StatusReporter(options.connection);
+    this.download = new DownloadProgress(options.connection);
+    this.worker.onDownload = (progress) => this.download.report(progress);
   }
 
   setFolders(paths: readonly string[]): void {
@@ -202,7 +210,8 @@ export class SynthgapService {
     const seed = config.config.seed ?? settings.seed;
     const flagQuantile = config.config.flagQuantile ?? settings.flagQuantile;
     const mapProjection = settings.mapProjection;
-    const key = JSON.stringify([config.reference.map((path) => [path, fileStamp(path)]), readOptions, seed, flagQuantile, mapProjection]);
+    const embedding = this.embeddingJob(config, settings);
+    const key = JSON.stringify([config.reference.map((path) => [path, fileStamp(path)]), readOptions, seed, flagQuantile, mapProjection, embedding]);
     if (!force && entry.key === key) return;
     entry.key = key;
     const document = this.documents.get(entry.uri);
@@ -216,12 +225,13 @@ export class SynthgapService {
     const progress = !entry.analysis && size >= BIG_FILE_BYTES ? await startProgress(this.options.connection, basename(entry.path), () => this.worker.cancel(entry.uri)) : undefined;
     const started = Date.now();
     const text = document?.getText();
-    const running = this.worker.run(entry.uri, { reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, flagQuantile, mapProjection }, progress?.report, document !== undefined);
+    const running = this.worker.run(entry.uri, { reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, flagQuantile, mapProjection, embedding }, progress?.report, document !== undefined);
     this.changed();
     try {
       const output = await running;
       entry.analysis = new FileAnalysis(key, output, this.options.dictionary, text);
       this.error = undefined;
+      this.sayEmbedding(output.embedding);
       this.options.log.debug(`${basename(entry.path)}: analyzed in ${Date.now() - started} ms (${JSON.stringify(output.timings)})`);
       if (this.documents.get(entry.uri)) await this.rescore(entry);
     } catch (error) {
@@ -231,8 +241,35 @@ export class SynthgapService {
       }
     } finally {
       progress?.done();
+      this.download.done();
       this.changed();
     }
+  }
+
+  /**
+   * The embedding of a file's analysis: synthgap.json's `embedder` (in a trusted workspace: it may name a model
+   * folder in the repository) over the setting.
+   */
+  private embeddingJob(config: FolderConfig, settings: SynthgapSettings): EmbeddingJob {
+    return {
+      spec: (this.options.trusted ? config.config.embedder : undefined) ?? settings['embedding.model'],
+      allowDownload: settings['embedding.allowDownload'],
+      sampleRows: settings['embedding.sampleRows'],
+      ...(this.options.storagePath ? { cacheDir: this.options.storagePath } : {}),
+    };
+  }
+
+  /** A model that could not be used is said once per session, with the cause; `auto`'s choice goes to the log. */
+  private sayEmbedding(used: EmbeddingUsed | undefined): void {
+    const message = used?.fallback ?? used?.notice;
+    if (!used || !message || this.told.has(message)) return;
+    this.told.add(message);
+    if (!used.fallback) {
+      this.options.log.info(message);
+      return;
+    }
+    this.options.log.warn(used.fallback);
+    void this.options.connection.window.showWarningMessage(`Synthgap: ${used.fallback} Set synthgap.embedding.model to "hashed" to stop trying.`);
   }
 
   /** Re-reads the open document and scores the rows whose text the model has not seen. */

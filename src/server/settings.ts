@@ -19,6 +19,9 @@ export const DEFAULT_SETTINGS: SynthgapSettings = {
   debounceMs: 400,
   seed: 42,
   mapProjection: 'pca',
+  'embedding.model': 'model2vec:minishlab/potion-base-8M',
+  'embedding.allowDownload': true,
+  'embedding.sampleRows': 10_000,
 };
 
 export const CONFIG_FILE = 'synthgap.json';
@@ -39,11 +42,18 @@ export function mergeSettings(raw: unknown): SynthgapSettings {
   const given = raw as Record<string, unknown>;
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
-    const value = given[key];
+    // VS Code sends `embedding.model` nested (`{ embedding: { model } }`); a plain client may send it flat.
+    const value = given[key] ?? nested(given, key);
     if (value === undefined || value === null) continue;
     if (Array.isArray(fallback) ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === typeof fallback) out[key] = value;
   }
   return out as unknown as SynthgapSettings;
+}
+
+function nested(object: Record<string, unknown>, dotted: string): unknown {
+  let value: unknown = object;
+  for (const part of dotted.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
 }
 
 export interface FolderConfig {

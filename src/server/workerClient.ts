@@ -46,6 +46,8 @@ export class AnalysisWorker {
   private readonly queue: Pending[] = [];
   private running: Pending | undefined;
   private nextId = 1;
+  /** Called with every progress event of a model download (first use of a named model). */
+  onDownload: ((progress: Extract<WorkerMessage, { type: 'download' }>) => void) | undefined;
 
   constructor(private readonly log: ServerLog, private readonly script = join(__dirname, 'analysisWorker.js')) {}
 
@@ -134,6 +136,10 @@ export class AnalysisWorker {
   private receive(message: WorkerMessage): void {
     if (message.type === 'log') {
       this.log[message.level](message.message);
+      return;
+    }
+    if (message.type === 'download') {
+      this.onDownload?.(message);
       return;
     }
     const job = this.running;

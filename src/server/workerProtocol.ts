@@ -23,6 +23,27 @@ export interface AnalyzeJob {
   readonly flagQuantile: number;
   /** How the report's map projects the embeddings (setting synthgap.mapProjection). */
   readonly mapProjection: ProjectionMethod;
+  readonly embedding: EmbeddingJob;
+}
+
+/** Which embedding the similarity figures use: settings `synthgap.embedding.*`, or synthgap.json's `embedder`. */
+export interface EmbeddingJob {
+  /** An embedder spec: `hashed`, `auto`, `model2vec:<id or folder>`, `transformers:<id or folder>`, a folder. */
+  readonly spec: string;
+  readonly allowDownload: boolean;
+  /** Rows per side a transformer encoder embeds. */
+  readonly sampleRows: number;
+  /** Models and the embedding cache (the extension's global storage); none: no downloads, no disk cache. */
+  readonly cacheDir?: string;
+}
+
+/** Which embedding an analysis used, and why when it is not the one asked for. */
+export interface EmbeddingUsed {
+  readonly id: string;
+  /** The asked-for model could not be used: one sentence with the cause. */
+  readonly fallback?: string;
+  /** `auto` says which embedding it chose. */
+  readonly notice?: string;
 }
 
 /** Main → worker: run the probe (real-only, synthetic-only and blended classifiers) for one dataset file. */
@@ -50,6 +71,7 @@ export interface AnalysisOutput {
   readonly flaggedProfile: NoiseProfile | null;
   /** Why there is no report, in words. */
   readonly note?: string;
+  readonly embedding?: EmbeddingUsed;
   readonly timings: Readonly<Record<string, number>>;
 }
 
@@ -57,6 +79,8 @@ export interface AnalysisOutput {
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly id: number; readonly stage: AnalysisStage; readonly done: number; readonly total: number }
   | { readonly type: 'log'; readonly level: 'debug' | 'info' | 'warn'; readonly message: string }
+  /** A model download on first use (not tied to one job: every job waits for the same download). */
+  | { readonly type: 'download'; readonly model: string; readonly file: string; readonly loaded: number; readonly total: number }
   | { readonly type: 'done'; readonly id: number; readonly output: AnalysisOutput }
   | { readonly type: 'probed'; readonly id: number; readonly probe: PanelProbe }
   | { readonly type: 'failed'; readonly id: number; readonly cancelled: boolean; readonly message: string };

@@ -28,6 +28,16 @@ export interface SynthgapSettings {
   readonly seed: number;
   /** How the gap report's map projects the embeddings to 2D. */
   readonly mapProjection: 'pca' | 'umap';
+  /**
+   * The embedding of the similarity figures (coverage, near-duplicates, the map): `hashed` (built in, no download),
+   * `auto`, `model2vec:<model id or folder>`, `transformers:<model id or folder>`, or a model folder.
+   * `synthgap.json`'s `embedder` wins when both are set.
+   */
+  readonly 'embedding.model': string;
+  /** Download a named model on first use; off means local models only. */
+  readonly 'embedding.allowDownload': boolean;
+  /** Rows per side a transformer encoder embeds (a seeded sample beyond it). */
+  readonly 'embedding.sampleRows': number;
 }
 
 export const SETTINGS_SECTION = 'synthgap';

@@ -101,7 +101,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
     }
     packDir = makeTempDir('synthgap-vsix-');
     const started = Date.now();
-    // The same packaging as `npm run package` (vsce, --no-dependencies, .vscodeignore), into a temp folder.
+    // The same packaging as `npm run package` (scripts/package.ts: vsce --target, .vscodeignore), into a temp folder.
     vsix = await packageVsix(repoRoot, { outFile: join(packDir, 'synthgap.vsix') });
     console.log(`# packaged ${vsix} in ${Date.now() - started} ms`);
   }, { timeout: 30 * 60_000 });

@@ -15,6 +15,8 @@ export interface ClientOptions {
   readonly folder: string;
   readonly trusted?: boolean;
   readonly settings?: Record<string, unknown>;
+  /** The extension's global storage folder (models, embedding cache); none by default. */
+  readonly storagePath?: string;
 }
 
 export class LspClient {
@@ -22,6 +24,8 @@ export class LspClient {
   readonly logs: string[] = [];
   /** Messages the server logged at error level. */
   readonly errors: string[] = [];
+  /** Messages the server showed the user (`window/showMessageRequest`), e.g. an embedding fallback. */
+  readonly shown: { type: number; message: string }[] = [];
   /** Work-done progress values the server reported (`$/progress`). */
   readonly progress: { kind: string; percentage?: number; message?: string }[] = [];
   stdout = '';
@@ -43,7 +47,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: 'test' }],
-      initializationOptions: { trusted: options.trusted ?? true },
+      initializationOptions: { trusted: options.trusted ?? true, ...(options.storagePath ? { storagePath: options.storagePath } : {}) },
       capabilities: {
         workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true } },
         window: { workDoneProgress: true },
@@ -72,6 +76,10 @@ export class LspClient {
       return null;
     });
     c.onRequest('client/registerCapability', () => null);
+    c.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.shown.push({ type: params.type, message: params.message });
+      return null;
+    });
     c.onRequest('workspace/diagnostic/refresh', () => null);
     c.onRequest('workspace/codeLens/refresh', () => null);
     c.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {

@@ -43,7 +43,8 @@ function typeShapes(): Map<string, Shape> {
   ts.forEachChild(source, (node) => {
     if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'SynthgapSettings') return;
     for (const member of node.members) {
-      assert.ok(ts.isPropertySignature(member) && member.type && ts.isIdentifier(member.name), 'SynthgapSettings holds plain properties');
+      // A dotted setting (`embedding.model`) is a quoted property name.
+      assert.ok(ts.isPropertySignature(member) && member.type && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)), 'SynthgapSettings holds plain properties');
       shapes.set(member.name.text, shapeOf(member.type, member.name.text));
     }
   });
@@ -130,7 +131,7 @@ test('the manifest defaults are the ones the server falls back on', () => {
 });
 
 test('settings that name paths are read per resource and restricted in untrusted workspaces', () => {
-  const pathSettings = ['reference', 'include', 'exclude'].map((key) => prefix + key);
+  const pathSettings = ['reference', 'include', 'exclude', 'embedding.model'].map((key) => prefix + key);
   assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), pathSettings.sort());
   for (const key of pathSettings) assert.equal(declared[key].scope, 'resource', key);
 });

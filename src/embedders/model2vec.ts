@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Embedder } from '../core/embed/types';
+import { throwIfCancelled, type CancellationToken } from '../core/host';
+import { readSafetensors, type Tensor } from './safetensors';
+import { loadTokenizer, type TextTokenizer } from './tokenizer';
+
+/** Model2Vec's default: tokens past this many are ignored (`StaticModel.encode(max_length=512)`). */
+const MAX_TOKENS = 512;
+const YIELD_EVERY = 2048;
+
+export interface StaticTable {
+  /** rows × dimension token vectors. */
+  readonly vectors: Float32Array;
+  readonly rows: number;
+  readonly dimension: number;
+  /** Per-token weight (newer Model2Vec exports), or undefined. */
+  readonly weights?: Float32Array;
+  /** Token id → row (vocabulary-quantized exports), or undefined for the identity. */
+  readonly mapping?: Int32Array;
+}
+
+/**
+ * A static (Model2Vec) embedding: a row's vector is the mean of its tokens' vectors, L2-normalized. Tokens
+ * come from transformers.js's tokenizer without special tokens; [UNK] and other special tokens are skipped
+ * as Model2Vec does. Text without any known token gives the zero vector. About 2 µs per short row.
+ */
+export class Model2VecEmbedder implements Embedder {
+  readonly dimension: number;
+  private readonly skip: Uint8Array;
+
+  constructor(
+    readonly id: string,
+    private readonly table: StaticTable,
+    private readonly tokenizer: TextTokenizer,
+  ) {
+    this.dimension = table.dimension;
+    this.skip = new Uint8Array(Math.max(table.rows, tokenizer.vocabSize, ...tokenizer.specialIds.map((id) => id + 1)));
+    for (const special of tokenizer.specialIds) this.skip[special] = 1;
+  }
+
+  async embed(texts: readonly string[], token?: CancellationToken): Promise<Float32Array[]> {
+    const out: Float32Array[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+        // Let a cancellation request (and anything else waiting) through on long runs.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        throwIfCancelled(token);
+      }
+      out[i] = this.embedOne(texts[i]);
+    }
+    throwIfCancelled(token);
+    return out;
+  }
+
+  /** The vector of one text, synchronously. */
+  embedOne(text: string): Float32Array {
+    const { vectors, dimension, rows, weights, mapping } = this.table;
+    const sum = new Float32Array(dimension);
+    const ids = this.tokenizer.encode(text);
+    const n = Math.min(ids.length, MAX_TOKENS);
+    for (let t = 0; t < n; t++) {
+      const id = ids[t];
+      if (this.skip[id] === 1) continue;
+      const row = mapping ? mapping[id] : id;
+      if (row === undefined || row < 0 || row >= rows) continue;
+      const weight = weights ? weights[id] : 1;
+      const offset = row * dimension;
+      for (let k = 0; k < dimension; k++) sum[k] += weight * vectors[offset + k];
+    }
+    // The mean's direction is the sum's: normalizing the sum is normalizing the mean.
+    let norm = 0;
+    for (let k = 0; k < dimension; k++) norm += sum[k] * sum[k];
+    if (norm > 0) {
+      const scale = 1 / Math.sqrt(norm);
+      for (let k = 0; k < dimension; k++) sum[k] *= scale;
+    }
+    return sum;
+  }
+}
+
+/**
+ * Loads a Model2Vec folder (`tokenizer.json` and `model.safetensors` holding an `embeddings` tensor of F32, F16 or
+ * I8, optionally with per-row `scales`, per-token `weights` and a token-to-row `mapping`). Throws an Error whose
+ * message names the folder and says what is missing or wrong.
+ */
+export async function loadModel2Vec(folder: string, id = `model2vec:${basename(folder)}`): Promise<Model2VecEmbedder> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(folder, 'model.safetensors'));
+  } catch (error) {
+    throw new Error(`${folder} has no readable model.safetensors (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let tensors: Map<string, Tensor>;
+  try {
+    tensors = readSafetensors(bytes);
+  } catch (error) {
+    throw new Error(`${join(folder, 'model.safetensors')}: ${(error as Error).message}`);
+  }
+  const table = staticTable(tensors, folder);
+  let tokenizer: TextTokenizer;
+  try {
+    tokenizer = await loadTokenizer(folder);
+  } catch (error) {
+    throw new Error(`${folder}: the tokenizer.json could not be loaded (${(error as Error).message})`);
+  }
+  return new Model2VecEmbedder(id, table, tokenizer);
+}
+
+function staticTable(tensors: Map<string, Tensor>, folder: string): StaticTable {
+  const embeddings = tensors.get('embeddings') ?? (tensors.size === 1 ? [...tensors.values()][0] : undefined);
+  if (!embeddings || embeddings.shape.length !== 2) throw new Error(`${folder}: model.safetensors has no 2-D "embeddings" tensor`);
+  const [rows, dimension] = embeddings.shape;
+  const vectors = embeddings.data;
+  // Int8 exports may carry a scale per row (or one for all); a single scale does not change a normalized mean.
+  const scales = tensors.get('scales') ?? tensors.get('scale');
+  if (scales && scales.data.length === rows) {
+    for (let r = 0; r < rows; r++) for (let k = 0; k < dimension; k++) vectors[r * dimension + k] *= scales.data[r];
+  }
+  const weights = tensors.get('weights')?.data;
+  const mappingTensor = tensors.get('mapping');
+  const mapping = mappingTensor ? Int32Array.from(mappingTensor.data) : undefined;
+  return { vectors, rows, dimension, ...(weights ? { weights } : {}), ...(mapping ? { mapping } : {}) };
+}
