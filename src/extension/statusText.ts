@@ -38,14 +38,19 @@ export function summaryFor(
   return status.files.find((file) => sameUri(file.uri, activeUri));
 }
 
-/** `812 flagged · AUC 0.91`: the figure a user glances at. */
+/**
+ * `812 flagged · AUC 0.91`: the figure a user glances at. With no gap, the rows above the threshold are chance and
+ * none is underlined, so it says `no gap` instead of a count.
+ */
 export function fileFigure(file: FileSummary): string {
-  return `${count(file.flagged)} flagged · AUC ${auc(file.auc)}`;
+  return `${file.verdict === 'no-gap' ? 'no gap' : `${count(file.flagged)} flagged`} · AUC ${auc(file.auc)}`;
 }
 
 function fileTooltip(file: FileSummary): string[] {
   return [
-    `${count(file.flagged)} of ${count(file.rows)} rows look synthetic.`,
+    file.verdict === 'no-gap'
+      ? `No gap from the reference: ${count(file.flagged)} of ${count(file.rows)} rows score above the threshold, about as many as real rows do, so none is underlined.`
+      : `${count(file.flagged)} of ${count(file.rows)} rows look synthetic.`,
     `Detector AUC ${auc(file.auc)} (95% interval ${auc(file.aucLow)} to ${auc(file.aucHigh)}): ${VERDICT_WORDS[file.verdict]}.`,
     ...(file.limited ? [`Not fully analyzed: ${file.limited}`] : []),
   ];

@@ -7,6 +7,10 @@ export function fileCodeLens(uri: string, file: FileAnalysis): CodeLens[] {
   const summary = file.summary(uri);
   if (!file.report) return [];
   const count = (n: number) => n.toLocaleString('en-US');
-  const title = `Synthgap: ${count(summary.flagged)} of ${count(summary.rows)} rows look synthetic · AUC ${summary.auc.toFixed(2)} [${summary.aucLow.toFixed(2)}–${summary.aucHigh.toFixed(2)}] · Open report`;
+  const auc = `AUC ${summary.auc.toFixed(2)} [${summary.aucLow.toFixed(2)}–${summary.aucHigh.toFixed(2)}]`;
+  // With no gap, the rows above the threshold are chance (as many as among real rows): no row is underlined.
+  const title = summary.verdict === 'no-gap'
+    ? `Synthgap: no gap from the reference, no row stands out · ${auc} · Open report`
+    : `Synthgap: ${count(summary.flagged)} of ${count(summary.rows)} rows look synthetic · ${auc} · Open report`;
   return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: CLIENT_COMMANDS.openReport, arguments: [uri] } }];
 }

@@ -1,7 +1,7 @@
 import type { DatasetRow, ParsedDataset } from '../core/dataset/types';
 import { ScoringModel, type RowScore } from '../core/gap/model';
 import type { WordDictionary } from '../core/host';
-import type { GapReport } from '../core/report/types';
+import type { GapReport, Verdict } from '../core/report/types';
 import type { NoiseProfile } from '../core/roughen/types';
 import type { FileSummary } from '../shared/protocol';
 import type { AnalysisOutput } from './workerProtocol';
@@ -82,6 +82,11 @@ export class FileAnalysis {
     this.forgetOldEdits();
     this.bump();
     return scoredNow;
+  }
+
+  /** The last analysis's verdict on the whole file. */
+  get verdict(): Verdict | undefined {
+    return this.report?.datasets[0]?.summary.verdict;
   }
 
   /** Whether so much changed since the analysis that the detector should learn again. */

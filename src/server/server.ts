@@ -48,6 +48,8 @@ console.warn = (...args: unknown[]) => log.warn(args.map(String).join(' '));
 const dictionary = (): WordDictionary => loadDictionary();
 let service: SynthgapService | undefined;
 let trusted = true;
+/** The workspace folders' paths, as they are now. */
+let folders: string[] = [];
 const can = { configuration: false, diagnosticRefresh: false, codeLensRefresh: false, dynamicConfiguration: false };
 
 function caught(what: string): (error: unknown) => void {
@@ -62,7 +64,7 @@ connection.onInitialize((params): InitializeResult => {
   can.diagnosticRefresh = workspace?.diagnostics?.refreshSupport === true;
   can.codeLensRefresh = workspace?.codeLens?.refreshSupport === true;
   can.dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  const folders = params.workspaceFolders?.map((folder) => fileURLToPath(folder.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
+  folders = params.workspaceFolders?.map((folder) => fileURLToPath(folder.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
   service = new SynthgapService({
     connection, log, trusted, canAskConfig: can.configuration, onChanged: scheduleRefresh, dictionary,
     ...(options?.storagePath ? { storagePath: options.storagePath } : {}),
@@ -77,7 +79,7 @@ connection.onInitialize((params): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       diagnosticProvider: { identifier: 'synthgap', interFileDependencies: false, workspaceDiagnostics: true },
-      workspace: { workspaceFolders: { supported: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'synthgap' },
   };
@@ -85,6 +87,13 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (can.dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'synthgap' }).catch(caught('register configuration'));
+  // Folders added to or removed from the workspace: their datasets are checked, or dropped, without a restart.
+  connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+    const gone = new Set(removed.map((folder) => fileURLToPath(folder.uri)));
+    folders = [...folders.filter((folder) => !gone.has(folder)), ...added.map((folder) => fileURLToPath(folder.uri))];
+    service?.setFolders(folders);
+    service?.rescan().catch(caught('workspace folders changed'));
+  });
   service?.status.starting();
   service?.rescan().catch(caught('scan'));
 });

@@ -11,7 +11,7 @@ import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
 import { packageVsix } from './harness/extensionPackage.js';
-import { chooseQuickFix, dismiss, hoverSquiggle, listSquiggles, openFile, openQuickFix, waitForRestrictedMode, waitForSquiggle, type Squiggle } from './harness/editor.js';
+import { chooseQuickFix, dismiss, hoverSquiggle, listSquiggles, openFile, openQuickFix, runCommand, waitForRestrictedMode, waitForSquiggle, type Squiggle } from './harness/editor.js';
 import { makeTempDir, removeTempDir } from './harness/processes.js';
 import { SELECTORS } from './harness/selectors.js';
 import { useWorkbench } from './harness/suite.js';
@@ -188,7 +188,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       await screenshot(page, 'extension-after-roughen');
     }));
 
-    test('the CodeLens opens the gap report panel; clicking a row of its table reveals that line in the editor', STEP, () => bench.step('report', async (page) => {
+    test('the CodeLens opens the gap report panel; clicking a row of its table reveals that line, and its Roughen button rewrites only that row', STEP, () => bench.step('report', async (page) => {
       await codeLens(page).first().locator('a').first().click();
       const panel = visibleWebview(page);
       const auc = panel.locator('#headline-auc');
@@ -212,6 +212,20 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       await page.locator(`${SELECTORS.activeEditor} ${SELECTORS.lineNumbers}`).filter({ hasText: new RegExp(`^${line}$`) }).first().waitFor({ state: 'visible', timeout: 10_000 });
       console.log(`# report panel: AUC ${await auc.innerText()}; flagged ${flagged}; clicked line ${line}, the editor revealed it`);
       await screenshot(page, 'extension-report-revealed-row');
+
+      // The row's Roughen button: the server's roughen command, one edit of that line only, saved like any edit.
+      const before = readFileSync(workspace.synthetic, 'utf8').split('\n');
+      await panel.locator(`.rows-table tr.data-row[data-line="${line}"] vscode-button[title="Roughen line ${line}"]`).click();
+      await page.locator('.tabs-container .tab.dirty').filter({ hasText: SYNTHETIC }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await runCommand(page, 'File: Save All Files');
+      await waitForCondition(`${SYNTHETIC} to be saved`, () => readFileSync(workspace.synthetic, 'utf8') !== before.join('\n'));
+      const after = readFileSync(workspace.synthetic, 'utf8').split('\n');
+      assert.deepEqual(after.flatMap((text, index) => (text === before[index] ? [] : [index + 1])), [line], `only line ${line} should change`);
+      const was = JSON.parse(before[line - 1]!) as { text: string; label: string };
+      const now = JSON.parse(after[line - 1]!) as { text: string; label: string };
+      assert.equal(now.label, was.label);
+      assert.notEqual(now.text, was.text);
+      console.log(`# the panel's Roughen on line ${line}: ${JSON.stringify(was.text)} -> ${JSON.stringify(now.text)}`);
     }));
 
     test('stopping leaves no process behind', STEP, () => bench.stopAndCheckNothingIsLeft());

@@ -49,7 +49,7 @@ export class LspClient {
       workspaceFolders: [{ uri: folderUri, name: 'test' }],
       initializationOptions: { trusted: options.trusted ?? true, ...(options.storagePath ? { storagePath: options.storagePath } : {}) },
       capabilities: {
-        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+        workspace: { workspaceFolders: true, configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true } },
         window: { workDoneProgress: true },
         textDocument: { diagnostic: { dynamicRegistration: false } },
       },

@@ -16,6 +16,12 @@ test('a ready file shows its flagged rows and AUC', () => {
   assert.match(view.tooltip, /Reference: data\/real\.jsonl/);
 });
 
+test('a file with no gap says so instead of a count of rows chance put above the threshold', () => {
+  const view = statusView(ready, { ...file, flagged: 41, auc: 0.48, aucLow: 0.46, aucHigh: 0.5, verdict: 'no-gap' });
+  assert.equal(view.text, '$(beaker) no gap · AUC 0.48');
+  assert.match(view.tooltip, /No gap from the reference: 41 of 12,000 rows score above the threshold, about as many as real rows do, so none is underlined/);
+});
+
 test('big counts get thousands separators', () => {
   assert.equal(statusView(ready, { ...file, flagged: 123456 }).text, '$(beaker) 123,456 flagged · AUC 0.91');
 });
