@@ -82,6 +82,8 @@ export interface CommandInputs {
   /** Exactly one for commands that take one dataset. */
   readonly datasets: LoadedFile[];
   readonly settings: SynthgapConfig;
+  /** The folder synthgap.json's paths are relative to (the working folder without one). */
+  readonly base: string;
   readonly readOptions: Omit<ReadOptions, 'fileName'>;
   readonly seed?: number;
   readonly quiet: boolean;
@@ -105,7 +107,7 @@ export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: st
   const reference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
   const loaded = await loadFiles(datasets, io.cwd, { ...readOptions, token: io.token });
   for (const file of [...reference, ...loaded]) checkRows(file, io, quiet);
-  return { reference, datasets: loaded, settings: config.settings, readOptions, seed, quiet };
+  return { reference, datasets: loaded, settings: config.settings, base: config.base, readOptions, seed, quiet };
 }
 
 /** Reports a file's skipped lines (unless quiet) and refuses a file without rows. */

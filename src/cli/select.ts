@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Logger } from '../core/host';
 import { formatSelectText } from '../core/select/format';
 import { droppedLines, keptBytes, lineStarts } from '../core/select/lines';
 import { selectDataset } from '../core/select/selectDataset';
 import { loadDictionary } from '../node/dictionary';
 import { describeFlags, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
@@ -17,8 +19,9 @@ export const SELECT_FLAGS: Record<string, FlagSpec> = {
   'drop-near-duplicates': { kind: 'boolean', description: 'cut near-duplicate groups (default on; --no-drop-near-duplicates)' },
   'keep-per-group': { kind: 'number', value: 'N', description: 'rows kept per near-duplicate group, least synthetic-looking first (default 1)' },
   'drop-top': { kind: 'number', value: 'X%', description: 'also drop this share of rows with the highest detector scores, e.g. 10%' },
-  'duplicate-similarity': { kind: 'number', value: 'C', description: 'cosine at which two rows are near-duplicates (default 0.9)' },
-  'leak-similarity': { kind: 'number', value: 'C', description: 'cosine at which a row copies a real row (default 0.95)' },
+  'duplicate-similarity': { kind: 'number', value: 'C', description: 'cosine at which two rows are near-duplicates (default: the embedding\'s; 0.9 hashed, 0.97 Model2Vec)' },
+  'leak-similarity': { kind: 'number', value: 'C', description: 'cosine at which a row copies a real row (default: the embedding\'s; 0.95 hashed, 0.99 Model2Vec)' },
+  ...EMBEDDER_FLAGS,
   recheck: { kind: 'boolean', description: 'train the detector again on the kept rows and print its AUC' },
   format: { kind: 'string', value: 'FORMAT', description: 'summary as text (default) or json' },
   verbose: { kind: 'boolean', description: 'print the time each stage takes on stderr' },
@@ -28,7 +31,8 @@ export const SELECT_USAGE = `Usage: synthgap select DATASET --reference FILE --o
 
 Writes the synthetic DATASET's lines minus rows that copy real rows, near-duplicates beyond
 --keep-per-group per group and, with --drop-top, the most synthetic-looking share. Kept lines are
-copied byte for byte, in order; lines that cannot be read are kept and reported.
+copied byte for byte, in order; lines that cannot be read are kept and reported. With --embedder,
+near-duplicates and copies are found on a semantic embedding, so reworded rows count too.
 
 Options:
 ${describeFlags(SELECT_FLAGS)}
@@ -55,8 +59,10 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
     checkWritable(out, io.cwd);
   }
 
-  const progress = inputs.quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
   const say = (message: string) => io.stderr(`synthgap: ${message}\n`);
+  const logger: Logger | undefined = flags.get('verbose') === true ? { debug: say, info: say, warn: (message) => say(`warning: ${message}`) } : undefined;
+  const embedding = await chooseEmbedder(flags, inputs.settings, inputs.base, io, inputs.quiet, logger);
+  const progress = inputs.quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
   let report;
   try {
     report = await selectDataset(
@@ -74,12 +80,16 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
         toolVersion: VERSION,
         onProgress: (event) => progress.update(event),
         token: io.token,
-        logger: flags.get('verbose') === true ? { debug: say, info: say, warn: (message) => say(`warning: ${message}`) } : undefined,
+        logger,
+        embedder: embedding.embedder,
+        ...(embedding.maxSampleRows !== undefined ? { maxEmbeddedRows: embedding.maxSampleRows } : {}),
       },
     );
   } finally {
     progress.done();
+    embedding.dispose();
   }
+  if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
 
   if (out) {
     const bytes = readFileSync(resolve(io.cwd, dataset.file));

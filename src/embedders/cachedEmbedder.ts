@@ -1,4 +1,4 @@
-import type { Embedder } from '../core/embed/types';
+import type { Embedder, NearCopyThresholds } from '../core/embed/types';
 import type { CancellationToken } from '../core/host';
 import { cacheKey, type EmbeddingCache } from './diskCache';
 
@@ -10,6 +10,7 @@ import { cacheKey, type EmbeddingCache } from './diskCache';
 export class CachedEmbedder implements Embedder {
   readonly id: string;
   readonly dimension: number;
+  readonly nearCopy?: NearCopyThresholds;
   /** Texts sent to the inner embedder so far. */
   embeddedTexts = 0;
   /** Calls of the inner embedder's `embed` so far (none when every text was cached). */
@@ -22,6 +23,7 @@ export class CachedEmbedder implements Embedder {
     if (cache.dimension !== inner.dimension) throw new Error(`cache dimension ${cache.dimension} does not match ${inner.id} (${inner.dimension})`);
     this.id = inner.id;
     this.dimension = inner.dimension;
+    if (inner.nearCopy) this.nearCopy = inner.nearCopy;
   }
 
   async embed(texts: readonly string[], token?: CancellationToken): Promise<Float32Array[]> {

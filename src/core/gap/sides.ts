@@ -1,5 +1,5 @@
 import type { DatasetRow } from '../dataset/types';
-import type { Embedder } from '../embed/types';
+import { HASHED_NEAR_COPY, type Embedder } from '../embed/types';
 import { describeGap } from '../features/describe';
 import { FEATURES } from '../features/registry';
 import { throwIfCancelled, type CancellationToken, type Logger } from '../host';
@@ -64,11 +64,13 @@ export async function compareSides(reference: Side, side: Side, options: Compare
   throwIfCancelled(token);
   const phrases = phraseReport(reference.texts, side.texts, { seed, maxRows: options.maxSampleRows }, token);
   time('phrases');
-  const diversity = diversityReport(real, synthetic, { seed, textRows: options.maxSampleRows }, token);
+  // Cosines are not comparable across embeddings: each states where it calls texts near-copies (hashed: 0.9, 0.95).
+  const nearCopy = options.embedder.nearCopy ?? HASHED_NEAR_COPY;
+  const diversity = diversityReport(real, synthetic, { seed, textRows: options.maxSampleRows, threshold: nearCopy.duplicate }, token);
   time('diversity');
   const { report: coverage, realClusters } = coverageAnalysis(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
   time('coverage');
-  const leakage = leakageReport(real, synthetic, { seed }, token);
+  const leakage = leakageReport(real, synthetic, { seed, threshold: nearCopy.leak }, token);
   time('leakage');
   const mapOptions = options.map;
   const mapInput = { real: { ...reference, embedded: real.embedded }, synthetic: { ...side, embedded: synthetic.embedded }, missing: coverage.missing, realClusters, embedder: options.embedder.id };

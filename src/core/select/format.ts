@@ -28,6 +28,7 @@ export function formatSelectText(report: SelectReport, out: string | undefined, 
   if (report.errors.length > 0) {
     lines.push('', `${plural(report.errors.length, 'line')} could not be read; kept as they are (first: line ${report.errors[0].line}, ${report.errors[0].message}).`);
   }
+  lines.push('', similarityLine(report));
   const auc = report.auc.after === undefined ? formatAuc(report.auc.before) : `${formatAuc(report.auc.before)} before, ${formatAuc(report.auc.after)} after`;
   lines.push('', `Detector AUC (real vs synthetic): ${auc}.`);
   lines.push(out ? `Wrote the kept lines to ${out}.` : 'Nothing written: pass --out FILE to write the kept lines.');
@@ -38,6 +39,13 @@ export function formatSelectText(report: SelectReport, out: string | undefined, 
 function formatAuc(auc: number): string {
   if (auc < 1 && auc > 0.99995) return '>0.9999';
   return formatDecimal(auc, auc > 0.999 && auc < 1 ? 4 : 3);
+}
+
+/** Which embedding the similarity searches used and at which cosines, since both decide what counts as a copy. */
+function similarityLine(report: SelectReport): string {
+  const { embedder, duplicateThreshold, leakThreshold, embeddedRows } = report.settings;
+  const sample = embeddedRows === undefined ? '' : ` Near copies were searched among a seeded sample of ${formatCount(embeddedRows)} rows per side.`;
+  return `Similarity on ${embedder}: near-duplicates at cosine ≥ ${duplicateThreshold}, copies of real rows at ≥ ${leakThreshold}.${sample}`;
 }
 
 function enabled(report: SelectReport, reason: DropReason): boolean {

@@ -1,3 +1,4 @@
+import { HASHED_NEAR_COPY, type Embedder } from '../embed/types';
 import { analyze, type AnalysisFile } from '../gap/analyze';
 import type { SideRows } from '../gap/sideRows';
 import type { Logger, ProgressReporter, WordDictionary } from '../host';
@@ -11,6 +12,13 @@ export interface SelectDatasetOptions extends SelectOptions {
   /** Train the detector again on the kept rows and report its AUC (costs a second detector run). */
   readonly recheck?: boolean;
   readonly toolVersion?: string;
+  /**
+   * Embeds the rows for the near-duplicate and near-copy searches; the built-in hashed embedding when omitted.
+   * Its `nearCopy` thresholds are the defaults of `duplicateThreshold` and `leakThreshold`.
+   */
+  readonly embedder?: Embedder;
+  /** Rows per side embedded, a seeded sample beyond it (near copies among the others are missed); default every row. */
+  readonly maxEmbeddedRows?: number;
   readonly logger?: Logger;
   readonly onProgress?: ProgressReporter;
 }
@@ -45,6 +53,10 @@ export interface SelectReport {
     readonly dropTop: number;
     readonly duplicateThreshold: number;
     readonly leakThreshold: number;
+    /** The embedding the similarity searches used, e.g. `hashed-tfidf-256` or `model2vec:potion-base-8M`. */
+    readonly embedder: string;
+    /** Rows per side embedded, when a sample was (see maxEmbeddedRows); absent when every row was. */
+    readonly embeddedRows?: number;
   };
   /** Per-row keep flags, in the order of the dataset's rows (not serialized by the CLI). */
   readonly keep: Uint8Array;
@@ -53,8 +65,8 @@ export interface SelectReport {
 const DEFAULT_SEED = 42;
 
 /**
- * Runs the `check` analysis for the detector's row scores, embeds every row of both sides with the built-in
- * hashed embedding, and decides with {@link selectRows} which synthetic rows to keep. With `recheck`, the
+ * Runs the `check` analysis for the detector's row scores, embeds every row of both sides (with
+ * `options.embedder`, or the built-in hashed embedding), and decides with {@link selectRows} which synthetic rows to keep. With `recheck`, the
  * detector is trained again on the real rows against the kept rows. Same inputs and seed, same selection.
  *
  * @example const report = await selectDataset({ reference, dataset }, { dictionary, dropTop: 0.1 }); report.counts
@@ -71,14 +83,18 @@ export async function selectDataset(input: { reference: readonly AnalysisFile[];
   const realTexts = realRows.map(({ row }) => row.text);
   const syntheticRows = input.dataset.data.rows;
   const syntheticTexts = syntheticRows.map((row) => row.text);
-  const embedded = await embedSides(realTexts, syntheticTexts, { seed, token });
+  const maxRows = options.maxEmbeddedRows;
+  const embedded = await embedSides(realTexts, syntheticTexts, { seed, token, ...(options.embedder ? { embedder: options.embedder } : {}), ...(maxRows !== undefined ? { maxRows } : {}) });
+  const nearCopy = embedded.embedder.nearCopy ?? HASHED_NEAR_COPY;
+  const duplicateThreshold = options.duplicateThreshold ?? nearCopy.duplicate;
+  const leakThreshold = options.leakThreshold ?? nearCopy.leak;
   onProgress?.({ stage: 'embed', done: 1, total: 1 });
   throwIfCancelled(token);
 
   const real: SideRows = { texts: realTexts, rows: realRows.map(({ row }) => row), rowFiles: realRows.map(({ file }) => file), embedded: embedded.real };
   const synthetic: SideRows = { texts: syntheticTexts, rows: syntheticRows, embedded: embedded.synthetic };
   onProgress?.({ stage: 'compare', done: 0, total: 1 });
-  const selection = selectRows({ real, synthetic, scores }, { ...options, seed });
+  const selection = selectRows({ real, synthetic, scores }, { ...options, seed, duplicateThreshold, leakThreshold });
   onProgress?.({ stage: 'compare', done: 1, total: 1 });
 
   let after: number | undefined;
@@ -105,8 +121,10 @@ export async function selectDataset(input: { reference: readonly AnalysisFile[];
       dropLeaked: options.dropLeaked ?? true,
       dropDuplicates: options.dropDuplicates ?? true,
       dropTop: options.dropTop ?? 0,
-      duplicateThreshold: options.duplicateThreshold ?? 0.9,
-      leakThreshold: options.leakThreshold ?? 0.95,
+      duplicateThreshold,
+      leakThreshold,
+      embedder: embedded.embedder.id,
+      ...(maxRows !== undefined && maxRows < Math.max(realTexts.length, syntheticTexts.length) ? { embeddedRows: maxRows } : {}),
     },
     keep: selection.keep,
   };
