@@ -7,23 +7,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyze } from '../src/core/gap/analyze';
-import { buildPanelSnapshot, type SnapshotRowInput } from '../src/core/report/panel';
+import { buildPanelSnapshot, snapshotRowInput, type SnapshotRowInput } from '../src/core/report/panel';
 import type { ParsedDataset } from '../src/core/dataset/types';
 import type { GapReport } from '../src/core/report/types';
-import { seededRandom } from '../src/core/stats/random';
-import { panelPage } from '../src/extension/panelPage';
 import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
+import { CHROMIUM_FLAGS, serveWebviewPage } from '../test/webview/webviewPage';
+import { resample } from './resample';
 
 const ROOT = resolve(__dirname, '..');
-const EXAMPLES = join(ROOT, 'examples');
 const REAL_ROWS = 10_000;
 const TARGET_MS = 2000;
 /** Sizes above 100K measure the server side only, and only if the whole run fits in this budget. */
 const BIG_BUDGET_MS = 60_000;
 const CHROMIUM = process.env.SYNTHGAP_CHROMIUM ?? '/usr/bin/chromium';
-// As test/webview/browser.ts launches Chromium.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Result {
   readonly cells: string[];
@@ -31,31 +28,10 @@ interface Result {
   readonly totalMs: number;
 }
 
-// As bench/size.ts generates its datasets (size.ts runs its benchmark on import, so this is a copy).
-function resample(file: string, count: number, seed: number): string {
-  const lines = readFileSync(join(EXAMPLES, file), 'utf8').split('\n').filter(Boolean);
-  const random = seededRandom(seed);
-  const out: string[] = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = lines[Math.floor(random() * lines.length)];
-  return out.join('\n') + '\n';
-}
-
-/** The rows as src/server/panel.ts (currentRows) builds them from the file's rows and their results. */
+/** The rows as the server hands them to buildPanelSnapshot (src/server/panel.ts). */
 function rowInputs(data: ParsedDataset, report: GapReport): SnapshotRowInput[] {
   const results = report.datasets[0].rows;
-  return data.rows.map((row, i): SnapshotRowInput => {
-    const result = results[i];
-    return {
-      line: row.line,
-      ...(row.turn !== undefined ? { turn: row.turn } : {}),
-      text: row.text,
-      score: result.score,
-      percentile: result.percentile,
-      flagged: result.flagged,
-      ...(row.label !== undefined ? { label: row.label } : {}),
-      reasons: result.reasons,
-    };
-  });
+  return data.rows.map((row, i) => snapshotRowInput(row, results[i]));
 }
 
 /** dist/webview/panel.js and panel.css, built first when missing (as test/webview/browser.ts does). */
@@ -98,34 +74,16 @@ async function renderMs(payload: string): Promise<{ page: number; wall: number }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') } as Record<string, string>,
   });
-  // The webview page as VS Code serves it (from a fake origin, under its CSP) with a stub acquireVsCodeApi, as
-  // test/webview/panel.test.ts opens it; resolves once the panel posted 'ready'.
+  // The webview page as VS Code serves it, as the Chromium tests open it; resolves once the panel posted 'ready'.
   const open = async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const html = panelPage({ nonce: 'n0nce0123456789abcdef0123456789a', cspSource: 'https://panel.test', scriptUri: 'https://panel.test/panel.js', styleUri: 'https://panel.test/panel.css', title: 'Gap report' });
-    await page.route('https://panel.test/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const body = path === '/panel.js' ? assets.script : path === '/panel.css' ? assets.style : html;
-      const contentType = path === '/panel.js' ? 'text/javascript' : path === '/panel.css' ? 'text/css' : 'text/html';
-      return route.fulfill({ status: 200, contentType, body });
-    });
-    await page.addInitScript({
-      content: `
-        window.posted = [];
-        window.acquireVsCodeApi = () => ({
-          postMessage: (message) => window.posted.push(message),
-          getState: () => undefined,
-          setState: () => {},
-        });`,
-    });
-    await page.goto('https://panel.test/index.html');
-    await page.waitForFunction('window.posted.some((m) => m.type === "ready")');
+    await serveWebviewPage(page, assets);
     return { context, page, errors };
   };
   try {

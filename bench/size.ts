@@ -1,27 +1,19 @@
 // One benchmark size, in its own process: prints one JSON array of table cells as its last line.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { HashedTfidf } from '../src/core/embed/hashedTfidf';
 import { analyze } from '../src/core/gap/analyze';
 import { trainDetector } from '../src/core/gap/detector';
 import { featureMatrix } from '../src/core/gap/matrix';
 import { FEATURE_COUNT } from '../src/core/features/registry';
-import { seededRandom } from '../src/core/stats/random';
 import type { WordDictionary } from '../src/core/host';
 import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
+import { resample } from './resample';
 
-const EXAMPLES = resolve(__dirname, '../examples');
 const REAL_ROWS = 10_000;
 
-function resample(file: string, count: number, seed: number): string {
-  const lines = readFileSync(join(EXAMPLES, file), 'utf8').split('\n').filter(Boolean);
-  const random = seededRandom(seed);
-  const out: string[] = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = lines[Math.floor(random() * lines.length)];
-  return out.join('\n') + '\n';
-}
 
 let peak = 0;
 const sampler = setInterval(() => {

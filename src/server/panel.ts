@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { formatMarkdown } from '../core/report/markdown';
-import { buildPanelSnapshot, rowsPage, type SnapshotRowInput } from '../core/report/panel';
+import { buildPanelSnapshot, rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
 import type { PanelProbe, RowsPage } from '../core/report/panelTypes';
 import {
   PANEL_MARKDOWN_REQUEST,
@@ -102,16 +102,7 @@ async function analyzed(s: SynthgapService | undefined, uri: string): Promise<Fo
 function currentRows(analysis: FileAnalysis): SnapshotRowInput[] {
   const cached = rowInputs.get(analysis);
   if (cached?.seq === analysis.seq) return cached.rows;
-  const rows = analysis.rows.map(({ row, result }): SnapshotRowInput => ({
-    line: row.line,
-    ...(row.turn !== undefined ? { turn: row.turn } : {}),
-    text: row.text,
-    score: result.score,
-    percentile: result.percentile,
-    flagged: result.flagged,
-    ...(row.label !== undefined ? { label: row.label } : {}),
-    reasons: result.reasons,
-  }));
+  const rows = analysis.rows.map(({ row, result }) => snapshotRowInput(row, result));
   rowInputs.set(analysis, { seq: analysis.seq, rows });
   return rows;
 }

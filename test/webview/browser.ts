@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeServerPaths, repoRoot } from '../../scripts/codeServer/paths.mjs';
+import { CHROMIUM_FLAGS } from './webviewPage';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const ARTIFACTS = join(repoRoot, '.test-artifacts', 'webview');
 
@@ -39,7 +39,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({
     executablePath: process.env.SYNTHGAP_CHROMIUM ?? codeServerPaths().chromium,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     // Keeps Chromium's crash database and caches out of the real home.
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') } as Record<string, string>,
   });

@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { rowsPage } from '../../src/core/report/panel';
 import { MAP_LAYOUT, mapChartData } from '../../webview-ui/src/charts/data/map';
-import { panelPage, staticPanelPage } from '../../src/extension/panelPage';
+import { staticPanelPage } from '../../src/extension/panelPage';
 import type { PanelMessage, PanelSnapshot, PanelUiState, RowsQuery, StaticPanelData } from '../../src/shared/panel';
 import { HOSTILE_HTML, HOSTILE_SCRIPT, REFERENCE_FILE } from '../unit/report/fixtureReport';
 import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
 import { bigStaticData, fixtureReportWithMap, fixtureSnapshot, fixtureStaticData } from './fixtureSnapshot';
+import { serveWebviewPage } from './webviewPage';
 
 // The page's globals as these tests use them inside page.evaluate (the test program has no DOM lib).
 interface PageElement {
@@ -149,28 +150,7 @@ describe('a saved report page', () => {
 /** The webview page served from a fake origin, as VS Code serves the extension's assets, with a stub API. */
 async function openWebview(state: PanelUiState | undefined): Promise<RecordedPage> {
   const recorded = await recordedPage(browser.browser);
-  const { page } = recorded;
-  const nonce = 'n0nce0123456789abcdef0123456789a';
-  const html = panelPage({ nonce, cspSource: 'https://panel.test', scriptUri: 'https://panel.test/panel.js', styleUri: 'https://panel.test/panel.css', title: 'Gap report' });
-  await page.route('https://panel.test/**', (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const body = path === '/panel.js' ? assets.script : path === '/panel.css' ? assets.style : html;
-    const contentType = path === '/panel.js' ? 'text/javascript' : path === '/panel.css' ? 'text/css' : 'text/html';
-    return route.fulfill({ status: 200, contentType, body });
-  });
-  // A string, not a function: tsx would add helper calls the page does not have.
-  await page.addInitScript({
-    content: `
-      window.posted = [];
-      window.savedState = ${JSON.stringify(state ?? null)} ?? undefined;
-      window.acquireVsCodeApi = () => ({
-        postMessage: (message) => window.posted.push(message),
-        getState: () => window.savedState,
-        setState: (next) => { window.savedState = next; },
-      });`,
-  });
-  await page.goto('https://panel.test/index.html');
-  await page.waitForFunction(() => window.posted.some((m) => m.type === 'ready'));
+  await serveWebviewPage(recorded.page, assets, state);
   return recorded;
 }
 

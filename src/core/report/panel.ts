@@ -2,6 +2,7 @@
  * The report panel's data: one dataset of a GapReport as a PanelSnapshot, and pages of its rows. Pure: the
  * server passes its current rows (with their texts, edits included) and gets plain objects back.
  */
+import type { DatasetRow } from '../dataset/types';
 import type { PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from './panelTypes';
 import type { FileError, GapReport, RowReason } from './types';
 import { truncate } from './format';
@@ -16,6 +17,20 @@ export interface SnapshotRowInput {
   readonly flagged: boolean;
   readonly label?: string;
   readonly reasons: readonly RowReason[];
+}
+
+/** A dataset row and its score as the panel's rows take them (the server's current rows, a bench's analysis). */
+export function snapshotRowInput(row: DatasetRow, result: { readonly score: number; readonly percentile: number; readonly flagged: boolean; readonly reasons: readonly RowReason[] }): SnapshotRowInput {
+  return {
+    line: row.line,
+    ...(row.turn !== undefined ? { turn: row.turn } : {}),
+    text: row.text,
+    score: result.score,
+    percentile: result.percentile,
+    flagged: result.flagged,
+    ...(row.label !== undefined ? { label: row.label } : {}),
+    reasons: result.reasons,
+  };
 }
 
 export interface SnapshotInput {
