@@ -5,7 +5,7 @@ import type { CoverageCluster, MapPoint, MapRegion, MapReport, ProjectionMethod 
 import { quantileSorted } from '../stats/quantile';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { project } from './projection';
-import type { EmbeddedSample } from './sideRows';
+import type { SideRows } from './sideRows';
 
 export interface MapOptions {
   readonly method: ProjectionMethod;
@@ -13,12 +13,10 @@ export interface MapOptions {
   readonly maxRowsPerSide?: number;
 }
 
-/** One side as the map needs it: its rows, where each came from, and the embedded sample. */
-export interface MapSide {
-  readonly texts: readonly string[];
+/** One side as the map needs it: SideRows whose rows are whole dataset rows (turn, label), each with its file. */
+export interface MapSide extends SideRows {
   readonly rows: readonly DatasetRow[];
   readonly rowFiles: readonly string[];
-  readonly embedded: EmbeddedSample;
 }
 
 export interface MapInput {
