@@ -52,3 +52,15 @@ if (process.env.SYNTHGAP_BENCH_EMBEDDERS !== '0') {
     process.exit(1);
   }
 }
+
+// The detector against the plain scikit-learn baseline (bench/baseline.py) on the same rows of the development
+// data, and random-halves nulls. SYNTHGAP_BENCH_DETECTOR=0 skips; it skips itself where the data is absent.
+if (process.env.SYNTHGAP_BENCH_DETECTOR !== '0') {
+  const detector = join(__dirname, '../.cache/bench-detector.js');
+  buildSync({ entryPoints: [join(__dirname, 'detector.ts')], outfile: detector, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list'], logLevel: 'error', define: { __dirname: JSON.stringify(__dirname) } });
+  const result = spawnSync(process.execPath, [detector], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`detector bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}

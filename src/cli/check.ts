@@ -24,7 +24,7 @@ export const CHECK_FLAGS: Record<string, FlagSpec> = {
   format: { kind: 'string', value: 'FORMAT', description: 'text (default), json, markdown or html' },
   out: { kind: 'string', value: 'FILE', description: 'write the report here instead of stdout' },
   'fail-above-auc': { kind: 'number', value: 'X', description: 'exit 1 when any dataset\'s AUC is above X' },
-  ...inputFlags('text-field', 'label-field'),
+  ...inputFlags('text-field', 'label-field', 'group-field'),
   labels: { kind: 'boolean', description: 'use labels when found (--no-labels to ignore them)' },
   role: roleFlag('analyze'),
   ...inputFlags('seed'),

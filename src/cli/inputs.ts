@@ -21,6 +21,7 @@ export const INPUT_FLAGS = {
   config: { kind: 'string', value: 'FILE', description: 'settings file (default: ./synthgap.json when present)' },
   'text-field': { kind: 'string', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
   'label-field': { kind: 'string', value: 'PATH', description: 'field with the label; auto-detected' },
+  'group-field': { kind: 'string', value: 'PATH', description: 'field whose rows stay in one fold (rewrites of one seed row); none by default' },
   role: roleFlag('read'),
   seed: { kind: 'number', value: 'N', description: 'random seed; the same seed gives the same result (default 42)' },
   'max-line-bytes': { kind: 'number', value: 'N', description: 'skip longer lines with an error (default 1048576)' },
@@ -66,6 +67,7 @@ export function readOptionsFrom(flags: Flags, settings: SynthgapConfig, labelFie
     textField: (flags.get('text-field') as string | undefined) ?? settings.textField,
     labelField: labelField ?? settings.labelField,
     role: (flags.get('role') as string | undefined) ?? settings.role,
+    groupField: (flags.get('group-field') as string | undefined) ?? settings.groupField,
     maxLineBytes: (flags.get('max-line-bytes') as number | undefined) ?? settings.maxLineBytes,
   };
 }

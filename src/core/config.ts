@@ -11,6 +11,8 @@ export interface SynthgapConfig {
   /** A field name, or false to ignore labels. */
   readonly labelField?: string | false;
   readonly role?: string;
+  /** Rows sharing this field's value stay in one fold (paired data: rewrites of one seed row). */
+  readonly groupField?: string;
   readonly seed?: number;
   readonly folds?: number;
   readonly flagQuantile?: number;
@@ -56,6 +58,7 @@ const FIELDS: Record<keyof SynthgapConfig, Check> = {
   textField: isString,
   labelField: (v) => (v === false ? undefined : isString(v)),
   role: isString,
+  groupField: isString,
   seed: isWhole(0, 2 ** 32 - 1),
   folds: isWhole(2, 20),
   flagQuantile: isFraction(0.5, 1),

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RowReason } from '../core/report/types';
+import { reasonsSentence } from '../core/report/sentences';
 import { textHash } from '../core/stats/hash';
 import { DIAGNOSTIC_CODES, type RowDiagnosticData } from '../shared/protocol';
 import type { SynthgapSettings } from '../shared/settings';
@@ -74,10 +75,9 @@ function rowDiagnostic(
   };
 }
 
-/** `Too clean for this dataset: no typos (41% of real rows have one); 27 words, longer than 96% of real rows.` */
+/** `Reads unlike the real rows: no typos (41% of real rows have one); 27 words, longer than 96% of real rows.` */
 export function tooCleanMessage(reasons: readonly RowReason[], percentile: number): string {
-  if (reasons.length === 0) return `Looks synthetic: scores higher than ${formatPercent(percentile)} of real rows.`;
-  return `Too clean for this dataset: ${reasons.map((reason) => reason.message).join('; ')}.`;
+  return reasonsSentence(reasons, percentile);
 }
 
 export function formatPercent(share: number): string {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis, ScoredRow } from './fileState';
 import { formatPercent } from './diagnostics';
+import { reasonHeadline } from '../core/report/sentences';
 import { valueRange } from './positions';
 
 /**
@@ -20,7 +21,7 @@ export function rowHover(file: FileAnalysis, position: Position, document: TextD
   } else {
     lines.push(`**Synthgap: looks synthetic**: ${figure} (flagged above ${file.model?.flagThreshold.toFixed(2) ?? '?'}).`, '');
     if (result.reasons.length > 0) {
-      lines.push('Too clean for this dataset:', ...result.reasons.map((reason) => `- ${escapeMarkdown(reason.message)}`));
+      lines.push(`${reasonHeadline(result.reasons)}:`, ...result.reasons.map((reason) => `- ${escapeMarkdown(reason.message)}`));
     }
   }
   const nearest = file.model?.nearest(row.text);

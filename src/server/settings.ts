@@ -88,6 +88,7 @@ export function readOptionsFor(config: SynthgapConfig, settings: SynthgapSetting
     ...(config.textField ? { textField: config.textField } : {}),
     ...(config.labelField !== undefined ? { labelField: config.labelField } : {}),
     ...(config.role ? { role: config.role } : {}),
+    ...(config.groupField ? { groupField: config.groupField } : {}),
     maxLineBytes: config.maxLineBytes ?? settings.maxLineBytes,
   };
 }

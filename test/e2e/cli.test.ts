@@ -182,18 +182,16 @@ describe('on the shared development data', { skip: hasShared ? false : `no share
     assert.ok(share >= 0.03 && share <= 0.06, `flagged ${(share * 100).toFixed(1)}%`);
   });
 
-  test('train against test splits (real against real) get a no-gap verdict', () => {
-    // Neither pair is a pure null: Banking77's test split is shorter (median 45 against 48 characters) and
-    // CLINC150's splits name different entities, so slightly more than 5% of rows can pass the flag rule.
-    for (const [reference, dataset] of [
-      ['banking77/real_train.csv', 'banking77/real_test.csv'],
-      ['clinc150/real_train.jsonl', 'clinc150/real_test.jsonl'],
-    ]) {
-      const { summary } = checkJson([join(SHARED, dataset), '--reference', join(SHARED, reference)]).datasets[0];
-      assert.ok(summary.aucLow <= 0.5 || summary.auc <= 0.55, `${dataset}: AUC ${summary.auc} [${summary.aucLow}, ${summary.aucHigh}]`);
-      assert.equal(summary.verdict, 'no-gap', dataset);
-      assert.ok(summary.flagged / summary.rows <= 0.08, `${dataset}: flagged ${summary.flagged} of ${summary.rows}`);
-    }
+  test('train against test splits are not nulls: their real, small difference is reported as the baseline sees it', () => {
+    // The data's README: CLINC150's splits differ in wording and entities (a plain TF-IDF classifier separates
+    // the whole files at AUC 0.66), so the detector must see that difference, not be tuned to hide it.
+    // Banking77's test split is a little shorter (median 45 against 48 characters); the baseline: 0.51.
+    const clinc = checkJson([join(SHARED, 'clinc150/real_test.jsonl'), '--reference', join(SHARED, 'clinc150/real_train.jsonl')]).datasets[0].summary;
+    assert.ok(clinc.auc >= 0.64 && clinc.auc <= 0.75, `CLINC150 train vs test: AUC ${clinc.auc}`);
+    assert.notEqual(clinc.verdict, 'no-gap');
+    const banking = checkJson([join(SHARED, 'banking77/real_test.csv'), '--reference', join(SHARED, 'banking77/real_train.csv')]).datasets[0].summary;
+    assert.ok(banking.auc <= 0.56, `Banking77 train vs test: AUC ${banking.auc} [${banking.aucLow}, ${banking.aucHigh}]`);
+    assert.ok(banking.flagged / banking.rows <= 0.08, `Banking77: flagged ${banking.flagged} of ${banking.rows}`);
   });
 
   test('CLINC150 real against gpt-3.5 paraphrases shows a large gap, explained per row and per label', () => {

@@ -149,7 +149,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       assert.ok(target, 'no flagged squiggle from the previous test');
       // Read the squiggle's box again: positions are only good for the layout they were read in.
       const text = await hoverSquiggle(page, await waitForSquiggle(page, { line: target.line, severity: target.severity }));
-      assert.match(text, /Too clean for this dataset|Looks synthetic/);
+      assert.match(text, /Reads like LLM writing|Reads unlike the real rows|Looks synthetic/);
       assert.match(text, /real rows/);
       // The code links to the docs (codeDescription), so VS Code renders it as a link without the parentheses.
       assert.match(text, /synthgap\(?too-clean\)?/);

@@ -6,6 +6,8 @@ export interface ColumnPlan {
   readonly columns: readonly string[];
   readonly textIndex: number;
   readonly labelIndex: number;
+  /** The group column (ReadOptions.groupField), -1 without one. */
+  readonly groupIndex: number;
   /** Problems to report on the header line. */
   readonly problems: readonly string[];
 }
@@ -24,7 +26,9 @@ export function planColumns(headerCells: readonly string[], options: ReadOptions
   } else if (labelField === undefined) {
     labelIndex = labelColumnByName(columns, textIndex);
   }
-  return { columns, textIndex, labelIndex, problems };
+  const groupIndex = options.groupField === undefined ? -1 : columnIndex(columns, options.groupField);
+  if (options.groupField !== undefined && groupIndex < 0) problems.push(`no "${options.groupField}" column in the header; rows are not grouped`);
+  return { columns, textIndex, labelIndex, groupIndex, problems };
 }
 
 /**

@@ -24,6 +24,7 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
   private columns: readonly string[] | undefined;
   private textIndex = -1;
   private labelIndex = -1;
+  private groupIndex = -1;
   /** Rows held until the text column is picked by length; undefined once the columns are settled. */
   private sample: Sampled[] | undefined;
   private batch: CsvRecord[] = [];
@@ -97,6 +98,7 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     this.columns = plan.columns;
     this.textIndex = plan.textIndex;
     this.labelIndex = plan.labelIndex;
+    this.groupIndex = plan.groupIndex;
     for (const problem of plan.problems) this.out.error(line, problem);
     if (this.options.textField === undefined && plan.textIndex < 0) this.sample = [];
   }
@@ -116,7 +118,8 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     const text = cells[textIndex];
     if (isBlank(text)) return this.out.error(record.line, 'empty text');
     const label = this.labelIndex >= 0 && cells[this.labelIndex] ? cells[this.labelIndex] : undefined;
+    const group = this.groupIndex >= 0 && cells[this.groupIndex] ? cells[this.groupIndex] : undefined;
     const bounds = record.bounds;
-    this.out.row(record.line, detach(text), { start: bounds[2 * textIndex], end: bounds[2 * textIndex + 1] }, label);
+    this.out.row(record.line, detach(text), { start: bounds[2 * textIndex], end: bounds[2 * textIndex + 1] }, label, undefined, group);
   }
 }

@@ -9,6 +9,7 @@ export interface JsonFieldPlan {
   readonly textField: string;
   readonly labelPath?: readonly string[];
   readonly labelField?: string;
+  readonly groupPath?: readonly string[];
 }
 
 export const CHAT_TEXT_FIELD = 'messages.content';
@@ -22,7 +23,10 @@ export function planJsonFields(samples: readonly JsonObject[], options: ReadOpti
   const label = options.labelField === false ? undefined : options.labelField !== undefined
     ? resolvePath(samples, options.labelField)
     : detect(samples, LABEL_CANDIDATES, (v) => typeof v === 'string' || typeof v === 'number');
-  const labelFields = label && { labelPath: label, labelField: label.join('.') };
+  const labelFields = {
+    ...(label && { labelPath: label, labelField: label.join('.') }),
+    ...(options.groupField !== undefined && { groupPath: resolvePath(samples, options.groupField) }),
+  };
   const chat = options.textField === undefined
     ? samples.filter((record) => Array.isArray(ownValue(record, 'messages'))).length * 2 > samples.length
     : options.textField === CHAT_TEXT_FIELD || options.textField === 'messages';

@@ -67,17 +67,18 @@ export class JsonlReader implements FormatReader {
 
   private read(plan: JsonFieldPlan, text: string, line: number, value: JsonObject): void {
     const label = plan.labelPath && labelText(valueAtPath(value, plan.labelPath));
-    if (plan.chat) return this.readChat(text, line, value, label);
+    const group = plan.groupPath && labelText(valueAtPath(value, plan.groupPath));
+    if (plan.chat) return this.readChat(text, line, value, label, group);
     const field = plan.textField;
     const content = valueAtPath(value, plan.textPath);
     const problem = textProblem(field, content);
     if (problem !== undefined) return this.out.error(line, problem);
     const range = findStringLiteral(text, plan.textPath);
     if (range === undefined) return this.out.error(line, `could not locate "${field}" in the line`);
-    this.out.row(line, content as string, range, label);
+    this.out.row(line, content as string, range, label, undefined, group);
   }
 
-  private readChat(text: string, line: number, value: JsonObject, label: string | undefined): void {
+  private readChat(text: string, line: number, value: JsonObject, label: string | undefined, group: string | undefined): void {
     const messages = ownValue(value, 'messages');
     if (!Array.isArray(messages)) {
       const problem = messages === undefined ? 'no "messages" field' : `"messages" is ${describeJsonType(messages)}, expected an array`;
@@ -98,7 +99,7 @@ export class JsonlReader implements FormatReader {
       ranges ??= findItemLiterals(text, 'messages', 'content');
       const range = ranges[turn];
       if (range === undefined) this.out.error(line, `message ${turn}: could not locate "content" in the line`);
-      else this.out.row(line, content as string, range, label, turn);
+      else this.out.row(line, content as string, range, label, turn, group);
     }
     if (turns === 0) this.out.error(line, `no ${this.role} turn`);
   }

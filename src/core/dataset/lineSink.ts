@@ -25,11 +25,12 @@ export class DatasetOutput {
     this.errors.push({ line, message });
   }
 
-  row(line: number, text: string, textRange: TextRange, label: string | undefined, turn?: number): void {
+  row(line: number, text: string, textRange: TextRange, label: string | undefined, turn?: number, group?: string): void {
     // Optional keys stay absent rather than undefined, so rows compare equal however they were read.
-    const row: { line: number; text: string; textRange: TextRange; label?: string; turn?: number } = { line, text, textRange };
+    const row: { line: number; text: string; textRange: TextRange; label?: string; turn?: number; group?: string } = { line, text, textRange };
     if (label !== undefined) row.label = this.intern(label);
     if (turn !== undefined) row.turn = turn;
+    if (group !== undefined) row.group = detach(group);
     this.rows.push(row);
   }
 

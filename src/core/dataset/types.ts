@@ -22,6 +22,8 @@ export interface DatasetRow {
   readonly label?: string;
   /** For chat rows: which message of the line's `messages` array (0-based); undefined otherwise. */
   readonly turn?: number;
+  /** The row's value of the group field (ReadOptions.groupField), when asked for and present. */
+  readonly group?: string;
 }
 
 /** A line that could not be analyzed, and why, in words a user understands. */
@@ -46,6 +48,11 @@ export interface ReadOptions {
   readonly textField?: string;
   /** Field holding the label; auto-detected when omitted; `false` turns labels off. */
   readonly labelField?: string | false;
+  /**
+   * Field holding a group id (dotted path; a CSV column): rows that share a value were made from one seed or
+   * prompt, and the detector keeps them in one fold. None when omitted.
+   */
+  readonly groupField?: string;
   /** Which chat role's turns to analyze in `{"messages":[…]}` files. Default `user`. */
   readonly role?: string;
   /**

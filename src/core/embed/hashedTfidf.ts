@@ -93,9 +93,8 @@ export class HashedTfidf {
 
   /**
    * A copy that ignores every feature found in fewer than `minDocuments` texts of the fitted corpus.
-   * The detector uses one: a feature seen in a handful of rows (a name, a place) says which rows were in the
-   * sample, not how the two sides write, and a classifier that learns such features finds "gaps" between two
-   * samples of the same real data.
+   * The detector uses one: a feature seen in one row only cannot recur in another fold, and learning it only
+   * fits noise.
    */
   withMinimumDocumentFrequency(minDocuments: number): HashedTfidf {
     const copy = new HashedTfidf({ buckets: this.buckets, seed: this.seed });
@@ -136,6 +135,17 @@ export class HashedTfidf {
     model.wordIdf.set(state.wordIdf);
     model.charIdf.set(state.charIdf);
     return model;
+  }
+
+  /**
+   * The bucket a lower-cased word unigram lands in (as {@link vector} hashes it), or -1 when the word yields
+   * no word feature. Reasons use it to say which of a row's words weigh most in the detector.
+   */
+  wordBucket(word: string): number {
+    this.grams.extract(word);
+    if (this.grams.wordCount !== 1) return -1;
+    const h = this.seed === 0 ? this.grams.words[0] : fmix32(this.grams.words[0] ^ this.seed);
+    return this.mask >= 0 ? h & this.mask : (h & 0x7fffffff) % this.buckets;
   }
 
   /** The text's L2-normalized TF-IDF vector, indices strictly increasing. */

@@ -4,6 +4,7 @@ import { throwIfCancelled } from '../host';
 import { bootstrapAuc } from '../stats/bootstrap';
 import { hashCombine } from '../stats/hash';
 import { planFolds } from './detectorPlan';
+import { chooseC } from './detectorSelect';
 import { scoreRows } from './detectorScore';
 import type { Scaler } from './detectorRows';
 import type { FoldModel } from './detectorModel';
@@ -41,8 +42,19 @@ export interface DetectorOptions {
   readonly seed?: number;
   /** Training rows per class, a seeded sample beyond this; default 50,000 (more rarely moves the AUC). */
   readonly maxTrainPerClass?: number;
-  /** Inverse regularization strength of the logistic regression; default 1 (see LogisticOptions.c). */
-  readonly c?: number;
+  /**
+   * Inverse regularization strength of the logistic regression (see LogisticOptions.c); default 1. Several
+   * values, ascending, are candidates: the detector chooses among them by an inner cross-validation on the
+   * training rows (detectorSelect.ts).
+   */
+  readonly c?: number | readonly number[];
+  /**
+   * Logits added to each row's out-of-fold score, from knowledge outside the data (markerPrior.ts); the models
+   * are trained without it. The AUC and its interval are of the scores with it.
+   */
+  readonly prior?: Float64Array;
+  /** A group id per row (detectorPlan.ts NO_GROUP for none): rows of one group share a fold (paired data). */
+  readonly groups?: Int32Array;
   readonly token?: CancellationToken;
   /** Work units: one per fold trained, then one per 65,536 rows scored. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -66,8 +78,10 @@ export interface DetectorResult {
   readonly sparseWeights?: Float32Array;
   readonly bias: number;
   readonly trainedOn: { readonly real: number; readonly synthetic: number };
-  /** P(synthetic) of a new or edited row by the fold-averaged model (for the editor). */
-  score(dense: Float32Array, offset: number, sparse?: SparseVector): number;
+  /** The inverse regularization strength the models were trained with (chosen when several were given). */
+  readonly c: number;
+  /** P(synthetic) of a new or edited row by the fold-averaged model (for the editor), `prior` logits added. */
+  score(dense: Float32Array, offset: number, sparse?: SparseVector, prior?: number): number;
 }
 
 const SCORE_CHUNK = 65536;
@@ -86,13 +100,18 @@ export function trainDetector(input: DetectorInput, options: DetectorOptions = {
   const { count, isSynthetic, dense, denseDim } = input;
   if (isSynthetic.length < count || dense.length < count * denseDim) throw new RangeError('isSynthetic or dense is shorter than count rows');
   const seed = (options.seed ?? 0) >>> 0;
-  const plan = planFolds(isSynthetic, count, options.folds ?? 5, options.maxTrainPerClass ?? 50_000, seed);
+  if ((options.groups && options.groups.length < count) || (options.prior && options.prior.length < count)) throw new RangeError('groups or prior is shorter than count rows');
+  const plan = planFolds(isSynthetic, count, options.folds ?? 5, options.maxTrainPerClass ?? 50_000, seed, options.groups);
   const scaler = fitScaler(dense, denseDim, plan.trainRows, isSynthetic);
   const sparseDim = input.sparse && input.sparseDim > 0 ? input.sparseDim : 0;
+  const candidates = typeof options.c === 'number' ? [options.c] : options.c ?? [1];
   if (plan.folds === 0) {
     const none: FoldModel = { dense: new Float64Array(denseDim), bias: 0, sparse: new Float32Array(sparseDim), compact: new Float32Array(0) };
-    return result(new Float64Array(count).fill(0.5), isSynthetic, none, scaler, plan.trainedOn, seed);
+    const flat = new Float64Array(count).fill(0.5);
+    if (options.prior) for (let row = 0; row < count; row++) flat[row] = sigmoid(options.prior[row]);
+    return result(flat, isSynthetic, none, scaler, plan.trainedOn, seed, candidates[0]);
   }
+  const { c } = chooseC(input, plan, scaler, candidates, seed, options.groups, options.token);
 
   const k = plan.folds;
   const chunks = Math.ceil(count / SCORE_CHUNK);
@@ -102,7 +121,7 @@ export function trainDetector(input: DetectorInput, options: DetectorOptions = {
   for (let fold = 0; fold < k; fold++) {
     throwIfCancelled(options.token);
     const subset = foldSubset(plan.trainRows, plan.foldOf, fold);
-    const fit = trainLogistic(rows, subset, { c: options.c, seed: hashCombine(seed, fold + 1), token: options.token });
+    const fit = trainLogistic(rows, subset, { c, seed: hashCombine(seed, fold + 1), token: options.token });
     models.push(foldModel(fit.weights, columns, sparseDim, denseDim));
     progress(fold + 1);
   }
@@ -110,11 +129,11 @@ export function trainDetector(input: DetectorInput, options: DetectorOptions = {
   const position = new Int32Array(count).fill(-1);
   for (let q = 0; q < plan.trainRows.length; q++) position[plan.trainRows[q]] = q;
   const scores = scoreRows(
-    { ...input, foldOf: plan.foldOf, position, trained: rows.sparse, scaler, sparseDim, token: options.token, onRows: (done) => progress(k + done / SCORE_CHUNK), every: SCORE_CHUNK },
+    { ...input, prior: options.prior, foldOf: plan.foldOf, position, trained: rows.sparse, scaler, sparseDim, token: options.token, onRows: (done) => progress(k + done / SCORE_CHUNK), every: SCORE_CHUNK },
     models,
   );
   progress(k + chunks);
-  return result(scores, isSynthetic, averageModels(models), scaler, plan.trainedOn, seed);
+  return result(scores, isSynthetic, averageModels(models), scaler, plan.trainedOn, seed, c);
 }
 
 /** Positions (in `trainRows`) of the training rows outside `fold`. */
@@ -134,6 +153,7 @@ function result(
   scaler: Scaler,
   trainedOn: { real: number; synthetic: number },
   seed: number,
+  c: number,
 ): DetectorResult {
   const interval = bootstrapAuc(scores, isSynthetic.subarray(0, scores.length), { seed });
   const sparseDim = model.sparse.length;
@@ -149,8 +169,9 @@ function result(
     sparseWeights: sparseDim > 0 ? model.sparse : undefined,
     bias: model.bias,
     trainedOn,
-    score(rowDense: Float32Array, offset: number, sparse?: SparseVector): number {
-      let logit = denseLogit(model, scaler, rowDense, offset);
+    c,
+    score(rowDense: Float32Array, offset: number, sparse?: SparseVector, prior = 0): number {
+      let logit = denseLogit(model, scaler, rowDense, offset) + prior;
       if (sparse && sparseDim > 0) {
         checkVector(sparse, sparseDim);
         logit += sparseDot(model.sparse, sparse.indices, sparse.values, 0, sparse.indices.length);

@@ -81,13 +81,13 @@ export function exportDetectorState(result: DetectorResult): DetectorState {
 }
 
 /**
- * P(synthetic) of one row by an exported detector: the same arithmetic as `DetectorResult.score`.
+ * P(synthetic) of one row by an exported detector, `prior` logits added: the same arithmetic as `DetectorResult.score`.
  *
  * @example scoreDetectorState(exportDetectorState(d), dense, 0, tfidf.vectorView(text)) // 0.87
  */
-export function scoreDetectorState(state: DetectorState, dense: Float32Array, offset: number, sparse?: SparseVector): number {
+export function scoreDetectorState(state: DetectorState, dense: Float32Array, offset: number, sparse?: SparseVector, prior = 0): number {
   const model: FoldModel = { dense: state.denseWeights, bias: state.bias, sparse: state.sparseWeights ?? new Float32Array(0), compact: new Float32Array(0) };
-  let logit = denseLogit(model, { mean: state.denseMean, std: state.denseStd }, dense, offset);
+  let logit = denseLogit(model, { mean: state.denseMean, std: state.denseStd }, dense, offset) + prior;
   if (sparse && state.sparseWeights) logit += sparseDot(state.sparseWeights, sparse.indices, sparse.values, 0, sparse.indices.length);
   return sigmoid(logit);
 }

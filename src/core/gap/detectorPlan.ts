@@ -12,6 +12,9 @@ export interface FoldPlan {
   readonly trainedOn: { readonly real: number; readonly synthetic: number };
 }
 
+/** A row in no group: its fold is dealt as usual. */
+export const NO_GROUP = -1;
+
 /** The most folds a plan uses; more would only add training time. */
 export const MAX_FOLDS = 20;
 
@@ -20,8 +23,12 @@ export const MAX_FOLDS = 20;
  * dealt round-robin into folds after a seeded shuffle, so every fold holds both classes in the same ratio.
  * Rows left out of training get their fold from a seeded hash of their index. Folds are clamped to
  * 2..{@link MAX_FOLDS} and to the smaller class's training rows.
+ *
+ * With `groups` (a group id per row, or {@link NO_GROUP}), every row of a group takes the fold of a seeded hash
+ * of its group id, whichever side it is on: a synthetic rewrite is then never scored by a model that learned
+ * from its own source row, which would make the pair look alike and the gap smaller than it is.
  */
-export function planFolds(isSynthetic: Uint8Array, count: number, folds: number, maxTrainPerClass: number, seed: number): FoldPlan {
+export function planFolds(isSynthetic: Uint8Array, count: number, folds: number, maxTrainPerClass: number, seed: number, groups?: Int32Array): FoldPlan {
   const random = seededRandom(hashCombine(seed >>> 0, 0x6f1d));
   const perClass = Math.max(2, Math.floor(maxTrainPerClass));
   const byClass = [classRows(isSynthetic, count, 0), classRows(isSynthetic, count, 1)];
@@ -38,6 +45,10 @@ export function planFolds(isSynthetic: Uint8Array, count: number, folds: number,
   for (const rows of sampled) {
     const dealt = shuffleInPlace(rows.slice(), random);
     for (let p = 0; p < dealt.length; p++) foldOf[dealt[p]] = p % k;
+  }
+  if (groups) {
+    const groupSalt = hashCombine(seed >>> 0, 0x7a3d);
+    for (let row = 0; row < count; row++) if (groups[row] !== NO_GROUP) foldOf[row] = hashCombine(groupSalt, groups[row]) % k;
   }
   const trainRows = new Uint32Array(sampled[0].length + sampled[1].length);
   trainRows.set(sampled[0]);

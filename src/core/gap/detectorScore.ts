@@ -26,6 +26,8 @@ export interface ScoreInput {
   readonly denseDim: number;
   readonly sparse?: (row: number) => SparseVector;
   readonly sparseDim: number;
+  /** Logits added to each row's score (a prior the models were not trained with); none when omitted. */
+  readonly prior?: Float64Array;
   readonly token?: CancellationToken;
   /** Called every `every` rows with the rows scored so far. */
   readonly onRows?: (done: number) => void;
@@ -42,7 +44,7 @@ const BLOCK = 1024;
  * the same order as any other row, over the renumbered columns.
  */
 export function scoreRows(input: ScoreInput, models: readonly FoldModel[]): Float64Array {
-  const { count, foldOf, position, trained, scaler, dense, denseDim, sparse, sparseDim } = input;
+  const { count, foldOf, position, trained, scaler, dense, denseDim, sparse, sparseDim, prior } = input;
   const scores = new Float64Array(count);
   const blockRows = new Int32Array(BLOCK);
   const starts = new Float64Array(BLOCK + 1);
@@ -62,7 +64,7 @@ export function scoreRows(input: ScoreInput, models: readonly FoldModel[]): Floa
         } else {
           logit += sparseDot(model.sparse, indices, values, starts[b], starts[b + 1]);
         }
-        scores[row] = sigmoid(logit);
+        scores[row] = sigmoid(prior ? logit + prior[row] : logit);
       }
       n = 0;
     };

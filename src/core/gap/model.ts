@@ -8,6 +8,7 @@ import { percentileRank, quantileSorted } from '../stats/quantile';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import type { DetectorResult } from './detector';
 import { exportDetectorState, scoreDetectorState, type DetectorState } from './detectorModel';
+import { phraseBoost } from './markerPrior';
 import { explainRow, type ReasonContext } from './reasons';
 import type { NoiseProfile } from '../roughen/types';
 
@@ -43,7 +44,9 @@ export interface ScoringModelState {
   /** A seeded sample of reference rows and their embeddings, row-major. */
   readonly nearestRows: readonly ModelReferenceRow[];
   readonly nearestEmbeddings: Float32Array;
-  readonly reasons: Omit<ReasonContext, 'defs' | 'describe' | 'weights' | 'mean' | 'std'>;
+  readonly reasons: Omit<ReasonContext, 'defs' | 'describe' | 'weights' | 'mean' | 'std' | 'words'>;
+  /** The reference rows' word counts behind word reasons (the TF-IDF and weights are above). */
+  readonly realWords?: { readonly realWordRows: Map<string, number>; readonly wordRows: number; readonly syntheticWordRows: Map<string, number>; readonly syntheticRows: number };
   readonly referenceScores: Float64Array;
   readonly flagThreshold: number;
 }
@@ -99,6 +102,9 @@ export function scoringModelState(parts: ModelParts, reference: readonly ModelRe
       stockPhraseCounts: new Map(context.stockPhraseCounts),
       referenceRows: context.referenceRows,
     },
+    ...(context.words
+      ? { realWords: { realWordRows: new Map(context.words.realWordRows), wordRows: context.words.wordRows, syntheticWordRows: new Map(context.words.syntheticWordRows), syntheticRows: context.words.syntheticRows } }
+      : {}),
     referenceScores: parts.referenceScores.slice(),
     flagThreshold: parts.flagThreshold,
   };
@@ -115,7 +121,16 @@ export class ScoringModel {
     this.tfidf = HashedTfidf.fromState(state.tfidf);
     this.embedding = HashedTfidf.fromState(state.embedding);
     const { denseWeights, denseMean, denseStd } = state.detector;
-    this.context = { ...state.reasons, defs: FEATURES, describe: describeRowFeature, weights: denseWeights, mean: denseMean, std: denseStd };
+    const { sparseWeights } = state.detector;
+    this.context = {
+      ...state.reasons,
+      defs: FEATURES,
+      describe: describeRowFeature,
+      weights: denseWeights,
+      mean: denseMean,
+      std: denseStd,
+      ...(state.realWords && sparseWeights ? { words: { tfidf: this.tfidf, weights: sparseWeights, ...state.realWords } } : {}),
+    };
   }
 
   get flagThreshold(): number {
@@ -130,7 +145,8 @@ export class ScoringModel {
   score(text: string): RowScore {
     this.features.fill(0);
     computeFeatures(text, this.dictionary, this.features, 0);
-    const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(text));
+    const prior = phraseBoost(text, this.context.stockPhraseCounts, this.context.referenceRows);
+    const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(text), prior);
     const flagged = score > this.state.flagThreshold;
     return {
       score,

@@ -10,6 +10,7 @@ import type {
   FileError,
   GapReport,
   LeakageReport,
+  RowReason,
   RowResult,
   Verdict,
 } from './types';
@@ -160,4 +161,22 @@ export function errorDigest(
 export function noiseProfileText(report: GapReport): string | undefined {
   const sentences = report.reference.noiseProfile?.sentences ?? [];
   return sentences.length > 0 ? `How the real rows are written: ${sentences.join('; ')}.` : undefined;
+}
+
+/**
+ * The words a flagged row's message opens with, matched to its first reason: LLM wording (a stock phrase, a
+ * word or phrase synthetic rows over-use) or any other way it reads unlike the real rows.
+ */
+export function reasonHeadline(reasons: readonly Pick<RowReason, 'code'>[]): string {
+  const first = reasons[0]?.code ?? '';
+  return first === 'stock-phrase' || first.startsWith('word:') || first.startsWith('phrase:') ? 'Reads like LLM writing' : 'Reads unlike the real rows';
+}
+
+/**
+ * A flagged row's reasons as one sentence: `Reads like LLM writing: opens with "Certainly", found in 0 of 760
+ * real rows; 180 characters, longer than 98% of real rows.` Without reasons, its percentile among real rows.
+ */
+export function reasonsSentence(reasons: readonly RowReason[], percentile: number): string {
+  if (reasons.length === 0) return `Looks synthetic: scores higher than ${Math.round(percentile * 100)}% of real rows.`;
+  return `${reasonHeadline(reasons)}: ${reasons.map((reason) => reason.message).join('; ')}.`;
 }

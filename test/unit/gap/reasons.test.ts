@@ -55,10 +55,21 @@ test('a typical value is never a reason, however large its weight', () => {
   assert.deepEqual(reasons, []);
 });
 
-test('the stock-phrase reason names the phrase and how many real rows use it', () => {
+test('the stock-phrase reason comes first and names the phrase and how many real rows use it', () => {
+  const reasons = explainRow(context({ referenceRows: 1000 }), rowValues({ 'all-lowercase': 0, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
+  assert.equal(reasons[0].code, 'stock-phrase');
+  assert.equal(reasons[0].message, 'opens with "kindly", found in 1 of 1,000 real rows');
+});
+
+test('a stock phrase real rows use as often as LLM text does is no reason', () => {
+  // 1 of 100 real rows: the 1% rate markerPrior.ts assumes for LLM text, so no evidence either way.
   const reasons = explainRow(context(), rowValues({ 'all-lowercase': 1, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
-  assert.equal(reasons.length, 1);
-  assert.equal(reasons[0].message, 'opens with "kindly", found in 1 of 100 real rows');
+  assert.ok(reasons.every((reason) => reason.code !== 'stock-phrase'), JSON.stringify(reasons));
+});
+
+test('several stock phrases are named in one reason, a phrase inside a longer one once', () => {
+  const reasons = explainRow(context({ referenceRows: 1000 }), rowValues({ 'stock-phrase': 1 }), 0, 'Certainly! I would like to delve into my statement. Kindly help.');
+  assert.equal(reasons[0].message, 'opens with "Certainly", found in 0 of 1,000 real rows; also "delve into" (0), "kindly" (1)');
 });
 
 test('reads the row at its offset in a matrix', () => {

@@ -1,0 +1,126 @@
+// npm run bench (or node --import tsx bench/detector.ts): the detector against the plain scikit-learn baseline
+// (bench/baseline.py) on the same rows, and real-against-real nulls (two random halves of one file). Reads the
+// development data from SYNTHGAP_SHARED_DATA or ../shared/data; skips with a message where it is absent.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ParsedDataset } from '../src/core/dataset/types';
+import { analyze } from '../src/core/gap/analyze';
+import { loadDictionary } from '../src/node/dictionary';
+import { readDatasetFile } from '../src/node/readDatasetFile';
+import { sampleIndexes, seededRandom, shuffleInPlace } from '../src/core/stats/random';
+
+const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
+const PER_SIDE = 3000;
+
+interface Pair {
+  readonly name: string;
+  /** Two halves of one real file: must show no gap. */
+  readonly isNull: boolean;
+  readonly real: string[];
+  readonly synthetic: string[];
+}
+
+async function texts(relative: string): Promise<string[]> {
+  const data = await readDatasetFile(join(DATA, relative));
+  return data.rows.map((row) => row.text);
+}
+
+function sample(rows: readonly string[], n: number, seed: number): string[] {
+  return Array.from(sampleIndexes(rows.length, n, seededRandom(seed)), (i) => rows[i]);
+}
+
+/** A seeded shuffle, then the first n and the next n rows. */
+function halves(rows: readonly string[], n: number, seed: number): [string[], string[]] {
+  const order = shuffleInPlace(Uint32Array.from({ length: rows.length }, (_, i) => i), seededRandom(seed));
+  const size = Math.min(n, Math.floor(rows.length / 2));
+  return [Array.from(order.subarray(0, size), (i) => rows[i]), Array.from(order.subarray(size, 2 * size), (i) => rows[i])];
+}
+
+const strip = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s']/gu, '').replace(/\s+/g, ' ').trim();
+
+function dataset(rows: readonly string[]): ParsedDataset {
+  return { format: 'jsonl', textField: 'text', rows: rows.map((text, i) => ({ line: i + 1, text, textRange: { start: 0, end: text.length } })), errors: [] };
+}
+
+async function pairs(): Promise<Pair[]> {
+  const clincTrain = await texts('clinc150/real_train.jsonl');
+  const clincTest = await texts('clinc150/real_test.jsonl');
+  const clincLlm = await texts('clinc150/synthetic_gpt35.jsonl');
+  const bankTrain = await texts('banking77/real_train.csv');
+  const bankTest = await texts('banking77/real_test.csv');
+  const out: Pair[] = [
+    { name: 'clinc test vs gpt-3.5', isNull: false, real: sample(clincTest, PER_SIDE, 1), synthetic: sample(clincLlm, PER_SIDE, 2) },
+    { name: 'clinc, wording only', isNull: false, real: sample(clincTest, PER_SIDE, 1).map(strip), synthetic: sample(clincLlm, PER_SIDE, 2).map(strip) },
+    { name: 'clinc 200 vs 200', isNull: false, real: sample(clincTest, 200, 3), synthetic: sample(clincLlm, 200, 4) },
+    { name: 'clinc train vs test (not a null)', isNull: false, real: sample(clincTrain, PER_SIDE, 5), synthetic: sample(clincTest, PER_SIDE, 6) },
+    { name: 'banking train vs test (not a null)', isNull: false, real: sample(bankTrain, PER_SIDE, 5), synthetic: sample(bankTest, PER_SIDE, 6) },
+  ];
+  const files: [string, string[]][] = [['clinc train', clincTrain], ['clinc test', clincTest], ['clinc gpt-3.5', clincLlm], ['banking train', bankTrain], ['banking test', bankTest]];
+  for (const [name, rows] of files) {
+    const [a, b] = halves(rows, PER_SIDE, 7);
+    out.push({ name: `null: ${name} halves`, isNull: true, real: a, synthetic: b });
+    const [c, d] = halves(rows, 200, 8);
+    out.push({ name: `null: ${name} 200+200`, isNull: true, real: c, synthetic: d });
+  }
+  return out;
+}
+
+// Debian's python3-sklearn installs for Debian's interpreter, which may not be the first python3 on PATH.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+function baseline(all: readonly Pair[]): Map<string, { auc: number; seconds: number }> {
+  const results = new Map<string, { auc: number; seconds: number }>();
+  const python = spawnSync(PYTHON, ['-c', 'import sklearn'], { encoding: 'utf8' });
+  if (python.status !== 0) {
+    const apt = spawnSync('sh', ['-c', 'command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq python3-sklearn) >/dev/null 2>&1'], { stdio: 'inherit' });
+    if (apt.status !== 0) {
+      console.log('baseline skipped: python3-sklearn is not installed and apt-get is not available');
+      return results;
+    }
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'synthgap-baseline-')), 'pairs.json');
+  writeFileSync(file, JSON.stringify(all.map(({ name, real, synthetic }) => ({ name, real, synthetic }))));
+  const run = spawnSync(PYTHON, [join(__dirname, 'baseline.py'), file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) {
+    console.log(`baseline failed: ${run.stderr.trim().split('\n').pop()}`);
+    return results;
+  }
+  for (const line of run.stdout.trim().split('\n')) {
+    const parsed = JSON.parse(line) as { name: string; auc: number; seconds: number };
+    results.set(parsed.name, parsed);
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(DATA, 'clinc150/real_train.jsonl'))) {
+    console.log(`detector bench skipped: no development data at ${DATA} (set SYNTHGAP_SHARED_DATA)`);
+    return;
+  }
+  const only = process.env.SYNTHGAP_BENCH_ONLY;
+  const all = (await pairs()).filter((pair) => !only || pair.name.includes(only));
+  const base = process.env.SYNTHGAP_BENCH_BASELINE === '0' ? new Map() : baseline(all);
+  const dictionary = loadDictionary();
+  console.log(['pair'.padEnd(36), 'synthgap AUC [95%]'.padEnd(22), 'flagged', 'real>thr', 'baseline', '  s ours', 's base'].join('  '));
+  for (const pair of all) {
+    const start = performance.now();
+    const report = await analyze({ reference: [{ file: 'real', data: dataset(pair.real) }], datasets: [{ file: 'other', data: dataset(pair.synthetic) }] }, { dictionary });
+    const seconds = (performance.now() - start) / 1000;
+    const s = report.datasets[0].summary;
+    const b = base.get(pair.name);
+    const quiet = !pair.isNull ? '' : (s.auc <= 0.55 || (s.aucLow <= 0.5 && s.aucHigh >= 0.5)) && s.flagged / s.rows <= 0.06 ? ' quiet' : ' NOT QUIET';
+    console.log([
+      pair.name.padEnd(36),
+      `${s.auc.toFixed(3)} [${s.aucLow.toFixed(3)}–${s.aucHigh.toFixed(3)}]`.padEnd(22),
+      `${((100 * s.flagged) / s.rows).toFixed(1)}%`.padStart(7),
+      `${(100 * s.referenceFlaggedShare).toFixed(1)}%`.padStart(8),
+      (b ? b.auc.toFixed(3) : '-').padStart(8),
+      seconds.toFixed(2).padStart(8),
+      (b ? b.seconds.toFixed(2) : '-').padStart(6),
+    ].join('  ') + quiet);
+  }
+}
+
+void main();
