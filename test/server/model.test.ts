@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { readDataset } from '../../src/core/dataset/readDataset';
 import { HashedTfidf } from '../../src/core/embed/hashedTfidf';
 import { analyze } from '../../src/core/gap/analyze';
+import { phraseBoost } from '../../src/core/gap/markerPrior';
 import { ScoringModel, scoringModelState, type ModelParts } from '../../src/core/gap/model';
 import { computeFeatures } from '../../src/core/features/compute';
 import { FEATURE_COUNT } from '../../src/core/features/registry';
@@ -28,7 +29,9 @@ test('a cloned scoring model gives the fitted detector\'s scores, reasons for fl
   const features = new Float32Array(FEATURE_COUNT);
   for (const row of synthetic.rows.slice(0, 50)) {
     computeFeatures(row.text, dictionary, features, 0);
-    const expected = parts.detector.score(features, 0, parts.tfidf.vectorView(row.text));
+    // The editor adds the same stock-phrase prior as analyze() does to every row.
+    const prior = phraseBoost(row.text, parts.reasons.stockPhraseCounts, parts.reasons.referenceRows);
+    const expected = parts.detector.score(features, 0, parts.tfidf.vectorView(row.text), prior);
     const scored = model.score(row.text);
     assert.ok(Math.abs(scored.score - expected) < 1e-12, `${scored.score} vs ${expected}`);
     assert.equal(scored.flagged, scored.score > report.datasets[0].summary.flagThreshold);
