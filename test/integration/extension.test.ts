@@ -145,7 +145,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       await screenshot(page, 'extension-squiggles');
     }));
 
-    test('the hover over a flagged row says it is too clean, measured against the real rows', STEP, () => bench.step('hover', async (page) => {
+    test('the hover over a flagged row says how it reads unlike the real rows, measured against them', STEP, () => bench.step('hover', async (page) => {
       assert.ok(target, 'no flagged squiggle from the previous test');
       // Read the squiggle's box again: positions are only good for the layout they were read in.
       const text = await hoverSquiggle(page, await waitForSquiggle(page, { line: target.line, severity: target.severity }));
