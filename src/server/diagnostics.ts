@@ -1,6 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RowReason } from '../core/report/types';
 import { reasonsSentence } from '../core/report/sentences';
 import { textHash } from '../core/stats/hash';
 import { DIAGNOSTIC_CODES, type RowDiagnosticData } from '../shared/protocol';
@@ -70,14 +69,9 @@ function rowDiagnostic(
     source: SOURCE,
     code: DIAGNOSTIC_CODES.tooClean,
     codeDescription: { href: DOCS_TOO_CLEAN },
-    message: tooCleanMessage(result.reasons, result.percentile),
+    message: reasonsSentence(result.reasons, result.percentile),
     data,
   };
-}
-
-/** `Reads unlike the real rows: no typos (41% of real rows have one); 27 words, longer than 96% of real rows.` */
-export function tooCleanMessage(reasons: readonly RowReason[], percentile: number): string {
-  return reasonsSentence(reasons, percentile);
 }
 
 export function formatPercent(share: number): string {

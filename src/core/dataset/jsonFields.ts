@@ -23,18 +23,18 @@ export function planJsonFields(samples: readonly JsonObject[], options: ReadOpti
   const label = options.labelField === false ? undefined : options.labelField !== undefined
     ? resolvePath(samples, options.labelField)
     : detect(samples, LABEL_CANDIDATES, (v) => typeof v === 'string' || typeof v === 'number');
-  const labelFields = {
+  const optionalFields = {
     ...(label && { labelPath: label, labelField: label.join('.') }),
     ...(options.groupField !== undefined && { groupPath: resolvePath(samples, options.groupField) }),
   };
   const chat = options.textField === undefined
     ? samples.filter((record) => Array.isArray(ownValue(record, 'messages'))).length * 2 > samples.length
     : options.textField === CHAT_TEXT_FIELD || options.textField === 'messages';
-  if (chat) return { chat, textPath: ['messages', 'content'], textField: CHAT_TEXT_FIELD, ...labelFields };
+  if (chat) return { chat, textPath: ['messages', 'content'], textField: CHAT_TEXT_FIELD, ...optionalFields };
   const text = options.textField !== undefined
     ? resolvePath(samples, options.textField)
     : detect(samples, TEXT_CANDIDATES, (v) => typeof v === 'string') ?? longestStringField(samples, label) ?? ['text'];
-  return { chat, textPath: text, textField: text.join('.'), ...labelFields };
+  return { chat, textPath: text, textField: text.join('.'), ...optionalFields };
 }
 
 /** A dotted field as a key path; a key that itself contains dots wins when the records have it. */

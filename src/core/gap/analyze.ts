@@ -2,7 +2,7 @@ import type { ParsedDataset } from '../dataset/types';
 import { createHashedEmbedder, HashedTfidf } from '../embed/hashedTfidf';
 import type { Embedder } from '../embed/types';
 import { describeGap, describeRowFeature } from '../features/describe';
-import { FEATURES } from '../features/registry';
+import { featureIndex, FEATURES } from '../features/registry';
 import { silentLogger, throwIfCancelled, type CancellationToken, type Logger, type ProgressReporter, type WordDictionary } from '../host';
 import { SCHEMA_VERSION, type DatasetReport, type GapReport, type ReferenceRow, type RowResult } from '../report/types';
 import { percentileRank, sortedCopy } from '../stats/quantile';
@@ -18,7 +18,7 @@ import type { MapOptions } from './map';
 import { compareSides, type Side } from './sides';
 import { featureMatrix, sortedColumns } from './matrix';
 import type { ModelParts } from './model';
-import { countStockPhrases, countWordRows, explainRow } from './reasons';
+import { countStockPhrases, countWordRows, explainRow, type WordCounts } from './reasons';
 import { phraseBoost } from './markerPrior';
 import { headlineFor, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
 
@@ -114,7 +114,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   const realSorted = sortedColumns(reference.features, FEATURES.length);
   const stockPhraseCounts = countStockPhrases(reference.texts);
   const realWords = countWordRows(reference.texts, IDF_ROWS_PER_SIDE, seededRandom(seed ^ 0x3f0d));
-  const stockColumn = FEATURES.findIndex((def) => def.id === 'stock-phrase');
+  const stockColumn = featureIndex('stock-phrase');
   // Each reference row's prior leaves the row itself out of the phrase counts; computed once for every dataset.
   const referenceBoost = phraseBoosts(reference, stockColumn, (text) => phraseBoost(text, stockPhraseCounts, reference.texts.length, true));
   // Learned once: the report shows it, and the editor's roughen fix (through onModel) uses it.
@@ -300,7 +300,7 @@ function groupIds(reference: Side, side: Side): Int32Array | undefined {
   });
 }
 
-function wordCounts(real: { counts: Map<string, number>; rows: number }, synthetic: { counts: Map<string, number>; rows: number }) {
+function wordCounts(real: { counts: Map<string, number>; rows: number }, synthetic: { counts: Map<string, number>; rows: number }): WordCounts {
   return { realWordRows: real.counts, wordRows: real.rows, syntheticWordRows: synthetic.counts, syntheticRows: synthetic.rows };
 }
 

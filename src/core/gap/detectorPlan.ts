@@ -15,6 +15,11 @@ export interface FoldPlan {
 /** A row in no group: its fold is dealt as usual. */
 export const NO_GROUP = -1;
 
+/** The fold of every row in `group` among `folds`: a hash of the group with `salt`, whichever side the row is on. */
+export function groupFold(group: number, folds: number, salt: number): number {
+  return hashCombine(salt, group) % folds;
+}
+
 /** The most folds a plan uses; more would only add training time. */
 export const MAX_FOLDS = 20;
 
@@ -46,10 +51,8 @@ export function planFolds(isSynthetic: Uint8Array, count: number, folds: number,
     const dealt = shuffleInPlace(rows.slice(), random);
     for (let p = 0; p < dealt.length; p++) foldOf[dealt[p]] = p % k;
   }
-  if (groups) {
-    const groupSalt = hashCombine(seed >>> 0, 0x7a3d);
-    for (let row = 0; row < count; row++) if (groups[row] !== NO_GROUP) foldOf[row] = hashCombine(groupSalt, groups[row]) % k;
-  }
+  const groupSalt = hashCombine(seed >>> 0, 0x7a3d);
+  if (groups) for (let row = 0; row < count; row++) if (groups[row] !== NO_GROUP) foldOf[row] = groupFold(groups[row], k, groupSalt);
   const trainRows = new Uint32Array(sampled[0].length + sampled[1].length);
   trainRows.set(sampled[0]);
   trainRows.set(sampled[1], sampled[0].length);

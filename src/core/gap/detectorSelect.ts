@@ -4,7 +4,7 @@ import { auc } from '../stats/auc';
 import { hashCombine } from '../stats/hash';
 import { sampleIndexes, seededRandom, shuffleInPlace } from '../stats/random';
 import type { FoldPlan } from './detectorPlan';
-import { NO_GROUP } from './detectorPlan';
+import { groupFold, NO_GROUP } from './detectorPlan';
 import type { DetectorInput } from './detector';
 import type { Scaler } from './detectorRows';
 import { trainingRows } from './detectorRows';
@@ -47,14 +47,13 @@ export function chooseC(
   const picked = byClass.map((rows) => Array.from(sampleIndexes(rows.length, SELECT_ROWS_PER_CLASS, random), (p) => rows[p]));
   const rowsSorted = Uint32Array.from([...picked[0], ...picked[1]]).sort();
   const { rows } = trainingRows(input, rowsSorted, scaler, token);
+  // Inner folds are dealt per class over positions in `rows`, as planFolds deals outer folds over rows.
   const inner = new Uint8Array(rowsSorted.length);
-  const positionOf = new Map<number, number>();
-  rowsSorted.forEach((row, p) => positionOf.set(row, p));
-  for (const rowsOfClass of picked) {
-    const dealt = shuffleInPlace(rowsOfClass.slice(), random);
-    dealt.forEach((row, p) => {
-      const group = groups ? groups[row] : NO_GROUP;
-      inner[positionOf.get(row) ?? 0] = group === NO_GROUP ? p % INNER_FOLDS : hashCombine(seed ^ 0x1a2b, group) % INNER_FOLDS;
+  for (const label of [0, 1]) {
+    const positions = shuffleInPlace(Uint32Array.from(rowsSorted.keys()).filter((p) => rows.labels[p] === label), random);
+    positions.forEach((p, order) => {
+      const group = groups ? groups[rowsSorted[p]] : NO_GROUP;
+      inner[p] = group === NO_GROUP ? order % INNER_FOLDS : groupFold(group, INNER_FOLDS, seed ^ 0x1a2b);
     });
   }
   const aucs: number[] = [];

@@ -9,7 +9,7 @@ import { sampleIndexes, seededRandom } from '../stats/random';
 import type { DetectorResult } from './detector';
 import { exportDetectorState, scoreDetectorState, type DetectorState } from './detectorModel';
 import { phraseBoost } from './markerPrior';
-import { explainRow, type ReasonContext } from './reasons';
+import { explainRow, type ReasonContext, type WordCounts } from './reasons';
 import type { NoiseProfile } from '../roughen/types';
 
 /** What `analyze` hands out, per dataset, to whoever keeps a scoring model (its `onModel` option). */
@@ -45,8 +45,8 @@ export interface ScoringModelState {
   readonly nearestRows: readonly ModelReferenceRow[];
   readonly nearestEmbeddings: Float32Array;
   readonly reasons: Omit<ReasonContext, 'defs' | 'describe' | 'weights' | 'mean' | 'std' | 'words'>;
-  /** The reference rows' word counts behind word reasons (the TF-IDF and weights are above). */
-  readonly realWords?: { readonly realWordRows: Map<string, number>; readonly wordRows: number; readonly syntheticWordRows: Map<string, number>; readonly syntheticRows: number };
+  /** The word counts behind word reasons (the TF-IDF and the weights are above). */
+  readonly wordCounts?: WordCounts;
   readonly referenceScores: Float64Array;
   readonly flagThreshold: number;
 }
@@ -102,9 +102,7 @@ export function scoringModelState(parts: ModelParts, reference: readonly ModelRe
       stockPhraseCounts: new Map(context.stockPhraseCounts),
       referenceRows: context.referenceRows,
     },
-    ...(context.words
-      ? { realWords: { realWordRows: new Map(context.words.realWordRows), wordRows: context.words.wordRows, syntheticWordRows: new Map(context.words.syntheticWordRows), syntheticRows: context.words.syntheticRows } }
-      : {}),
+    ...(context.words ? { wordCounts: copyWordCounts(context.words) } : {}),
     referenceScores: parts.referenceScores.slice(),
     flagThreshold: parts.flagThreshold,
   };
@@ -129,7 +127,7 @@ export class ScoringModel {
       weights: denseWeights,
       mean: denseMean,
       std: denseStd,
-      ...(state.realWords && sparseWeights ? { words: { tfidf: this.tfidf, weights: sparseWeights, ...state.realWords } } : {}),
+      ...(state.wordCounts && sparseWeights ? { words: { tfidf: this.tfidf, weights: sparseWeights, ...state.wordCounts } } : {}),
     };
   }
 
@@ -174,4 +172,10 @@ export class ScoringModel {
     }
     return best < 0 ? undefined : { row: nearestRows[best], similarity: bestSimilarity };
   }
+}
+
+/** The counts alone (not the TF-IDF and weights the context also carries), as plain maps that cross threads. */
+function copyWordCounts(counts: WordCounts): WordCounts {
+  const { realWordRows, wordRows, syntheticWordRows, syntheticRows } = counts;
+  return { realWordRows: new Map(realWordRows), wordRows, syntheticWordRows: new Map(syntheticWordRows), syntheticRows };
 }

@@ -6,6 +6,7 @@ import type { HashedTfidf } from '../embed/hashedTfidf';
 import { rowPhraseEvidence } from './markerPrior';
 import { sentenceWords } from './words';
 import { sampleIndexes, type Random } from '../stats/random';
+import { formatCount } from '../report/format';
 
 /** What the reasons of one comparison are measured against; built once, used for every flagged row. */
 export interface ReasonContext {
@@ -29,17 +30,17 @@ export interface ReasonContext {
   readonly referenceRows: number;
   /**
    * The detector's word part, to name the words of a row that weigh most: its TF-IDF, its sparse weights, and
-   * how many reference rows use each word (of `wordRows` counted). Absent: no word reasons.
+   * how many rows of each side use each word. Absent: no word reasons.
    */
-  readonly words?: {
-    readonly tfidf: HashedTfidf;
-    readonly weights: Float32Array;
-    readonly realWordRows: ReadonlyMap<string, number>;
-    readonly wordRows: number;
-    /** The same counts over a sample of the dataset's rows, so a reason can say which side uses the word more. */
-    readonly syntheticWordRows: ReadonlyMap<string, number>;
-    readonly syntheticRows: number;
-  };
+  readonly words?: WordCounts & { readonly tfidf: HashedTfidf; readonly weights: Float32Array };
+}
+
+/** How many rows of a sample of each side use each word (countWordRows), so a reason can say which side uses it more. */
+export interface WordCounts {
+  readonly realWordRows: ReadonlyMap<string, number>;
+  readonly wordRows: number;
+  readonly syntheticWordRows: ReadonlyMap<string, number>;
+  readonly syntheticRows: number;
 }
 
 /** A contribution smaller than this (in logits) does not explain anything worth saying. */
@@ -79,12 +80,12 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
   const reasons: RowReason[] = [];
   const groups = new Set<string>();
   // Only a row whose stock-phrase feature is set can have phrase evidence; matching costs a scan of the text.
-  const stockIndex = context.defs.findIndex((def) => def.id === STOCK_PHRASE);
+  const { stockIndex, stockGroup } = derivedOf(context);
   const mayHavePhrase = stockIndex < 0 || values[offset + stockIndex] >= 0.5;
   const phrases = mayHavePhrase ? rowPhraseEvidence(text, context.stockPhraseCounts, context.referenceRows) : [];
   if (phrases.length > 0) {
     reasons.push({ code: STOCK_PHRASE, message: stockPhraseMessage(context, text, phrases) });
-    groups.add(groupOf(context, STOCK_PHRASE));
+    groups.add(stockGroup);
   }
   const { strong, weak } = candidatesFor(context, values, offset, text);
   for (const candidate of strong) {
@@ -105,7 +106,7 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
 
 /** Features and words that add to the row's score, strongest first (side effects of length last); and the best of the rest. */
 function candidatesFor(context: ReasonContext, values: ArrayLike<number>, offset: number, text: string): { strong: Candidate[]; weak?: Candidate } {
-  const yesShares = yesSharesOf(context);
+  const { yesShares } = derivedOf(context);
   const strong: Candidate[] = [];
   let weak: Candidate | undefined;
   const consider = (candidate: Candidate, passes: boolean) => {
@@ -126,7 +127,7 @@ function candidatesFor(context: ReasonContext, values: ArrayLike<number>, offset
     );
   }
   for (const word of wordContributions(context, text)) {
-    // A word said as part of a stock phrase is not said again; a word the real rows use more is no reason.
+    // A word the real rows use more than the synthetic rows is no reason, whatever its weight.
     const passes = word.contribution >= MIN_WORD_CONTRIBUTION && usedMoreBySynthetic(context, word.word);
     consider({ code: `word:${word.word}`, contribution: word.contribution, message: () => wordMessage(context, word.word), group: 'words', sideEffect: false }, passes);
   }
@@ -184,11 +185,6 @@ function usedMoreBySynthetic(context: ReasonContext, word: string): boolean {
   return synthetic > real;
 }
 
-function groupOf(context: ReasonContext, id: string): string {
-  const def = context.defs.find((candidate) => candidate.id === id);
-  return def?.group ?? id;
-}
-
 function isUnusual(def: FeatureDef, value: number, sorted: Float64Array, yesShare: number): boolean {
   // A yes/no value is unusual when fewer than half of the real rows share it.
   if (def.kind === 'binary') return (value >= 0.5 ? yesShare : 1 - yesShare) < 0.5;
@@ -226,16 +222,29 @@ export function countStockPhrases(texts: readonly string[]): Map<string, number>
   return counts;
 }
 
-const yesShareCache = new WeakMap<ReasonContext, Float64Array>();
+interface Derived {
+  /** Share of real rows with each yes/no feature (the values are sorted, so by search). */
+  readonly yesShares: Float64Array;
+  /** The stock-phrase feature's column (-1 without one) and its reason group. */
+  readonly stockIndex: number;
+  readonly stockGroup: string;
+}
 
-/** Share of real rows with each yes/no feature, computed once per context (the values are sorted, so by search). */
-function yesSharesOf(context: ReasonContext): Float64Array {
-  let shares = yesShareCache.get(context);
-  if (!shares) {
-    shares = Float64Array.from(context.realSorted, (sorted) => (sorted.length > 0 ? 1 - lowerBound(sorted, 0.5) / sorted.length : 0));
-    yesShareCache.set(context, shares);
+const derivedCache = new WeakMap<ReasonContext, Derived>();
+
+/** What every row's reasons look up in the context, computed once per context. */
+function derivedOf(context: ReasonContext): Derived {
+  let derived = derivedCache.get(context);
+  if (!derived) {
+    const stockIndex = context.defs.findIndex((def) => def.id === STOCK_PHRASE);
+    derived = {
+      yesShares: Float64Array.from(context.realSorted, (sorted) => (sorted.length > 0 ? 1 - lowerBound(sorted, 0.5) / sorted.length : 0)),
+      stockIndex,
+      stockGroup: context.defs[stockIndex]?.group ?? STOCK_PHRASE,
+    };
+    derivedCache.set(context, derived);
   }
-  return shares;
+  return derived;
 }
 
 function phraseReason(context: ReasonContext, text: string, alreadySaid: (phrase: string) => boolean): RowReason | undefined {
@@ -253,6 +262,3 @@ function phraseReason(context: ReasonContext, text: string, alreadySaid: (phrase
   return undefined;
 }
 
-function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
