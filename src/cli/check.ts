@@ -7,6 +7,7 @@ import { formatHtml } from '../core/report/html';
 import { formatJson } from '../core/report/json';
 import { formatMarkdown } from '../core/report/markdown';
 import { formatTerminalSummary } from '../core/report/terminal';
+import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
 import { loadFiles, type LoadedFile } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
@@ -68,6 +69,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const logger = flags.get('verbose') === true ? stderrLogger(io) : undefined;
   const embedding = await chooseEmbedder(flags, settings, config.base, io, quiet, logger);
   let report: GapReport;
+  const thread = detectorThread((reason) => logger?.debug(reason));
   try {
     report = await analyze(
       { reference: reference.map(toInput), datasets: datasets.map(toInput) },
@@ -83,11 +85,13 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         logger,
         embedder: embedding.embedder,
         ...(embedding.maxSampleRows !== undefined ? { maxSampleRows: embedding.maxSampleRows } : {}),
+        ...(thread ? { runDetector: thread.run } : {}),
       },
     );
   } finally {
     progress.done();
     embedding.dispose();
+    thread?.dispose();
   }
   if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
 

@@ -1,3 +1,4 @@
+import { detectorThread } from '../node/detectorThread';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { guessDelimiter } from '../core/dataset/csvCells';
@@ -126,14 +127,16 @@ async function flaggedRows(
   options: { seed: number; dictionary: WordDictionary; quiet: boolean; io: CliIo },
 ): Promise<boolean[]> {
   const progress = options.quiet ? { update() {}, done() {} } : createProgressBar(options.io.stderrStream);
+  const thread = detectorThread();
   try {
     const report = await analyze(
       { reference: reference.map((loaded) => ({ file: loaded.file, data: loaded.data })), datasets: [{ file, data }] },
-      { seed: options.seed, dictionary: options.dictionary, toolVersion: VERSION, onProgress: (event) => progress.update(event) },
+      { seed: options.seed, dictionary: options.dictionary, toolVersion: VERSION, onProgress: (event) => progress.update(event), ...(thread ? { runDetector: thread.run } : {}) },
     );
     return report.datasets[0].rows.map((row) => row.flagged);
   } finally {
     progress.done();
+    thread?.dispose();
   }
 }
 

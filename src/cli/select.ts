@@ -1,3 +1,4 @@
+import { detectorThread } from '../node/detectorThread';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from '../core/host';
@@ -64,6 +65,7 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
   const embedding = await chooseEmbedder(flags, inputs.settings, inputs.base, io, inputs.quiet, logger);
   const progress = inputs.quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
   let report;
+  const thread = detectorThread((reason) => logger?.debug(reason));
   try {
     report = await selectDataset(
       { reference: inputs.reference, dataset },
@@ -83,11 +85,13 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
         logger,
         embedder: embedding.embedder,
         ...(embedding.maxSampleRows !== undefined ? { maxEmbeddedRows: embedding.maxSampleRows } : {}),
+        ...(thread ? { runDetector: thread.run } : {}),
       },
     );
   } finally {
     progress.done();
     embedding.dispose();
+    thread?.dispose();
   }
   if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
 

@@ -39,18 +39,21 @@ export function summaryFor(
 }
 
 /**
- * `812 flagged · AUC 0.91`: the figure a user glances at. With no gap, the rows above the threshold are chance and
- * none is underlined, so it says `no gap` instead of a count.
+ * `812 flagged · AUC 0.91`: the figure a user glances at. With no gap only rows with LLM stock phrasing are
+ * flagged, so it says `no gap`, with their count when there are any.
  */
 export function fileFigure(file: FileSummary): string {
-  return `${file.verdict === 'no-gap' ? 'no gap' : `${count(file.flagged)} flagged`} · AUC ${auc(file.auc)}`;
+  const flagged = `${count(file.flagged)} flagged`;
+  return `${file.verdict === 'no-gap' ? (file.flagged > 0 ? `no gap · ${flagged}` : 'no gap') : flagged} · AUC ${auc(file.auc)}`;
 }
 
 function fileTooltip(file: FileSummary): string[] {
   return [
-    file.verdict === 'no-gap'
-      ? `No gap from the reference: ${count(file.flagged)} of ${count(file.rows)} rows score above the threshold, about as many as real rows do, so none is underlined.`
-      : `${count(file.flagged)} of ${count(file.rows)} rows look synthetic.`,
+    file.verdict !== 'no-gap'
+      ? `${count(file.flagged)} of ${count(file.rows)} rows look synthetic.`
+      : file.flagged === 0
+        ? 'No gap from the reference: no row stands out (a row above the threshold by its score alone is chance).'
+        : `No gap from the reference; ${count(file.flagged)} of ${count(file.rows)} rows use LLM stock phrasing that real rows rarely use, and only they are flagged.`,
     `Detector AUC ${auc(file.auc)} (95% interval ${auc(file.aucLow)} to ${auc(file.aucHigh)}): ${VERDICT_WORDS[file.verdict]}.`,
     ...(file.limited ? [`Not fully analyzed: ${file.limited}`] : []),
   ];

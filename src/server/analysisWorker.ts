@@ -12,6 +12,7 @@ import { CancelledError, type CancellationToken, type Logger } from '../core/hos
 import { learnNoiseProfile } from '../core/roughen/profile';
 import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
+import { detectorThread } from '../node/detectorThread';
 import { readDatasetFile } from '../node/readDatasetFile';
 import { panelProbe } from './probeJob';
 import { embedderFor, forgetEmbedder } from './workerEmbedder';
@@ -34,6 +35,9 @@ interface LoadedReference {
   readonly key: string;
   readonly files: { readonly file: string; readonly data: ParsedDataset }[];
 }
+
+// The detector of each analysis runs on a thread of its own (a second core) while this one compares the sides.
+const detector = detectorThread((reason) => logger.warn(reason));
 
 // The reference is read once per content (paths, sizes, times, read options), not once per dataset.
 let referenceCache: LoadedReference | undefined;
@@ -98,6 +102,7 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
     { reference: reference.files, datasets: [{ file: job.shown, data }] },
     {
       dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token,
+      ...(detector ? { runDetector: detector.run } : {}),
       map: { method: job.mapProjection },
       ...(chosen.embedder ? { embedder: chosen.embedder } : {}),
       ...(chosen.maxSampleRows ? { maxSampleRows: chosen.maxSampleRows } : {}),

@@ -8,9 +8,12 @@ export function fileCodeLens(uri: string, file: FileAnalysis): CodeLens[] {
   if (!file.report) return [];
   const count = (n: number) => n.toLocaleString('en-US');
   const auc = `AUC ${summary.auc.toFixed(2)} [${summary.aucLow.toFixed(2)}–${summary.aucHigh.toFixed(2)}]`;
-  // With no gap, the rows above the threshold are chance (as many as among real rows): no row is underlined.
+  // With no gap only rows with LLM stock phrasing are flagged (core gap/verdict.ts flagRuleFor): say which.
+  const noGap = summary.flagged === 0
+    ? 'no gap from the reference, no row stands out'
+    : `no gap from the reference; ${count(summary.flagged)} row${summary.flagged === 1 ? ' uses' : 's use'} LLM stock phrasing`;
   const title = summary.verdict === 'no-gap'
-    ? `Synthgap: no gap from the reference, no row stands out · ${auc} · Open report`
+    ? `Synthgap: ${noGap} · ${auc} · Open report`
     : `Synthgap: ${count(summary.flagged)} of ${count(summary.rows)} rows look synthetic · ${auc} · Open report`;
   return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: CLIENT_COMMANDS.openReport, arguments: [uri] } }];
 }

@@ -21,9 +21,8 @@ const SEVERITY: Record<SynthgapSettings['severity'], DiagnosticSeverity> = {
 /**
  * A file's diagnostics: every bad line as an error, then the flagged rows, most synthetic-looking first, up to
  * `maxDiagnostics` (VS Code keeps 1,000 per file; the rest are in the report). Ignored rows (their content
- * hash is in synthgap.json `ignore`) get none. Nor does any row of a file the detector cannot tell from the
- * reference (verdict `no-gap`): its rows above the threshold are the 5% that chance puts there, as with real rows,
- * and underlining them would cry wolf. The CodeLens says so instead.
+ * hash is in synthgap.json `ignore`) get none. Which rows are flagged is the analysis's call (with no gap, only
+ * rows with LLM stock phrasing real rows rarely use: core gap/verdict.ts flagRuleFor), so every view agrees.
  */
 export function fileDiagnostics(
   uri: string,
@@ -40,7 +39,6 @@ export function fileDiagnostics(
     codeDescription: { href: DOCS_BAD_INPUT },
     message: `Cannot analyze this line: ${error.message}`,
   }));
-  if (file.verdict === 'no-gap') return diagnostics;
   const warnAbove = file.model?.quantile(settings.warningQuantile) ?? Infinity;
   const flagged = file.flaggedByScore();
   const limit = Math.max(0, settings.maxDiagnostics);

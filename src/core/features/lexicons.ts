@@ -27,6 +27,8 @@ export interface SlangEntry {
 
 export const CONTRACTIONS: readonly ContractionEntry[] = contractions;
 export const SLANG: readonly SlangEntry[] = slang;
+/** NLTK's English stopwords (lexicons/README.md), lower-case. */
+export const STOPWORDS: ReadonlySet<string> = new Set(stopwords);
 
 /** Lexicon tag bits, as stored in TextScan.tags. */
 export const TAG = {

@@ -4,10 +4,16 @@ import type { FeatureFamily } from './family';
 import { TAG } from './lexicons';
 import { PhraseMatcher } from './phraseMatcher';
 
-/** A phrase LLMs overuse, and a plainer way to say it (empty: drop it), for roughening. */
+/**
+ * A phrase LLMs overuse, and a plainer way to say it (empty: drop it), for roughening. `register`: the phrase
+ * belongs to the register of formal letters or to LLM-idiosyncratic wording (`I hope this message finds you
+ * well`, `Additionally`, `delve`), which people writing a message rarely use; the other entries are polite
+ * phrasing real people use too (`Could you please`, `regarding`), only less often than LLMs.
+ */
 export interface StockPhraseEntry {
   readonly phrase: string;
   readonly plain?: string;
+  readonly register?: boolean;
 }
 
 export const STOCK_PHRASES: readonly StockPhraseEntry[] = stock;
@@ -25,6 +31,9 @@ const matcher = new PhraseMatcher(
 export function matchStockPhrases(text: string): string[] {
   return matcher.findAllIn(text);
 }
+
+/** The lexicon's register phrases (see {@link StockPhraseEntry}), as the lexicon writes them. */
+export const REGISTER_PHRASES: ReadonlySet<string> = new Set(STOCK_PHRASES.filter((entry) => entry.register).map((entry) => entry.phrase));
 
 /** Stock phrasing typical of LLM output: `I am writing to`, `Additionally`, `at your earliest convenience`. */
 export const stockPhraseFamily: FeatureFamily = {

@@ -1,5 +1,5 @@
 import type { ParsedDataset } from '../dataset/types';
-import { createHashedEmbedder, HashedTfidf } from '../embed/hashedTfidf';
+import { createHashedEmbedder, HashedTfidf, type HashedTfidfState } from '../embed/hashedTfidf';
 import type { Embedder } from '../embed/types';
 import { describeGap, describeRowFeature } from '../features/describe';
 import { featureIndex, FEATURES } from '../features/registry';
@@ -11,16 +11,17 @@ import { textHash } from '../stats/hash';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { summarizeNoiseProfile } from '../roughen/describe';
 import { learnNoiseProfile } from '../roughen/profile';
-import { trainDetector } from './detector';
+import { detectorFromJob, runDetectorHere, type DetectorJob, type DetectorRunner } from './detectorJob';
 import { NO_GROUP } from './detectorPlan';
 import { featureGaps } from './effects';
 import type { MapOptions } from './map';
 import { compareSides, type Side } from './sides';
 import { featureMatrix, sortedColumns } from './matrix';
+import { wordingReport } from './wording';
 import type { ModelParts } from './model';
 import { countStockPhrases, countWordRows, explainRow, type WordCounts } from './reasons';
 import { phraseBoost } from './markerPrior';
-import { headlineFor, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
+import { flagRuleFor, headlineFor, isFlagged, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -52,6 +53,8 @@ export interface AnalyzeOptions {
   readonly ignore?: ReadonlySet<string>;
   /** The detector ignores words and character grams found in fewer texts than this. */
   readonly minDocuments?: number;
+  /** Runs the detector (detectorJob.ts); in place when omitted. The CLI and the editor run it on another thread. */
+  readonly runDetector?: DetectorRunner;
   /** Receives, per dataset (by index), what the editor needs to score edited rows later (see model.ts). */
   readonly onModel?: (parts: ModelParts, dataset: number) => void;
 }
@@ -134,8 +137,26 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     prior.set(referenceBoost);
     prior.set(phraseBoosts(side, stockColumn, (text) => phraseBoost(text, stockPhraseCounts, reference.texts.length)), reference.texts.length);
     const groups = groupIds(reference, side);
-    const detector = trainDetector(detectorInput(reference, side, detectorTfidf), { folds, seed: seed + d, c: DETECTOR_C, prior, maxTrainPerClass: MAX_TRAIN_PER_CLASS, token, ...(groups ? { groups } : {}) });
-    timer('detector');
+    // The detector runs where the caller says (another thread, in the CLI and the editor) while this thread
+    // compares the sides: the two need nothing of each other until the findings.
+    const job: DetectorJob = {
+      ...detectorInput(reference, side, detectorTfidf.exportState()),
+      folds,
+      seed: seed + d,
+      c: DETECTOR_C,
+      maxTrainPerClass: MAX_TRAIN_PER_CLASS,
+      prior,
+      ...(groups ? { groups } : {}),
+    };
+    const running = (options.runDetector ?? runDetectorHere)(job, token);
+    running.catch(() => undefined); // awaited below; a failure must not go unhandled while the comparison runs
+
+    onProgress?.({ stage: 'compare', done: d, total: datasets.length });
+    const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
+    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger, ...(options.map ? { map: options.map } : {}) });
+    timer('compare');
+    const detector = detectorFromJob(await running);
+    timer('detector (beyond the comparison)');
     const nRef = reference.texts.length;
     const refScores = detector.scores.subarray(0, nRef);
     const scores = detector.scores.subarray(nRef);
@@ -146,12 +167,10 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     // and on 200-row files often 8-10%; the bound keeps that at or under it, and equals the quantile at large n.
     const flagThreshold = quantileUpperBound(sortedRef, flagQuantile);
 
-    onProgress?.({ stage: 'compare', done: d, total: datasets.length });
-    const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
-    const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger, ...(options.map ? { map: options.map } : {}) });
-    timer('compare');
-
     onProgress?.({ stage: 'findings', done: d, total: datasets.length });
+    const words = detector.sparseWeights
+      ? { tfidf: detectorTfidf, weights: detector.sparseWeights, ...wordCounts(realWords, countWordRows(side.texts, IDF_ROWS_PER_SIDE, seededRandom(seed + d))) }
+      : undefined;
     const reasonContext = {
       defs: FEATURES,
       weights: detector.denseWeights,
@@ -165,15 +184,18 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       syntheticRows: compared.phrases.syntheticRows,
       stockPhraseCounts,
       referenceRows: reference.texts.length,
-      ...(detector.sparseWeights ? { words: { tfidf: detectorTfidf, weights: detector.sparseWeights, ...wordCounts(realWords, countWordRows(side.texts, IDF_ROWS_PER_SIDE, seededRandom(seed + d))) } } : {}),
+      ...(words ? { words } : {}),
     };
-    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons: reasonContext, referenceScores: sortedRef, flagThreshold, noiseProfile: profile }, d);
+    const verdict = verdictFor(detector.auc, detector.aucLow, nRef, side.texts.length);
+    const wording = words ? wordingReport(words, words, gaps, flagRuleFor(verdict) === 'score') : undefined;
+    const flagRule = flagRuleFor(verdict);
+    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons: reasonContext, referenceScores: sortedRef, flagThreshold, flagRule, noiseProfile: profile }, d);
     const rows: RowResult[] = new Array(side.texts.length);
     let flagged = 0;
     for (let i = 0; i < side.texts.length; i++) {
       const score = scores[i];
-      const isFlagged = score > flagThreshold && !(options.ignore?.has(textHash(side.texts[i])) ?? false);
-      if (isFlagged) flagged++;
+      const isRowFlagged = isFlagged(score, flagThreshold, flagRule, prior[nRef + i]) && !(options.ignore?.has(textHash(side.texts[i])) ?? false);
+      if (isRowFlagged) flagged++;
       const row = side.rows[i];
       rows[i] = {
         line: row.line,
@@ -181,15 +203,16 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
         end: row.textRange.end,
         score,
         percentile: percentileRank(sortedRef, score),
-        flagged: isFlagged,
-        reasons: isFlagged ? explainRow(reasonContext, side.features, i * FEATURES.length, side.texts[i]) : [],
+        flagged: isRowFlagged,
+        reasons: isRowFlagged ? explainRow(reasonContext, side.features, i * FEATURES.length, side.texts[i]) : [],
         ...(row.label !== undefined ? { label: row.label } : {}),
         ...(row.turn !== undefined ? { turn: row.turn } : {}),
       };
     }
     throwIfCancelled(token);
-    const referenceFlaggedShare = countAbove(refScores, flagThreshold) / Math.max(1, nRef);
-    const verdict = verdictFor(detector.auc, detector.aucLow, nRef, side.texts.length);
+    let referenceFlagged = 0;
+    for (let i = 0; i < nRef; i++) if (isFlagged(refScores[i], flagThreshold, flagRule, prior[i])) referenceFlagged++;
+    const referenceFlaggedShare = referenceFlagged / Math.max(1, nRef);
     reports.push({
       file: side.files[0],
       skipped: side.errors.length,
@@ -201,7 +224,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
         aucLow: detector.aucLow,
         aucHigh: detector.aucHigh,
         verdict,
-        headline: headlineFor(verdict, detector.auc),
+        headline: wording?.sentence ? `${headlineFor(verdict, detector.auc)} ${wording.sentence}` : headlineFor(verdict, detector.auc),
         flagged,
         flagThreshold,
         referenceFlaggedShare,
@@ -212,6 +235,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       coverage: compared.coverage,
       byLabel: timed(logger, 'by label', () => compared.byLabel(scores, refScores)),
       leakage: compared.leakage,
+      ...(wording ? { wording } : {}),
       rows,
       ...(compared.map ? { map: compared.map((row) => rows[row].flagged) } : {}),
     });
@@ -275,7 +299,8 @@ function idfCorpus(reference: Side, datasets: readonly Side[], seed: number): st
   return corpus;
 }
 
-function detectorInput(reference: Side, side: Side, tfidf: HashedTfidf) {
+/** The rows of a detector job: the reference's, then the dataset's. */
+function detectorInput(reference: Side, side: Side, tfidf: HashedTfidfState) {
   const dim = FEATURES.length;
   const nRef = reference.texts.length;
   const count = nRef + side.texts.length;
@@ -283,8 +308,7 @@ function detectorInput(reference: Side, side: Side, tfidf: HashedTfidf) {
   dense.set(reference.features, 0);
   dense.set(side.features, nRef * dim);
   const isSynthetic = new Uint8Array(count).fill(1, nRef);
-  const textOf = (row: number) => (row < nRef ? reference.texts[row] : side.texts[row - nRef]);
-  return { count, isSynthetic, dense, denseDim: dim, sparse: (row: number) => tfidf.vectorView(textOf(row)), sparseDim: tfidf.buckets };
+  return { texts: [...reference.texts, ...side.texts], isSynthetic, dense, denseDim: dim, tfidf };
 }
 
 /** Each row's group as a number shared across both sides ({@link NO_GROUP} for none); undefined when no row has one. */
@@ -310,12 +334,6 @@ function phraseBoosts(side: Side, stockColumn: number, boost: (text: string) => 
   const dim = FEATURES.length;
   for (let i = 0; i < side.texts.length; i++) if (stockColumn < 0 || side.features[i * dim + stockColumn] >= 0.5) out[i] = boost(side.texts[i]);
   return out;
-}
-
-function countAbove(values: ArrayLike<number>, threshold: number): number {
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] > threshold) count++;
-  return count;
 }
 
 function timed<T>(logger: Logger, stage: string, work: () => T): T {

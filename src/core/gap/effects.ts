@@ -8,6 +8,13 @@ import { quantileSorted } from '../stats/quantile';
 import { mean } from '../stats/summary';
 import { welchTTest } from '../stats/welch';
 
+/**
+ * A gap (|standardized mean difference| or |Cohen's h|) under this is negligible, by Cohen's convention (0.2 is
+ * the smallest effect he calls small). When every feature is under it and the detector still tells the sides
+ * apart, they differ in what they say, not in how; the terminal summary lists only gaps at least this large.
+ */
+export const NEGLIGIBLE_EFFECT = 0.2;
+
 /** Puts a feature's gap in words; gets both sides' values sorted ascending. */
 export type DescribeGap = (def: FeatureDef, realSorted: Float64Array, syntheticSorted: Float64Array) => string;
 

@@ -1,10 +1,11 @@
-import { matchStockPhrases } from '../features/stockPhrases';
+import { matchStockPhrases, REGISTER_PHRASES } from '../features/stockPhrases';
 
 /**
- * How often LLM-written text uses one given stock phrase of the lexicon (`kindly`, `I require`, `Could you
- * inform me`). Measured on CLINC150's 30,007 gpt-3.5 paraphrases, casual short requests: the most used phrase
- * in 1.3% of rows, the next ten in 0.4-1.25%. 1% is the rate at the top of that range, so the evidence a phrase
- * carries is not overstated for prose that uses each phrase less (long-form LLM text uses them more).
+ * How often LLM-written text uses one given register phrase of the lexicon (`kindly`, `Could you inform me`).
+ * Measured on CLINC150's 30,007 gpt-3.5 paraphrases, casual short requests: the most used stock phrase in 1.3%
+ * of rows, the next ten in 0.4-1.25%. 1% is the rate at the top of that range; only register phrases, which
+ * real messages rarely use at all, carry this prior (polite phrasing such as `Could you please` is in 0.1-0.4%
+ * of real rows, too close to LLM rates to be evidence on its own).
  */
 const LLM_PHRASE_RATE = 0.01;
 /**
@@ -35,7 +36,7 @@ export interface PhraseEvidence {
 }
 
 /**
- * The stock phrases of a row that real rows rarely use, strongest evidence first. `ownRow`: the row is itself
+ * The register phrases of a row that real rows rarely use, strongest evidence first. `ownRow`: the row is itself
  * one of the reference rows, whose counts include it; it is then left out of them (a real row's own phrase is
  * no evidence that real people use it).
  */
@@ -44,6 +45,7 @@ export function rowPhraseEvidence(text: string, counts: ReadonlyMap<string, numb
   const matched = [...new Set(matchStockPhrases(text))];
   const lower = matched.map((phrase) => phrase.toLowerCase());
   for (const phrase of matched) {
+    if (!REGISTER_PHRASES.has(phrase)) continue;
     // A phrase inside a longer one the row also uses (`delve` in `delve into`) is the same evidence, once.
     const own = phrase.toLowerCase();
     if (lower.some((other) => other !== own && other.includes(own))) continue;

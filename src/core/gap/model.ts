@@ -9,6 +9,7 @@ import { sampleIndexes, seededRandom } from '../stats/random';
 import type { DetectorResult } from './detector';
 import { exportDetectorState, scoreDetectorState, type DetectorState } from './detectorModel';
 import { phraseBoost } from './markerPrior';
+import { isFlagged, type FlagRule } from './verdict';
 import { explainRow, type ReasonContext, type WordCounts } from './reasons';
 import type { NoiseProfile } from '../roughen/types';
 
@@ -23,6 +24,8 @@ export interface ModelParts {
   /** The reference rows' out-of-fold scores, sorted ascending. */
   readonly referenceScores: Float64Array;
   readonly flagThreshold: number;
+  /** Which rows the comparison's verdict lets be flagged (verdict.ts). */
+  readonly flagRule: FlagRule;
   /** The reference set's noise profile, as learned for the report. */
   readonly noiseProfile: NoiseProfile;
 }
@@ -49,6 +52,7 @@ export interface ScoringModelState {
   readonly wordCounts?: WordCounts;
   readonly referenceScores: Float64Array;
   readonly flagThreshold: number;
+  readonly flagRule: FlagRule;
 }
 
 export interface RowScore {
@@ -105,6 +109,7 @@ export function scoringModelState(parts: ModelParts, reference: readonly ModelRe
     ...(context.words ? { wordCounts: copyWordCounts(context.words) } : {}),
     referenceScores: parts.referenceScores.slice(),
     flagThreshold: parts.flagThreshold,
+    flagRule: parts.flagRule,
   };
 }
 
@@ -145,7 +150,7 @@ export class ScoringModel {
     computeFeatures(text, this.dictionary, this.features, 0);
     const prior = phraseBoost(text, this.context.stockPhraseCounts, this.context.referenceRows);
     const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(text), prior);
-    const flagged = score > this.state.flagThreshold;
+    const flagged = isFlagged(score, this.state.flagThreshold, this.state.flagRule, prior);
     return {
       score,
       percentile: percentileRank(this.state.referenceScores, score),

@@ -1,14 +1,12 @@
+import { STOPWORDS } from '../features/lexicons';
 import { throwIfCancelled, type CancellationToken } from '../host';
 import type { PhraseReport, PhraseStat } from '../report/types';
 import { logOddsZ, pooledPrior } from '../stats/logOdds';
 import { NgramCounter } from '../stats/ngramCounter';
 import { sampleIndexes, seededRandom } from '../stats/random';
-import stopwords from '../lexicons/stopwords.json';
 import { sentenceWords } from './words';
 
-/** A lone stopword (`the`, `of`) says nothing a reader can act on, even when its rate differs. */
-const STOPWORDS: ReadonlySet<string> = new Set(stopwords);
-
+// A lone stopword (`the`, `of`) says nothing a reader can act on, even when its rate differs: phrases skip STOPWORDS.
 const REAL = 0;
 const SYNTHETIC = 1;
 

@@ -116,13 +116,14 @@ function candidatesFor(context: ReasonContext, values: ArrayLike<number>, offset
   for (let j = 0; j < context.defs.length; j++) {
     const std = context.std[j];
     const def = context.defs[j];
-    if (!(std > 0) || def.id === STOCK_PHRASE) continue;
+    if (!(std > 0)) continue;
     const value = values[offset + j];
     const z = Math.max(-context.clip, Math.min(context.clip, (value - context.mean[j]) / std));
     const contribution = context.weights[j] * z;
     const sorted = context.realSorted[j];
+    const describe = () => (def.id === STOCK_PHRASE && value >= 0.5 ? stockFeatureMessage(context, text) : undefined) ?? context.describe(def, value, sorted);
     consider(
-      { code: def.id, contribution, message: () => context.describe(def, value, sorted), group: def.group ?? def.id, sideEffect: SIDE_EFFECTS.has(def.id) },
+      { code: def.id, contribution, message: describe, group: def.group ?? def.id, sideEffect: SIDE_EFFECTS.has(def.id) },
       contribution >= MIN_CONTRIBUTION && isUnusual(def, value, sorted, yesShares[j]),
     );
   }
@@ -203,6 +204,12 @@ function stockPhraseMessage(context: ReasonContext, text: string, phrases: reado
   const where = text.trimStart().toLowerCase().startsWith(first.phrase.toLowerCase()) ? 'opens with' : 'uses';
   const also = rest.slice(0, 3).map(({ phrase, realCount }) => `"${phrase}" (${formatCount(realCount)})`);
   return `${where} "${first.phrase}", found in ${formatCount(first.realCount)} of ${formatCount(context.referenceRows)} real rows${also.length > 0 ? `; also ${also.join(', ')}` : ''}`;
+}
+
+/** Names the first stock phrase a row uses, when the detector weighs stock phrasing: `uses "Could you please", found in 3 of 1,500 real rows`. */
+function stockFeatureMessage(context: ReasonContext, text: string): string | undefined {
+  const [phrase] = matchStockPhrases(text);
+  return phrase === undefined ? undefined : stockPhraseMessage(context, text, [{ phrase, realCount: context.stockPhraseCounts.get(phrase) ?? 0 }]);
 }
 
 /** How many of a seeded sample of at most `maxRows` texts use each word (as sentenceWords splits them). */

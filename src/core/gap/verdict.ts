@@ -32,3 +32,21 @@ export function headlineFor(verdict: Verdict, auc: number): string {
       return `A large gap: ${odds} (50% is chance); a model trained on this data will meet text unlike it.`;
   }
 }
+
+/**
+ * Which rows a verdict lets be flagged. `score`: every row above the threshold. `phrases`: with no gap, a row
+ * above the threshold by its score alone is chance (about as many real rows are), and flagging it would cry
+ * wolf; only rows whose stock LLM phrasing real rows rarely use (markerPrior.ts) are flagged, knowledge that
+ * does not rest on this file's gap. `none`: with too few rows nothing is flagged.
+ */
+export type FlagRule = 'score' | 'phrases' | 'none';
+
+export function flagRuleFor(verdict: Verdict): FlagRule {
+  return verdict === 'insufficient-data' ? 'none' : verdict === 'no-gap' ? 'phrases' : 'score';
+}
+
+/** Whether a row is flagged: its score against the threshold, under the verdict's rule; `phraseEvidence` in logits. */
+export function isFlagged(score: number, threshold: number, rule: FlagRule, phraseEvidence: number): boolean {
+  if (rule === 'none' || !(score > threshold)) return false;
+  return rule === 'score' || phraseEvidence > 0;
+}

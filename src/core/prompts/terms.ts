@@ -1,8 +1,6 @@
-import stopwords from '../lexicons/stopwords.json';
+import { STOPWORDS } from '../features/lexicons';
 import { sentenceWords } from '../gap/words';
 import { logOddsZ, pooledPrior } from '../stats/logOdds';
-
-const STOPWORDS: ReadonlySet<string> = new Set(stopwords);
 
 export interface TermOptions {
   /** Terms returned at most. Default 8. */

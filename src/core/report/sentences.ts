@@ -44,12 +44,12 @@ export function aucInterval(auc: number, low: number, high: number): string {
 
 /** `812 of 10,000 rows look synthetic (threshold 0.73; flags 5.0% of real rows)`. */
 export function flaggedText(summary: DatasetSummary): string {
+  if (summary.verdict === 'insufficient-data') return 'Too few rows to flag any';
   if (summary.verdict === 'no-gap') {
-    // Without a gap the rule flags rows by chance, about as often as it flags real rows: say so.
-    return (
-      `${formatCount(summary.flagged)} of ${plural(summary.rows, 'row')} score above the flag threshold, ` +
-      `about as many as real rows do (${formatShare(summary.referenceFlaggedShare)}): no row stands out`
-    );
+    // Without a gap a row above the threshold by its score alone is chance (gap/verdict.ts flagRuleFor).
+    if (summary.flagged === 0) return 'No row stands out: with no gap, a row above the flag threshold by its score alone is chance';
+    const verb = summary.flagged === 1 ? 'uses' : 'use';
+    return `${formatCount(summary.flagged)} of ${plural(summary.rows, 'row')} ${verb} LLM stock phrasing that real rows rarely use; otherwise no row stands out`;
   }
   const verb = summary.flagged === 1 ? 'looks' : 'look';
   return (

@@ -3,6 +3,7 @@
  * are left out. Dataset text passes through `oneLine`, so a row cannot move the cursor or recolor the
  * terminal.
  */
+import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import type { DatasetReport, GapReport, PhraseStat, Verdict } from './types';
 import { excerpt, formatCount, formatScore, oneLine } from './format';
 import {
@@ -73,7 +74,9 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
   const section = (title: string, items: string[]): void => {
     if (items.length > 0) lines.push('', `  ${paint(title, ANSI.bold)}`, ...items.map((item) => `    ${item}`));
   };
-  section('Biggest gaps', dataset.gaps.slice(0, TOP).map((gap) => `• ${oneLine(gap.sentence)}`));
+  const gaps = dataset.gaps.filter((gap) => gap.size >= NEGLIGIBLE_EFFECT).slice(0, TOP);
+  section('Biggest gaps', gaps.map((gap) => `• ${oneLine(gap.sentence)}`));
+  if (gaps.length === 0 && dataset.gaps.length > 0) lines.push('', '  No style feature differs by more than a negligible amount (effect size under 0.2).');
   section('Over-used in synthetic text', phraseLines(dataset.phrases.overSynthetic, 'synthetic'));
   section('Over-used in real text', phraseLines(dataset.phrases.overReal, 'real'));
   lines.push(
@@ -82,10 +85,8 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
     `  ${paint('Coverage:', ANSI.bold)} ${oneLine(dataset.coverage.sentence)}`,
     `  ${paint('Leakage:', ANSI.bold)} ${oneLine(leakageText(dataset.leakage))}`,
   );
-  // Without a gap, the flagged rows are about the share the rule flags among real rows too: listing them
-  // would invite reading noise.
-  const gapFound = summary.verdict !== 'no-gap' && summary.verdict !== 'insufficient-data';
-  const rows = gapFound ? mostSyntheticRows(dataset, maxRows) : [];
+  // With no gap only rows with register phrases are flagged (gap/verdict.ts flagRuleFor): they are listed too.
+  const rows = mostSyntheticRows(dataset, maxRows);
   const locationWidth = Math.max(0, ...rows.map((row) => rowLocation(row).length));
   const scoreWidth = Math.max(0, ...rows.map((row) => formatScore(row.score).length));
   section(

@@ -87,9 +87,32 @@ export interface DatasetReport {
   readonly coverage: CoverageReport;
   readonly byLabel: LabelReport;
   readonly leakage: LeakageReport;
+  /** The words the detector leans on each way; absent without a word part. */
+  readonly wording?: WordingReport;
   readonly rows: RowResult[];
   /** A 2D projection of a seeded sample of both sides' embeddings, for the report's map. */
   readonly map?: MapReport;
+}
+
+/** A word one side uses more, with how many counted rows of each side use it. */
+export interface LeaningWord {
+  readonly word: string;
+  readonly realRows: number;
+  readonly syntheticRows: number;
+}
+
+export interface WordingReport {
+  /** Words that push a row toward "synthetic" (the dataset uses them more), strongest first. */
+  readonly datasetWords: LeaningWord[];
+  /** Words that push a row toward "real" (the reference uses them more), strongest first. */
+  readonly referenceWords: LeaningWord[];
+  /** The rows of each side the counts rest on (seeded samples). */
+  readonly rowsCounted: { readonly real: number; readonly synthetic: number };
+  /**
+   * Present when the verdict finds a gap that no style feature shows: the sides differ in wording or topic. It
+   * is also the end of the summary's headline.
+   */
+  readonly sentence?: string;
 }
 
 export type ProjectionMethod = 'pca' | 'umap';
@@ -140,9 +163,13 @@ export interface DatasetSummary {
   /** One sentence that says what the verdict means. */
   readonly headline: string;
   readonly flagged: number;
-  /** A row is flagged when its score is above this (the reference rows' score at `flagQuantile`). */
+  /**
+   * A row is flagged when its score is above this (an upper confidence bound on the reference rows' score at
+   * `flagQuantile`), under the verdict's rule: with no gap only rows with stock LLM phrasing real rows rarely
+   * use, with insufficient data none (gap/verdict.ts flagRuleFor).
+   */
   readonly flagThreshold: number;
-  /** Share of reference rows the same rule flags (about 1 - flagQuantile). */
+  /** Share of reference rows the same rule flags (at most about 1 - flagQuantile). */
   readonly referenceFlaggedShare: number;
 }
 

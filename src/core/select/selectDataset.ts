@@ -1,5 +1,6 @@
 import { HASHED_NEAR_COPY, type Embedder } from '../embed/types';
 import { analyze, type AnalysisFile } from '../gap/analyze';
+import type { DetectorRunner } from '../gap/detectorJob';
 import type { SideRows } from '../gap/sideRows';
 import type { Logger, ProgressReporter, WordDictionary } from '../host';
 import { throwIfCancelled } from '../host';
@@ -19,6 +20,8 @@ export interface SelectDatasetOptions extends SelectOptions {
   readonly embedder?: Embedder;
   /** Rows per side embedded, a seeded sample beyond it (near copies among the others are missed); default every row. */
   readonly maxEmbeddedRows?: number;
+  /** Where the detector runs (see AnalyzeOptions.runDetector); in place when omitted. */
+  readonly runDetector?: DetectorRunner;
   readonly logger?: Logger;
   readonly onProgress?: ProgressReporter;
 }
@@ -74,7 +77,7 @@ const DEFAULT_SEED = 42;
 export async function selectDataset(input: { reference: readonly AnalysisFile[]; dataset: AnalysisFile }, options: SelectDatasetOptions): Promise<SelectReport> {
   const seed = options.seed ?? DEFAULT_SEED;
   const { token, onProgress } = options;
-  const common = { dictionary: options.dictionary, seed, toolVersion: options.toolVersion, logger: options.logger, token, onProgress };
+  const common = { dictionary: options.dictionary, seed, toolVersion: options.toolVersion, logger: options.logger, token, onProgress, ...(options.runDetector ? { runDetector: options.runDetector } : {}) };
   const before = await analyze({ reference: input.reference, datasets: [input.dataset] }, common);
   const scores = before.datasets[0].rows.map((row) => row.score);
 

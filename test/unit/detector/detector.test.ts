@@ -6,7 +6,8 @@ import { trainDetector } from '../../../src/core/gap/detector';
 import { planFolds } from '../../../src/core/gap/detectorPlan';
 import { CancelledError } from '../../../src/core/host';
 import { quantileSorted, sortedCopy } from '../../../src/core/stats/quantile';
-import { seededRandom } from '../../../src/core/stats/random';
+import { seededRandom, shuffleInPlace } from '../../../src/core/stats/random';
+import { bootstrapAuc } from '../../../src/core/stats/bootstrap';
 
 /**
  * `real` rows then `synthetic` rows with two dense features (the first shifted by `shift` for synthetic rows)
@@ -54,6 +55,30 @@ describe('trainDetector', () => {
     assert.ok(result.aucLow <= 0.5 && result.aucHigh >= 0.5, `AUC ${result.auc} [${result.aucLow}, ${result.aucHigh}]`);
     const share = flagged(result.scores, 1500);
     assert.ok(share > 0.02 && share < 0.08, `flagged ${share}`);
+  });
+
+  it('widens a small set\'s interval by how far shuffled sides spread, and leaves a large set\'s as the bootstrap gives it', () => {
+    // Rows in clusters of five near-copies (the same words), dealt at random to the two sides: a null whose
+    // learned AUC spreads more than the row bootstrap sees.
+    const clustered = (rows: number, seed: number): DetectorInput => {
+      const random = seededRandom(seed);
+      const cluster = Array.from({ length: rows }, (_, i) => Math.floor(i / 5));
+      const isSynthetic = Uint8Array.from(shuffleInPlace(Array.from({ length: rows }, (_, i) => (i % 2 === 0 ? 1 : 0)), random));
+      const words = Array.from({ length: Math.ceil(rows / 5) }, () => Uint32Array.from(new Set([0, 1, 2].map(() => Math.floor(random() * 500)))).sort());
+      const sparse = (row: number): SparseVector => {
+        const indices = words[cluster[row]];
+        return { indices, values: new Float32Array(indices.length).fill(1 / Math.sqrt(indices.length)) };
+      };
+      return { count: rows, isSynthetic, dense: Float32Array.from({ length: rows }, () => random()), denseDim: 1, sparse, sparseDim: 500 };
+    };
+    const small = clustered(400, 3);
+    const widened = trainDetector(small, { seed: 1 });
+    const plain = bootstrapAuc(widened.scores, small.isSynthetic, { seed: 1 });
+    assert.ok(widened.aucHigh - widened.aucLow > 1.1 * (plain.high - plain.low), `widened [${widened.aucLow}, ${widened.aucHigh}] vs bootstrap [${plain.low}, ${plain.high}]`);
+    const large = clustered(3000, 4);
+    const asIs = trainDetector(large, { seed: 1 });
+    const bootstrap = bootstrapAuc(asIs.scores, large.isSynthetic, { seed: 1 });
+    assert.deepEqual([asIs.aucLow, asIs.aucHigh], [bootstrap.low, bootstrap.high]);
   });
 
   it('standardizes with both classes weighted equally', () => {

@@ -61,9 +61,22 @@ test('the stock-phrase reason comes first and names the phrase and how many real
   assert.equal(reasons[0].message, 'opens with "kindly", found in 1 of 1,000 real rows');
 });
 
-test('a stock phrase real rows use as often as LLM text does is no reason', () => {
-  // 1 of 100 real rows: the 1% rate markerPrior.ts assumes for LLM text, so no evidence either way.
-  const reasons = explainRow(context(), rowValues({ 'all-lowercase': 1, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
+test('a stock phrase real rows use as often as LLM text does is no reason unless the detector learned it', () => {
+  // 1 of 100 real rows: the 1% rate markerPrior.ts assumes for LLM text, so the prior adds no evidence.
+  const unlearned = context();
+  (unlearned.weights as Float64Array)[featureIndex('stock-phrase')] = 0;
+  const reasons = explainRow(unlearned, rowValues({ 'all-lowercase': 1, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
+  assert.ok(reasons.every((reason) => reason.code !== 'stock-phrase'), JSON.stringify(reasons));
+  // When the detector weighs stock phrasing in this file, the reason names the phrase with its real count.
+  const learned = explainRow(context(), rowValues({ 'all-lowercase': 1, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
+  assert.equal(learned.find((reason) => reason.code === 'stock-phrase')?.message, 'opens with "kindly", found in 1 of 100 real rows');
+});
+
+test('polite phrasing real people use too carries no prior: only the register phrases do', () => {
+  // "Could you please" is used by no reference row here, but is no register phrase (0.1-0.4% of real rows use it).
+  const unlearned = context({ referenceRows: 1000 });
+  (unlearned.weights as Float64Array)[featureIndex('stock-phrase')] = 0;
+  const reasons = explainRow(unlearned, rowValues({ 'stock-phrase': 1 }), 0, 'Could you please tell me my balance');
   assert.ok(reasons.every((reason) => reason.code !== 'stock-phrase'), JSON.stringify(reasons));
 });
 

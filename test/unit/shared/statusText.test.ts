@@ -16,10 +16,13 @@ test('a ready file shows its flagged rows and AUC', () => {
   assert.match(view.tooltip, /Reference: data\/real\.jsonl/);
 });
 
-test('a file with no gap says so instead of a count of rows chance put above the threshold', () => {
-  const view = statusView(ready, { ...file, flagged: 41, auc: 0.48, aucLow: 0.46, aucHigh: 0.5, verdict: 'no-gap' });
-  assert.equal(view.text, '$(beaker) no gap · AUC 0.48');
-  assert.match(view.tooltip, /No gap from the reference: 41 of 12,000 rows score above the threshold, about as many as real rows do, so none is underlined/);
+test('a file with no gap says so, and counts only the rows flagged for LLM stock phrasing', () => {
+  const quiet = statusView(ready, { ...file, flagged: 0, auc: 0.48, aucLow: 0.46, aucHigh: 0.5, verdict: 'no-gap' });
+  assert.equal(quiet.text, '$(beaker) no gap · AUC 0.48');
+  assert.match(quiet.tooltip, /No gap from the reference: no row stands out/);
+  const phrased = statusView(ready, { ...file, flagged: 3, auc: 0.48, aucLow: 0.46, aucHigh: 0.5, verdict: 'no-gap' });
+  assert.equal(phrased.text, '$(beaker) no gap · 3 flagged · AUC 0.48');
+  assert.match(phrased.tooltip, /3 of 12,000 rows use LLM stock phrasing that real rows rarely use, and only they are flagged/);
 });
 
 test('big counts get thousands separators', () => {
