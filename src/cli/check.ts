@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../core/gap/analyze';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
 import { formatHtml } from '../core/report/html';
-import { formatJson } from '../core/report/json';
+import { formatJson, formatJsonChunks } from '../core/report/json';
 import { formatMarkdown } from '../core/report/markdown';
 import { formatTerminalSummary } from '../core/report/terminal';
 import { detectorThread } from '../node/detectorThread';
@@ -96,13 +96,19 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
 
   const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
-  const output = render(report, format as Format, color);
+  // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
+  const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color)];
   const out = flags.get('out') as string | undefined;
   if (out) {
-    writeFileSync(resolve(io.cwd, out), output);
+    const fd = openSync(resolve(io.cwd, out), 'w');
+    try {
+      for (const piece of pieces) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
     if (!quiet) io.stderr(`Wrote ${out}\n`);
   } else {
-    io.stdout(output);
+    for (const piece of pieces) io.stdout(piece);
   }
 
   const failAbove = (flags.get('fail-above-auc') as number | undefined) ?? settings.failAboveAuc;

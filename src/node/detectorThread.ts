@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runDetectorHere, type DetectorJob, type DetectorJobResult, type DetectorRunner } from '../core/gap/detectorJob';
+import { joinExplained, runDetectorHere, type DetectorJob, type DetectorJobResult, type DetectorRun, type DetectorRunner, type ExplainedRows } from '../core/gap/detectorJob';
 import { CancelledError, type CancellationToken } from '../core/host';
 
 /** A job sent to the detector's thread; `cancel` is a shared flag the caller sets to 1. */
@@ -12,16 +12,41 @@ export interface DetectorThreadRequest {
   readonly cancel: SharedArrayBuffer;
 }
 
+/**
+ * A job's replies: its detector first, then the reasons it found in chunks, then whether it was asked for any
+ * (or an error at any point).
+ */
 export type DetectorThreadReply =
   | { readonly id: number; readonly result: DetectorJobResult }
+  | { readonly id: number; readonly chunk: ExplainedRows }
+  | { readonly id: number; readonly explained: boolean }
   | { readonly id: number; readonly error: string; readonly cancelled: boolean };
 
+/** A job until both of its replies are in: `run` settles with the first, `explained` with the second. */
 interface Pending {
-  readonly resolve: (result: DetectorJobResult) => void;
-  readonly reject: (error: Error) => void;
+  readonly run: Deferred<DetectorRun>;
+  readonly explained: Deferred<ExplainedRows | undefined>;
+  readonly chunks: ExplainedRows[];
   readonly job: DetectorJob;
   readonly token?: CancellationToken;
   readonly watch: ReturnType<typeof setInterval>;
+}
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  readonly resolve: (value: T) => void;
+  readonly reject: (error: Error) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => undefined); // the caller may never ask for the reasons of a job it gave up on
+  return { promise, resolve, reject };
 }
 
 /** How often a running job checks the caller's cancellation token, in ms. */
@@ -46,16 +71,16 @@ export class DetectorThread {
   readonly run: DetectorRunner = (job, token) => {
     const worker = this.ensureWorker();
     if (!worker) return runDetectorHere(job, token);
-    return new Promise<DetectorJobResult>((resolve, reject) => {
-      const id = this.nextId++;
-      const cancel = new SharedArrayBuffer(4);
-      const watch = setInterval(() => {
-        if (token?.isCancellationRequested) Atomics.store(new Int32Array(cancel), 0, 1);
-      }, CANCEL_POLL_MS);
-      this.pending.set(id, { resolve, reject, job, token, watch });
-      worker.ref();
-      worker.postMessage({ id, job, cancel } satisfies DetectorThreadRequest);
-    });
+    const id = this.nextId++;
+    const cancel = new SharedArrayBuffer(4);
+    const watch = setInterval(() => {
+      if (token?.isCancellationRequested) Atomics.store(new Int32Array(cancel), 0, 1);
+    }, CANCEL_POLL_MS);
+    const pending: Pending = { run: deferred(), explained: deferred(), chunks: [], job, token, watch };
+    this.pending.set(id, pending);
+    worker.ref();
+    worker.postMessage({ id, job, cancel } satisfies DetectorThreadRequest);
+    return pending.run.promise;
   };
 
   dispose(): void {
@@ -63,7 +88,7 @@ export class DetectorThread {
     this.worker = undefined;
     this.broken = true;
     void worker?.terminate();
-    for (const [id, pending] of this.pending) this.settle(id, pending, () => pending.reject(new CancelledError()));
+    for (const [id, pending] of this.pending) this.settle(id, pending, (error) => error(new CancelledError()));
   }
 
   private ensureWorker(): Worker | undefined {
@@ -85,16 +110,31 @@ export class DetectorThread {
   private receive(reply: DetectorThreadReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
-    if ('result' in reply) this.settle(reply.id, pending, () => pending.resolve(reply.result));
-    else this.settle(reply.id, pending, () => pending.reject(reply.cancelled ? new CancelledError() : new Error(reply.error)));
+    if ('result' in reply) pending.run.resolve({ result: reply.result, explained: pending.explained.promise });
+    else if ('chunk' in reply) pending.chunks.push(reply.chunk);
+    else if ('explained' in reply) this.settle(reply.id, pending, () => pending.explained.resolve(reply.explained ? joinExplained(pending.chunks) : undefined));
+    else this.settle(reply.id, pending, (error) => error(reply.cancelled ? new CancelledError() : new Error(reply.error)));
   }
 
-  /** A dead thread's jobs run in place; later jobs too. */
+  /** A dead thread's jobs run in place (their detector again, where it had already come back); later jobs too. */
   private died(reason: string): void {
     if (this.broken) return;
     this.worker = undefined;
     this.fallBack(reason);
-    for (const [id, pending] of this.pending) this.settle(id, pending, () => runDetectorHere(pending.job, pending.token).then(pending.resolve, pending.reject));
+    for (const [id, pending] of this.pending) {
+      this.settle(id, pending, () =>
+        runDetectorHere(pending.job, pending.token).then(
+          (run) => {
+            pending.run.resolve(run);
+            run.explained.then(pending.explained.resolve, pending.explained.reject);
+          },
+          (error: Error) => {
+            pending.run.reject(error);
+            pending.explained.reject(error);
+          },
+        ),
+      );
+    }
   }
 
   private fallBack(reason: string): undefined {
@@ -103,11 +143,15 @@ export class DetectorThread {
     return undefined;
   }
 
-  private settle(id: number, pending: Pending, then: () => void): void {
+  /** Ends a job's bookkeeping; `then` gets a function that rejects whatever of the job is still open. */
+  private settle(id: number, pending: Pending, then: (error: (reason: Error) => void) => void): void {
     clearInterval(pending.watch);
     this.pending.delete(id);
     if (this.pending.size === 0) this.worker?.unref();
-    then();
+    then((reason) => {
+      pending.run.reject(reason);
+      pending.explained.reject(reason);
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 // The detector's thread (dist/detectorWorker.js): runs one detector job at a time for DetectorThread.
 import { parentPort } from 'node:worker_threads';
 import { CancelledError } from '../core/host';
-import { runDetectorJob } from '../core/gap/detectorJob';
+import { explainJobRows, runDetectorJob } from '../core/gap/detectorJob';
 import type { DetectorThreadReply, DetectorThreadRequest } from './detectorThread';
 
 parentPort?.on('message', (request: DetectorThreadRequest) => {
@@ -11,14 +11,14 @@ parentPort?.on('message', (request: DetectorThreadRequest) => {
       return Atomics.load(flag, 0) === 1;
     },
   };
-  let reply: DetectorThreadReply;
-  let transfer: ArrayBuffer[] = [];
+  // The detector goes back first, so the caller finds its own half of the reasons while this thread finds the rest.
   try {
     const result = runDetectorJob(request.job, token);
-    reply = { id: request.id, result };
-    transfer = [result.scores.buffer as ArrayBuffer];
+    parentPort?.postMessage({ id: request.id, result } satisfies DetectorThreadReply);
+    explainJobRows(request.job, result, (chunk) => parentPort?.postMessage({ id: request.id, chunk } satisfies DetectorThreadReply), token);
+    parentPort?.postMessage({ id: request.id, explained: request.job.explain !== undefined } satisfies DetectorThreadReply);
   } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.message : String(error), cancelled: error instanceof CancelledError };
+    const reply: DetectorThreadReply = { id: request.id, error: error instanceof Error ? error.message : String(error), cancelled: error instanceof CancelledError };
+    parentPort?.postMessage(reply);
   }
-  parentPort?.postMessage(reply, transfer);
 });

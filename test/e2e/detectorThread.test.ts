@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { readDataset } from '../../src/core/dataset/readDataset';
 import { HashedTfidf } from '../../src/core/embed/hashedTfidf';
 import { FEATURE_COUNT } from '../../src/core/features/registry';
+import { analyze } from '../../src/core/gap/analyze';
 import { runDetectorJob, type DetectorJob } from '../../src/core/gap/detectorJob';
 import { featureMatrix } from '../../src/core/gap/matrix';
 import { CancelledError } from '../../src/core/host';
@@ -41,11 +42,26 @@ describe('the detector thread', () => {
     const work = await job();
     const thread = new DetectorThread(SCRIPT, (reason) => assert.fail(reason));
     try {
-      const there = await thread.run(work);
+      const there = (await thread.run(work)).result;
       const here = runDetectorJob(work);
       assert.deepEqual(there.scores, here.scores);
       assert.deepEqual([there.auc, there.aucLow, there.aucHigh, there.c], [here.auc, here.aucLow, here.aucHigh, here.c]);
       assert.deepEqual(there.model.sparseWeights, here.model.sparseWeights);
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  it('gives analyze the same report as the detector in place, reasons found on both threads included', async () => {
+    const read = async (file: string) => readDataset(readFileSync(join(EXAMPLES, file), 'utf8'), { fileName: file });
+    const input = { reference: [{ file: 'real.jsonl', data: await read('real.jsonl') }], datasets: [{ file: 'synthetic.jsonl', data: await read('synthetic.jsonl') }] };
+    const thread = new DetectorThread(SCRIPT, (reason) => assert.fail(reason));
+    try {
+      const there = await analyze(input, { dictionary: loadDictionary(), runDetector: thread.run });
+      const here = await analyze(input, { dictionary: loadDictionary() });
+      const flagged = there.datasets[0].rows.filter((row) => row.flagged);
+      assert.ok(flagged.length > 1000 && flagged.every((row) => row.reasons.length > 0), `${flagged.length} flagged`);
+      assert.deepEqual(there, here);
     } finally {
       thread.dispose();
     }
@@ -60,7 +76,7 @@ describe('the detector thread', () => {
       setTimeout(() => (token.isCancellationRequested = true), 20);
       await assert.rejects(cancelled, CancelledError);
       const next = await thread.run(work);
-      assert.ok(next.auc > 0.9);
+      assert.ok(next.result.auc > 0.9);
     } finally {
       thread.dispose();
     }
@@ -72,7 +88,7 @@ describe('the detector thread', () => {
     const work = await job();
     const first = await thread.run(work);
     await thread.run(work);
-    assert.deepEqual(first.scores, runDetectorJob(work).scores);
+    assert.deepEqual(first.result.scores, runDetectorJob(work).scores);
     assert.equal(reasons.length, 1);
     assert.match(reasons[0], /no detector thread script at .*no-such-worker\.js; the detector runs on the main thread/);
   });

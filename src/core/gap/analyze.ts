@@ -1,12 +1,11 @@
 import type { ParsedDataset } from '../dataset/types';
 import { createHashedEmbedder, HashedTfidf, type HashedTfidfState } from '../embed/hashedTfidf';
 import type { Embedder } from '../embed/types';
-import { describeGap, describeRowFeature } from '../features/describe';
+import { describeGap } from '../features/describe';
 import { featureIndex, FEATURES } from '../features/registry';
 import { silentLogger, throwIfCancelled, type CancellationToken, type Logger, type ProgressReporter, type WordDictionary } from '../host';
-import { SCHEMA_VERSION, type DatasetReport, type GapReport, type ReferenceRow, type RowResult } from '../report/types';
-import { percentileRank, sortedCopy } from '../stats/quantile';
-import { quantileUpperBound } from '../stats/quantileBound';
+import { SCHEMA_VERSION, type DatasetReport, type GapReport, type ReferenceRow, type RowReason, type RowResult } from '../report/types';
+import { percentileRank } from '../stats/quantile';
 import { textHash } from '../stats/hash';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { summarizeNoiseProfile } from '../roughen/describe';
@@ -19,9 +18,9 @@ import { compareSides, type Side } from './sides';
 import { featureMatrix, sortedColumns } from './matrix';
 import { wordingReport } from './wording';
 import type { ModelParts } from './model';
-import { countStockPhrases, countWordRows, explainRow, type WordCounts } from './reasons';
+import { countStockPhrases, countWordRows, explainRow, finishReasons, reasonContext, type WordCounts } from './reasons';
 import { phraseBoost } from './markerPrior';
-import { flagRuleFor, headlineFor, isFlagged, SMALL_REFERENCE_ROWS, verdictFor } from './verdict';
+import { flagPlan, headlineFor, isFlagged, SMALL_REFERENCE_ROWS } from './verdict';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -137,8 +136,12 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     prior.set(referenceBoost);
     prior.set(phraseBoosts(side, stockColumn, (text) => phraseBoost(text, stockPhraseCounts, reference.texts.length)), reference.texts.length);
     const groups = groupIds(reference, side);
+    const nRef = reference.texts.length;
+    const basis = { realSorted, stockPhraseCounts, referenceRows: nRef, wordCounts: wordCounts(realWords, countWordRows(side.texts, IDF_ROWS_PER_SIDE, seededRandom(seed + d))) };
     // The detector runs where the caller says (another thread, in the CLI and the editor) while this thread
-    // compares the sides: the two need nothing of each other until the findings.
+    // compares the sides: the two need nothing of each other until the findings. The job then finds the reasons
+    // of the second half of the flagged rows while this thread finds those of the first.
+    const explainFrom = Math.ceil(side.texts.length / 2);
     const job: DetectorJob = {
       ...detectorInput(reference, side, detectorTfidf.exportState()),
       folds,
@@ -147,6 +150,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
       maxTrainPerClass: MAX_TRAIN_PER_CLASS,
       prior,
       ...(groups ? { groups } : {}),
+      explain: { ...basis, flagQuantile, from: explainFrom },
     };
     const running = (options.runDetector ?? runDetectorHere)(job, token);
     running.catch(() => undefined); // awaited below; a failure must not go unhandled while the comparison runs
@@ -155,47 +159,35 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
     const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger, ...(options.map ? { map: options.map } : {}) });
     timer('compare');
-    const detector = detectorFromJob(await running);
+    const run = await running;
+    const detector = detectorFromJob(run.result);
     timer('detector (beyond the comparison)');
-    const nRef = reference.texts.length;
     const refScores = detector.scores.subarray(0, nRef);
     const scores = detector.scores.subarray(nRef);
     for (let i = 0; i < nRef; i++) referenceScoreSums[i] += refScores[i];
-    const sortedRef = sortedCopy(refScores);
-    // An upper confidence bound on the reference rows' flagQuantile, not the sample quantile itself: on two
-    // halves of one real file the plain quantile flags more than 1 - flagQuantile of rows about half the time,
-    // and on 200-row files often 8-10%; the bound keeps that at or under it, and equals the quantile at large n.
-    const flagThreshold = quantileUpperBound(sortedRef, flagQuantile);
+    const { referenceSorted: sortedRef, threshold: flagThreshold, verdict, rule: flagRule } = flagPlan(refScores, detector.auc, detector.aucLow, side.texts.length, flagQuantile);
 
     onProgress?.({ stage: 'findings', done: d, total: datasets.length });
-    const words = detector.sparseWeights
-      ? { tfidf: detectorTfidf, weights: detector.sparseWeights, ...wordCounts(realWords, countWordRows(side.texts, IDF_ROWS_PER_SIDE, seededRandom(seed + d))) }
-      : undefined;
-    const reasonContext = {
-      defs: FEATURES,
-      weights: detector.denseWeights,
-      mean: detector.denseMean,
-      std: detector.denseStd,
-      clip: detector.denseClip,
-      realSorted,
-      describe: describeRowFeature,
-      phrases: compared.phrases.overSynthetic,
-      realRows: compared.phrases.realRows,
-      syntheticRows: compared.phrases.syntheticRows,
-      stockPhraseCounts,
-      referenceRows: reference.texts.length,
-      ...(words ? { words } : {}),
-    };
-    const verdict = verdictFor(detector.auc, detector.aucLow, nRef, side.texts.length);
-    const wording = words ? wordingReport(words, words, gaps, flagRuleFor(verdict) === 'score') : undefined;
-    const flagRule = flagRuleFor(verdict);
-    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons: reasonContext, referenceScores: sortedRef, flagThreshold, flagRule, noiseProfile: profile }, d);
+    const { overSynthetic, realRows, syntheticRows } = compared.phrases;
+    const reasons = reasonContext(detector, detectorTfidf, basis, { phrases: overSynthetic, realRows, syntheticRows });
+    const wording = reasons.words ? wordingReport(reasons.words, reasons.words, gaps, flagRule === 'score') : undefined;
+    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons, referenceScores: sortedRef, flagThreshold, flagRule, noiseProfile: profile }, d);
+    // Decided once per row: a row the user chose to ignore (by content hash) is never flagged.
+    const ignore = options.ignore && options.ignore.size > 0 ? options.ignore : undefined;
+    const isRowFlagged = Uint8Array.from(scores, (score, i) => (isFlagged(score, flagThreshold, flagRule, prior[nRef + i]) && !ignore?.has(textHash(side.texts[i])) ? 1 : 0));
+    const rowReasons: RowReason[][] = new Array(side.texts.length);
+    for (let i = 0; i < explainFrom; i++) {
+      if ((i & 1023) === 0) throwIfCancelled(token);
+      if (isRowFlagged[i]) rowReasons[i] = explainRow(reasons, side.features, i * FEATURES.length, side.texts[i]);
+    }
+    const explained = await run.explained;
+    explained?.rows.forEach((i, k) => (rowReasons[i] = finishReasons(reasons, side.texts[i], explained.reasons[k])));
     const rows: RowResult[] = new Array(side.texts.length);
     let flagged = 0;
     for (let i = 0; i < side.texts.length; i++) {
       const score = scores[i];
-      const isRowFlagged = isFlagged(score, flagThreshold, flagRule, prior[nRef + i]) && !(options.ignore?.has(textHash(side.texts[i])) ?? false);
-      if (isRowFlagged) flagged++;
+      const flaggedRow = isRowFlagged[i] === 1;
+      if (flaggedRow) flagged++;
       const row = side.rows[i];
       rows[i] = {
         line: row.line,
@@ -203,8 +195,9 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
         end: row.textRange.end,
         score,
         percentile: percentileRank(sortedRef, score),
-        flagged: isRowFlagged,
-        reasons: isRowFlagged ? explainRow(reasonContext, side.features, i * FEATURES.length, side.texts[i]) : [],
+        flagged: flaggedRow,
+        // A runner that explained nothing (none was asked of it) leaves the second half to this thread.
+        reasons: flaggedRow ? rowReasons[i] ?? explainRow(reasons, side.features, i * FEATURES.length, side.texts[i]) : [],
         ...(row.label !== undefined ? { label: row.label } : {}),
         ...(row.turn !== undefined ? { turn: row.turn } : {}),
       };

@@ -1,6 +1,8 @@
 import { HashedTfidf, type HashedTfidfState } from '../embed/hashedTfidf';
 import type { SparseVector } from '../embed/types';
-import type { CancellationToken } from '../host';
+import { throwIfCancelled, type CancellationToken } from '../host';
+import { explainRowCore, reasonContext, type CoreReasons, type ReasonBasis } from './reasons';
+import { flagPlan, isFlagged } from './verdict';
 import { trainDetector, type DetectorResult } from './detector';
 import { exportDetectorState, scoreDetectorState, type DetectorState } from './detectorModel';
 
@@ -22,6 +24,27 @@ export interface DetectorJob {
   readonly maxTrainPerClass: number;
   readonly prior?: Float64Array;
   readonly groups?: Int32Array;
+  /** When given, the job also finds the core reasons of the flagged dataset rows from `explain.from` on. */
+  readonly explain?: ExplainRequest;
+}
+
+/** What the job needs to find reasons (reasons.ts explainRowCore) for part of the dataset's flagged rows. */
+export interface ExplainRequest extends ReasonBasis {
+  readonly flagQuantile: number;
+  /** The first dataset row (0-based, after the reference rows) this job explains; the caller explains the ones before. */
+  readonly from: number;
+}
+
+/** The core reasons of the flagged rows a job explained, by dataset row (0-based). */
+export interface ExplainedRows {
+  readonly rows: Int32Array;
+  readonly reasons: CoreReasons[];
+}
+
+/** A job's detector, and, later, the reasons it found: the caller goes on with the detector meanwhile. */
+export interface DetectorRun {
+  readonly result: DetectorJobResult;
+  readonly explained: Promise<ExplainedRows | undefined>;
 }
 
 /** A trained detector as plain data: what crosses back from the thread that ran the job. */
@@ -37,7 +60,7 @@ export interface DetectorJobResult {
 }
 
 /** Runs a detector job, here or elsewhere; `analyze` runs it in place unless a caller injects another runner. */
-export type DetectorRunner = (job: DetectorJob, token?: CancellationToken) => Promise<DetectorJobResult>;
+export type DetectorRunner = (job: DetectorJob, token?: CancellationToken) => Promise<DetectorRun>;
 
 /**
  * Trains and scores the detector of a job. Pure: the same job gives the same result on any thread.
@@ -69,6 +92,50 @@ export function runDetectorJob(job: DetectorJob, token?: CancellationToken): Det
   return { scores, auc, aucLow, aucHigh, model: exportDetectorState(detector), denseClip, trainedOn, c };
 }
 
+/** Flagged rows per chunk of reasons a thread sends back: a million rows' reasons never sit in two copies at once. */
+export const EXPLAIN_CHUNK_ROWS = 16_384;
+
+/**
+ * The core reasons of the dataset rows from `job.explain.from` on that the comparison's flag plan flags (as the
+ * caller's analyze decides it: verdict.ts flagPlan), in row order, handed to `onChunk` in chunks of at most
+ * {@link EXPLAIN_CHUNK_ROWS} rows; nothing without an explain request. Rows the user chose to ignore are explained
+ * too: the caller drops them.
+ */
+export function explainJobRows(job: DetectorJob, result: DetectorJobResult, onChunk: (chunk: ExplainedRows) => void, token?: CancellationToken): void {
+  const request = job.explain;
+  if (!request) return;
+  const nRef = request.referenceRows;
+  const count = job.texts.length - nRef;
+  const plan = flagPlan(result.scores.subarray(0, nRef), result.auc, result.aucLow, count, request.flagQuantile);
+  const context = reasonContext(detectorFromJob(result), HashedTfidf.fromState(job.tfidf), request);
+  let rows: number[] = [];
+  let reasons: CoreReasons[] = [];
+  for (let i = request.from; i < count; i++) {
+    if ((i & 1023) === 0) throwIfCancelled(token);
+    const row = nRef + i;
+    if (!isFlagged(result.scores[row], plan.threshold, plan.rule, job.prior?.[row] ?? 0)) continue;
+    rows.push(i);
+    reasons.push(explainRowCore(context, job.dense, row * job.denseDim, job.texts[row]));
+    if (rows.length === EXPLAIN_CHUNK_ROWS) {
+      onChunk({ rows: Int32Array.from(rows), reasons });
+      rows = [];
+      reasons = [];
+    }
+  }
+  if (rows.length > 0) onChunk({ rows: Int32Array.from(rows), reasons });
+}
+
+/** Chunks of explained rows as one, in the order they came. */
+export function joinExplained(chunks: readonly ExplainedRows[]): ExplainedRows {
+  const rows = new Int32Array(chunks.reduce((sum, chunk) => sum + chunk.rows.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    rows.set(chunk.rows, at);
+    at += chunk.rows.length;
+  }
+  return { rows, reasons: chunks.flatMap((chunk) => chunk.reasons) };
+}
+
 /** The detector a job result describes, scoring new rows with the same arithmetic (detectorModel.ts). */
 export function detectorFromJob(result: DetectorJobResult): DetectorResult {
   const { model } = result;
@@ -89,10 +156,13 @@ export function detectorFromJob(result: DetectorJobResult): DetectorResult {
   };
 }
 
-/** The runner `analyze` uses when none is injected: the job, in place. */
+/** The runner `analyze` uses when none is injected: the job, in place, reasons and all. */
 export const runDetectorHere: DetectorRunner = (job, token) => {
   try {
-    return Promise.resolve(runDetectorJob(job, token));
+    const result = runDetectorJob(job, token);
+    const chunks: ExplainedRows[] = [];
+    explainJobRows(job, result, (chunk) => chunks.push(chunk), token);
+    return Promise.resolve({ result, explained: Promise.resolve(job.explain ? joinExplained(chunks) : undefined) });
   } catch (error) {
     return Promise.reject(error);
   }

@@ -1,4 +1,6 @@
 import type { FeatureDef } from '../features/types';
+import { describeRowFeature } from '../features/describe';
+import { FEATURES } from '../features/registry';
 import type { PhraseStat, RowReason } from '../report/types';
 import { matchStockPhrases } from '../features/stockPhrases';
 import { lowerBound, percentileRank } from '../stats/quantile';
@@ -77,6 +79,20 @@ interface Candidate {
  * bars, the feature or word that adds most is named anyway.
  */
 export function explainRow(context: ReasonContext, values: ArrayLike<number>, offset: number, text: string, maxReasons = 3): RowReason[] {
+  return finishReasons(context, text, explainRowCore(context, values, offset, text, maxReasons), maxReasons);
+}
+
+/**
+ * What {@link explainRow} finds without the comparison's over-used phrases: the part another thread can compute
+ * (see detectorJob.ts), as plain data. {@link finishReasons} completes it with the same result.
+ */
+export interface CoreReasons {
+  readonly reasons: RowReason[];
+  /** What adds most when nothing passes the bars: said only when the finished list would be empty. */
+  readonly fallback?: RowReason;
+}
+
+export function explainRowCore(context: ReasonContext, values: ArrayLike<number>, offset: number, text: string, maxReasons = 3): CoreReasons {
   const reasons: RowReason[] = [];
   const groups = new Set<string>();
   // Only a row whose stock-phrase feature is set can have phrase evidence; matching costs a scan of the text.
@@ -94,13 +110,19 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
     groups.add(candidate.group);
     reasons.push({ code: candidate.code, message: candidate.message() });
   }
+  return { reasons, ...(reasons.length === 0 && weak ? { fallback: { code: weak.code, message: weak.message() } } : {}) };
+}
+
+/** Adds an over-used phrase of the comparison when there is room, and the fallback when nothing else was found. */
+export function finishReasons(context: Pick<ReasonContext, 'phrases' | 'realRows' | 'syntheticRows'>, text: string, core: CoreReasons, maxReasons = 3): RowReason[] {
+  const reasons = [...core.reasons];
   if (reasons.length < maxReasons) {
     // An over-used phrase already said as a word or inside a stock phrase would say the same thing twice.
     const said = reasons.map((reason) => reason.message.toLowerCase());
     const phrase = phraseReason(context, text, (candidate) => said.some((message) => message.includes(`"${candidate}`) || message.includes(` ${candidate}"`)));
     if (phrase) reasons.push(phrase);
   }
-  if (reasons.length === 0 && weak) reasons.push({ code: weak.code, message: weak.message() });
+  if (reasons.length === 0 && core.fallback) reasons.push(core.fallback);
   return reasons;
 }
 
@@ -202,8 +224,14 @@ const STOCK_PHRASE = 'stock-phrase';
 function stockPhraseMessage(context: ReasonContext, text: string, phrases: readonly { phrase: string; realCount: number }[]): string {
   const [first, ...rest] = phrases;
   const where = text.trimStart().toLowerCase().startsWith(first.phrase.toLowerCase()) ? 'opens with' : 'uses';
-  const also = rest.slice(0, 3).map(({ phrase, realCount }) => `"${phrase}" (${formatCount(realCount)})`);
-  return `${where} "${first.phrase}", found in ${formatCount(first.realCount)} of ${formatCount(context.referenceRows)} real rows${also.length > 0 ? `; also ${also.join(', ')}` : ''}`;
+  const also = rest.slice(0, 3).map(({ phrase, realCount }) => `"${asWritten(text, phrase)}" (${formatCount(realCount)})`);
+  return `${where} "${asWritten(text, first.phrase)}", found in ${formatCount(first.realCount)} of ${formatCount(context.referenceRows)} real rows${also.length > 0 ? `; also ${also.join(', ')}` : ''}`;
+}
+
+/** A phrase as the row writes it (`could you kindly`, where the lexicon has `Could you kindly`), else as the lexicon does. */
+function asWritten(text: string, phrase: string): string {
+  const at = text.toLowerCase().indexOf(phrase.toLowerCase());
+  return at < 0 ? phrase : text.slice(at, at + phrase.length);
 }
 
 /** Names the first stock phrase a row uses, when the detector weighs stock phrasing: `uses "Could you please", found in 3 of 1,500 real rows`. */
@@ -254,7 +282,7 @@ function derivedOf(context: ReasonContext): Derived {
   return derived;
 }
 
-function phraseReason(context: ReasonContext, text: string, alreadySaid: (phrase: string) => boolean): RowReason | undefined {
+function phraseReason(context: Pick<ReasonContext, 'phrases' | 'realRows' | 'syntheticRows'>, text: string, alreadySaid: (phrase: string) => boolean): RowReason | undefined {
   if (context.phrases.length === 0) return undefined;
   const words = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
   for (const phrase of context.phrases) {
@@ -269,3 +297,38 @@ function phraseReason(context: ReasonContext, text: string, alreadySaid: (phrase
   return undefined;
 }
 
+
+/** What the reasons of one comparison rest on, besides the detector: plain data, so it can cross threads. */
+export interface ReasonBasis {
+  /** Each feature's reference values, ascending. */
+  readonly realSorted: readonly Float64Array[];
+  readonly stockPhraseCounts: ReadonlyMap<string, number>;
+  readonly referenceRows: number;
+  readonly wordCounts?: WordCounts;
+}
+
+/**
+ * The reason context of a trained detector: its dense weights and standardization, and, with a sparse part,
+ * its word weights over `tfidf`. `phrases` are the comparison's over-used phrases (none where they are not known
+ * yet: explainRowCore does not use them).
+ */
+export function reasonContext(
+  detector: { readonly denseWeights: Float64Array; readonly denseMean: Float64Array; readonly denseStd: Float64Array; readonly denseClip: number; readonly sparseWeights?: Float32Array },
+  tfidf: HashedTfidf,
+  basis: ReasonBasis,
+  phrases: Pick<ReasonContext, 'phrases' | 'realRows' | 'syntheticRows'> = { phrases: [], realRows: 0, syntheticRows: 0 },
+): ReasonContext {
+  return {
+    defs: FEATURES,
+    weights: detector.denseWeights,
+    mean: detector.denseMean,
+    std: detector.denseStd,
+    clip: detector.denseClip,
+    realSorted: basis.realSorted,
+    describe: describeRowFeature,
+    ...phrases,
+    stockPhraseCounts: basis.stockPhraseCounts,
+    referenceRows: basis.referenceRows,
+    ...(detector.sparseWeights && basis.wordCounts ? { words: { tfidf, weights: detector.sparseWeights, ...basis.wordCounts } } : {}),
+  };
+}

@@ -1,4 +1,6 @@
 import type { Verdict } from '../report/types';
+import { sortedCopy } from '../stats/quantile';
+import { quantileUpperBound } from '../stats/quantileBound';
 
 /** Below these row counts on either side the comparison says nothing reliable. */
 export const MIN_ROWS = 50;
@@ -49,4 +51,25 @@ export function flagRuleFor(verdict: Verdict): FlagRule {
 export function isFlagged(score: number, threshold: number, rule: FlagRule, phraseEvidence: number): boolean {
   if (rule === 'none' || !(score > threshold)) return false;
   return rule === 'score' || phraseEvidence > 0;
+}
+
+/** What decides which rows are flagged: the threshold, the verdict and its rule. */
+export interface FlagPlan {
+  /** The reference rows' scores, ascending. */
+  readonly referenceSorted: Float64Array;
+  readonly threshold: number;
+  readonly verdict: Verdict;
+  readonly rule: FlagRule;
+}
+
+/**
+ * The flag plan of a comparison from its reference rows' out-of-fold scores and the detector's AUC. The
+ * threshold is an upper confidence bound on the reference rows' `flagQuantile`, not the sample quantile itself:
+ * on two halves of one real file the plain quantile flags more than 1 - flagQuantile of rows about half the time,
+ * and on 200-row files often 8-10%; the bound keeps that at or under it, and equals the quantile at large n.
+ */
+export function flagPlan(referenceScores: ArrayLike<number>, auc: number, aucLow: number, syntheticRows: number, flagQuantile: number): FlagPlan {
+  const referenceSorted = sortedCopy(referenceScores);
+  const verdict = verdictFor(auc, aucLow, referenceScores.length, syntheticRows);
+  return { referenceSorted, threshold: quantileUpperBound(referenceSorted, flagQuantile), verdict, rule: flagRuleFor(verdict) };
 }

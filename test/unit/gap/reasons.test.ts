@@ -55,10 +55,10 @@ test('a typical value is never a reason, however large its weight', () => {
   assert.deepEqual(reasons, []);
 });
 
-test('the stock-phrase reason comes first and names the phrase and how many real rows use it', () => {
+test('the stock-phrase reason comes first and names the phrase as the row writes it and how many real rows use it', () => {
   const reasons = explainRow(context({ referenceRows: 1000 }), rowValues({ 'all-lowercase': 0, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
   assert.equal(reasons[0].code, 'stock-phrase');
-  assert.equal(reasons[0].message, 'opens with "kindly", found in 1 of 1,000 real rows');
+  assert.equal(reasons[0].message, 'opens with "Kindly", found in 1 of 1,000 real rows');
 });
 
 test('a stock phrase real rows use as often as LLM text does is no reason unless the detector learned it', () => {
@@ -69,7 +69,7 @@ test('a stock phrase real rows use as often as LLM text does is no reason unless
   assert.ok(reasons.every((reason) => reason.code !== 'stock-phrase'), JSON.stringify(reasons));
   // When the detector weighs stock phrasing in this file, the reason names the phrase with its real count.
   const learned = explainRow(context(), rowValues({ 'all-lowercase': 1, 'stock-phrase': 1 }), 0, 'Kindly tell me my balance');
-  assert.equal(learned.find((reason) => reason.code === 'stock-phrase')?.message, 'opens with "kindly", found in 1 of 100 real rows');
+  assert.equal(learned.find((reason) => reason.code === 'stock-phrase')?.message, 'opens with "Kindly", found in 1 of 100 real rows');
 });
 
 test('polite phrasing real people use too carries no prior: only the register phrases do', () => {
@@ -82,7 +82,7 @@ test('polite phrasing real people use too carries no prior: only the register ph
 
 test('several stock phrases are named in one reason, a phrase inside a longer one once', () => {
   const reasons = explainRow(context({ referenceRows: 1000 }), rowValues({ 'stock-phrase': 1 }), 0, 'Certainly! I would like to delve into my statement. Kindly help.');
-  assert.equal(reasons[0].message, 'opens with "Certainly", found in 0 of 1,000 real rows; also "delve into" (0), "kindly" (1)');
+  assert.equal(reasons[0].message, 'opens with "Certainly", found in 0 of 1,000 real rows; also "delve into" (0), "Kindly" (1)');
 });
 
 test('reads the row at its offset in a matrix', () => {

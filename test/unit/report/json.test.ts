@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatJson } from '../../../src/core/report/json';
+import { formatJson, formatJsonChunks } from '../../../src/core/report/json';
 import { fixtureReport } from './fixtureReport';
 
 describe('formatJson', () => {
@@ -14,6 +14,17 @@ describe('formatJson', () => {
     assert.ok(text.startsWith('{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "synthgap",'));
     assert.ok(text.endsWith('}\n') && !text.endsWith('\n\n'));
     assert.deepEqual(Object.keys(JSON.parse(text)), ['schemaVersion', 'tool', 'settings', 'reference', 'datasets', 'warnings']);
+  });
+
+  it('comes in pieces that join to exactly what JSON.stringify writes, for lists of any length', () => {
+    const report = fixtureReport();
+    const many = { ...report, datasets: [{ ...report.datasets[0], rows: Array.from({ length: 9000 }, (_, i) => ({ ...report.datasets[0].rows[i % report.datasets[0].rows.length], line: i + 1 })) }, { ...report.datasets[1], rows: [] }] };
+    for (const r of [report, many]) {
+      const pieces = Array.from(formatJsonChunks(r));
+      assert.equal(pieces.join(''), `${JSON.stringify(r, null, 2)}\n`);
+      assert.ok(pieces.every((piece) => piece.length < 8 << 20));
+    }
+    assert.ok(Array.from(formatJsonChunks(many)).length > 3, 'a long list comes in several pieces');
   });
 
   it('is stable: the same report gives the same text', () => {
