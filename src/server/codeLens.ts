@@ -12,8 +12,9 @@ export function fileCodeLens(uri: string, file: FileAnalysis): CodeLens[] {
   const noGap = summary.flagged === 0
     ? 'no gap from the reference, no row stands out'
     : `no gap from the reference; ${count(summary.flagged)} row${summary.flagged === 1 ? ' uses' : 's use'} LLM stock phrasing`;
-  const title = summary.verdict === 'no-gap'
-    ? `Synthgap: ${noGap} · ${auc} · Open report`
-    : `Synthgap: ${count(summary.flagged)} of ${count(summary.rows)} rows look synthetic · ${auc} · Open report`;
+  const gap = summary.flagged === 0
+    ? 'no row stands out on its own, the gap is spread over many rows'
+    : `${count(summary.flagged)} of ${count(summary.rows)} rows look synthetic`;
+  const title = `Synthgap: ${summary.verdict === 'no-gap' ? noGap : gap} · ${auc} · Open report`;
   return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: CLIENT_COMMANDS.openReport, arguments: [uri] } }];
 }

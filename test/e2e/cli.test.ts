@@ -42,6 +42,21 @@ describe('synthgap check', () => {
     assert.ok(share <= 0.06, `flagged ${(share * 100).toFixed(1)}%`);
   });
 
+  test('--group-field keeps paired rows in one fold: the report suggests it for rewrites, and takes it from synthgap.json', () => {
+    const dir = tempDir();
+    const real = readFileSync(join(EXAMPLES, 'real.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 300).map((line) => JSON.parse(line) as { text: string });
+    writeFileSync(join(dir, 'real.jsonl'), real.map((row, i) => JSON.stringify({ text: row.text, seed: `s${i}` })).join('\n') + '\n');
+    // Rewrites of particular real rows: the same words, a question mark added.
+    writeFileSync(join(dir, 'rewrites.jsonl'), real.map((row, i) => JSON.stringify({ text: `${row.text}?`, seed: `s${i}` })).join('\n') + '\n');
+    const plain = checkJson(['rewrites.jsonl', '--reference', 'real.jsonl'], dir);
+    assert.ok(plain.warnings.some((warning) => warning.includes('give --group-field')), plain.warnings.join('\n'));
+    const grouped = checkJson(['rewrites.jsonl', '--reference', 'real.jsonl', '--group-field', 'seed'], dir);
+    assert.ok(!grouped.warnings.some((warning) => warning.includes('--group-field')), grouped.warnings.join('\n'));
+    writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', groupField: 'seed' }));
+    const configured = checkJson(['rewrites.jsonl'], dir);
+    assert.deepEqual(configured.datasets[0].summary, grouped.datasets[0].summary);
+  });
+
   test('--fail-above-auc gates CI: 1 above the bar, 0 below it', () => {
     const args = ['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--quiet'];
     const fail = synthgap([...args, '--fail-above-auc', '0.8']);

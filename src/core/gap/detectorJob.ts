@@ -106,7 +106,7 @@ export function explainJobRows(job: DetectorJob, result: DetectorJobResult, onCh
   if (!request) return;
   const nRef = request.referenceRows;
   const count = job.texts.length - nRef;
-  const plan = flagPlan(result.scores.subarray(0, nRef), result.auc, result.aucLow, count, request.flagQuantile);
+  const plan = flagPlan(result.scores.subarray(0, nRef), result.scores.subarray(nRef), result.auc, result.aucLow, request.flagQuantile);
   const context = reasonContext(detectorFromJob(result), HashedTfidf.fromState(job.tfidf), request);
   let rows: number[] = [];
   let reasons: CoreReasons[] = [];

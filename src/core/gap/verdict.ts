@@ -1,6 +1,7 @@
 import type { Verdict } from '../report/types';
 import { sortedCopy } from '../stats/quantile';
 import { quantileUpperBound } from '../stats/quantileBound';
+import { conformalSelectionCut } from '../stats/conformalSelect';
 
 /** Below these row counts on either side the comparison says nothing reliable. */
 export const MIN_ROWS = 50;
@@ -57,19 +58,44 @@ export function isFlagged(score: number, threshold: number, rule: FlagRule, phra
 export interface FlagPlan {
   /** The reference rows' scores, ascending. */
   readonly referenceSorted: Float64Array;
+  /** A row is flagged only when its score is above this (and its rule lets it be). */
   readonly threshold: number;
   readonly verdict: Verdict;
   readonly rule: FlagRule;
 }
 
 /**
- * The flag plan of a comparison from its reference rows' out-of-fold scores and the detector's AUC. The
- * threshold is an upper confidence bound on the reference rows' `flagQuantile`, not the sample quantile itself:
- * on two halves of one real file the plain quantile flags more than 1 - flagQuantile of rows about half the time,
- * and on 200-row files often 8-10%; the bound keeps that at or under it, and equals the quantile at large n.
+ * The expected share of flagged rows that are only reference-like rows scoring high by chance, at most: with a
+ * small gap (a few hundred LLM rows among real-like ones, AUC 0.57), the reference quantile alone flagged 22 of
+ * 300 real rows in a file with 10 planted LLM rows; keeping that share to one in ten flagged only the planted rows.
  */
-export function flagPlan(referenceScores: ArrayLike<number>, auc: number, aucLow: number, syntheticRows: number, flagQuantile: number): FlagPlan {
+const FALSE_FLAG_SHARE = 0.1;
+
+/**
+ * The flag plan of a comparison from both sides' out-of-fold scores and the detector's AUC. The threshold is an
+ * upper confidence bound on the reference rows' `flagQuantile`, not the sample quantile itself: on two halves
+ * of one real file the plain quantile flags more than 1 - flagQuantile of rows about half the time, and on
+ * 200-row files often 8-10%; the bound keeps that at or under it, and equals the quantile at large n. Where the
+ * verdict flags by score, the threshold is raised to where at most {@link FALSE_FLAG_SHARE} of the rows above it
+ * would be real-like rows by the reference's own rate (stats/conformalSelect.ts); with a large gap it rarely
+ * moves, with a small one it keeps chance rows out.
+ */
+export function flagPlan(referenceScores: ArrayLike<number>, datasetScores: ArrayLike<number>, auc: number, aucLow: number, flagQuantile: number): FlagPlan {
   const referenceSorted = sortedCopy(referenceScores);
-  const verdict = verdictFor(auc, aucLow, referenceScores.length, syntheticRows);
-  return { referenceSorted, threshold: quantileUpperBound(referenceSorted, flagQuantile), verdict, rule: flagRuleFor(verdict) };
+  const verdict = verdictFor(auc, aucLow, referenceScores.length, datasetScores.length);
+  const rule = flagRuleFor(verdict);
+  let threshold = quantileUpperBound(referenceSorted, flagQuantile);
+  if (rule === 'score') {
+    const cut = conformalSelectionCut(referenceSorted, datasetScores, FALSE_FLAG_SHARE);
+    // Flagged means score > threshold: the highest score below the cut, or 1 (no score is above it) when none is kept.
+    threshold = Math.max(threshold, cut === undefined ? 1 : below(datasetScores, cut));
+  }
+  return { referenceSorted, threshold, verdict, rule };
+}
+
+/** The highest of `scores` below `value`, or -Infinity. */
+function below(scores: ArrayLike<number>, value: number): number {
+  let best = -Infinity;
+  for (let i = 0; i < scores.length; i++) if (scores[i] < value && scores[i] > best) best = scores[i];
+  return best;
 }

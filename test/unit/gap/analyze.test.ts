@@ -60,3 +60,18 @@ test('stops when cancelled', async () => {
     { name: 'CancelledError' },
   );
 });
+
+test('suggests --group-field when many rows copy reference rows, and not when the rows are grouped', async () => {
+  // Synthetic rows that are near-word-for-word rewrites of the real ones (paired data), each naming its source row.
+  const pairs = realTexts.map((text, i) => ({ text: `${text}!`, source: `r${i}` }));
+  const real = await readDataset(realTexts.map((text, i) => JSON.stringify({ text, source: `r${i}` })).join('\n'), { format: 'jsonl', groupField: 'source' });
+  const synthetic = await readDataset(pairs.map((row) => JSON.stringify(row)).join('\n'), { format: 'jsonl', groupField: 'source' });
+  const ungrouped = await readDataset(pairs.map((row) => JSON.stringify({ text: row.text })).join('\n'), { format: 'jsonl' });
+  const realUngrouped = await readDataset(realTexts.map((text) => JSON.stringify({ text })).join('\n'), { format: 'jsonl' });
+  const hint = (warnings: string[]) => warnings.find((warning) => warning.includes('--group-field'));
+  const plain = await analyze({ reference: [{ file: 'real.jsonl', data: realUngrouped }], datasets: [{ file: 'rewrites.jsonl', data: ungrouped }] }, { dictionary });
+  assert.match(hint(plain.warnings) ?? '', /^rewrites\.jsonl: 120 rows copy or nearly copy reference rows\. If the synthetic rows are rewrites of particular real rows, give --group-field/);
+  const grouped = await analyze({ reference: [{ file: 'real.jsonl', data: real }], datasets: [{ file: 'rewrites.jsonl', data: synthetic }] }, { dictionary });
+  assert.equal(hint(grouped.warnings), undefined);
+  assert.equal(hint((await run()).warnings), undefined, 'no hint for sides that copy nothing');
+});

@@ -12,6 +12,7 @@ test('the flagged count says what flagged means under each verdict', () => {
   assert.equal(flaggedText({ ...summary, verdict: 'no-gap', flagged: 0 }), 'No row stands out: with no gap, a row above the flag threshold by its score alone is chance');
   assert.equal(flaggedText({ ...summary, verdict: 'no-gap', flagged: 10 }), '10 of 1,210 rows use LLM stock phrasing that real rows rarely use; otherwise no row stands out');
   assert.equal(flaggedText({ ...summary, verdict: 'insufficient-data', flagged: 0 }), 'Too few rows to flag any');
+  assert.equal(flaggedText({ ...summary, verdict: 'small-gap', flagged: 0, flagThreshold: 1 }), 'No row stands out on its own: the difference is spread thinly over many rows');
 });
 
 test('a flagged row\'s message opens with the kind of its first reason', () => {
