@@ -10,6 +10,7 @@ import { analyze } from '../src/core/gap/analyze';
 import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
 import { sampleIndexes, seededRandom, shuffleInPlace } from '../src/core/stats/random';
+import { resample } from './resample';
 
 const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
 const PER_SIDE = 3000;
@@ -50,7 +51,10 @@ async function pairs(): Promise<Pair[]> {
   const clincLlm = await texts('clinc150/synthetic_gpt35.jsonl');
   const bankTrain = await texts('banking77/real_train.csv');
   const bankTest = await texts('banking77/real_test.csv');
+  // The speed bench's 100K set (resampled from examples/): the whole check must not see less than the baseline there.
+  const lines = (text: string) => text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text);
   const out: Pair[] = [
+    { name: 'bench 100K vs 10K (resampled)', isNull: false, real: lines(resample('real.jsonl', 10_000, 1)), synthetic: lines(resample('synthetic.jsonl', 100_000, 2)) },
     { name: 'clinc test vs gpt-3.5', isNull: false, real: sample(clincTest, PER_SIDE, 1), synthetic: sample(clincLlm, PER_SIDE, 2) },
     { name: 'clinc, wording only', isNull: false, real: sample(clincTest, PER_SIDE, 1).map(strip), synthetic: sample(clincLlm, PER_SIDE, 2).map(strip) },
     { name: 'clinc 200 vs 200', isNull: false, real: sample(clincTest, 200, 3), synthetic: sample(clincLlm, 200, 4) },
