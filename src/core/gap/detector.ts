@@ -7,9 +7,10 @@ import { planFolds, type FoldPlan } from './detectorPlan';
 import { auc } from '../stats/auc';
 import { aucNullStd, widenInterval } from '../stats/aucNull';
 import { seededRandom, shuffleInPlace } from '../stats/random';
+import { meanVariance } from '../stats/summary';
 import { chooseC } from './detectorSelect';
 import { scoreRows } from './detectorScore';
-import type { Scaler } from './detectorRows';
+import type { Scaler, TrainingRows } from './detectorRows';
 import type { FoldModel } from './detectorModel';
 import * as detectorModel from './detectorModel';
 import * as detectorRows from './detectorRows';
@@ -116,18 +117,29 @@ export function trainDetector(input: DetectorInput, options: DetectorOptions = {
   }
   const { c } = chooseC(input, plan, scaler, candidates, seed, options.groups, options.token);
   const fitted = crossFit(input, plan, scaler, c, seed, options);
-  const spread = plan.trainRows.length < PERMUTE_BELOW_ROWS && plan.trainRows.length === count ? permutationSpread(input, plan, scaler, c, seed, options) : undefined;
+  const spread = plan.trainRows.length < PERMUTE_BELOW_ROWS && plan.trainRows.length === count ? permutationSpread(input, plan, scaler, c, seed, options, fitted.prepared) : undefined;
   return result(fitted.scores, isSynthetic, averageModels(fitted.models), scaler, plan.trainedOn, seed, c, spread);
 }
 
-/** One cross-fit: a model per fold, and every row scored by the model of its fold (the prior added). */
-function crossFit(input: DetectorInput, plan: FoldPlan, scaler: Scaler, c: number, seed: number, options: DetectorOptions): { scores: Float64Array; models: FoldModel[] } {
+/**
+ * One cross-fit: a model per fold, and every row scored by the model of its fold (the prior added). `prepared`:
+ * the plan's training rows, already built (the shuffles of permutationSpread reuse them with other labels).
+ */
+function crossFit(
+  input: DetectorInput,
+  plan: FoldPlan,
+  scaler: Scaler,
+  c: number,
+  seed: number,
+  options: DetectorOptions,
+  prepared: TrainingRows = trainingRows(input, plan.trainRows, scaler, options.token),
+): { scores: Float64Array; models: FoldModel[]; prepared: TrainingRows } {
   const { count, denseDim } = input;
   const sparseDim = input.sparse && input.sparseDim > 0 ? input.sparseDim : 0;
   const k = plan.folds;
   const chunks = Math.ceil(count / SCORE_CHUNK);
   const progress = (done: number) => options.onProgress?.(done, k + chunks);
-  const { rows, columns } = trainingRows(input, plan.trainRows, scaler, options.token);
+  const { rows, columns } = prepared;
   const models: FoldModel[] = [];
   for (let fold = 0; fold < k; fold++) {
     throwIfCancelled(options.token);
@@ -144,7 +156,7 @@ function crossFit(input: DetectorInput, plan: FoldPlan, scaler: Scaler, c: numbe
     models,
   );
   progress(k + chunks);
-  return { scores, models };
+  return { scores, models, prepared };
 }
 
 /**
@@ -167,10 +179,12 @@ const PERMUTATIONS = 20;
  * {@link PERMUTATIONS} seeded shuffles of which rows are synthetic (the null of two random halves, with this
  * data's near-copies), divided by that of a scorer that knows nothing ({@link aucNullStd}).
  */
-function permutationSpread(input: DetectorInput, plan: FoldPlan, scaler: Scaler, c: number, seed: number, options: DetectorOptions): number {
+function permutationSpread(input: DetectorInput, plan: FoldPlan, scaler: Scaler, c: number, seed: number, options: DetectorOptions, prepared: TrainingRows): number {
   const { count } = input;
+  // Every row is a training row here (the caller checks), so each shuffle's plan trains on the same rows, in the
+  // same order, and only their labels change.
   const trained = plan.trainRows;
-  const labels = Uint8Array.from(trained, (row) => (input.isSynthetic[row] !== 0 ? 1 : 0));
+  const labels = prepared.rows.labels;
   const random = seededRandom(hashCombine(seed, 0x9e71));
   const aucs: number[] = [];
   let positives = 0;
@@ -181,12 +195,11 @@ function permutationSpread(input: DetectorInput, plan: FoldPlan, scaler: Scaler,
     const isSynthetic = new Uint8Array(count);
     trained.forEach((row, q) => (isSynthetic[row] = shuffled[q]));
     const permutedPlan = planFolds(isSynthetic, count, plan.folds, trained.length, hashCombine(seed, p + 1), options.groups);
-    const { scores } = crossFit({ ...input, isSynthetic }, permutedPlan, scaler, c, hashCombine(seed, p + 1), { ...options, prior: undefined, onProgress: undefined });
+    const relabelled: TrainingRows = { rows: { ...prepared.rows, labels: shuffled }, columns: prepared.columns };
+    const { scores } = crossFit({ ...input, isSynthetic }, permutedPlan, scaler, c, hashCombine(seed, p + 1), { ...options, prior: undefined, onProgress: undefined }, relabelled);
     aucs.push(auc(Float64Array.from(trained, (row) => scores[row]), shuffled));
   }
-  const mean = aucs.reduce((sum, value) => sum + value, 0) / aucs.length;
-  const std = Math.sqrt(aucs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (aucs.length - 1));
-  return std / aucNullStd(positives, trained.length - positives);
+  return Math.sqrt(meanVariance(aucs).variance) / aucNullStd(positives, trained.length - positives);
 }
 
 /** Positions (in `trainRows`) of the training rows outside `fold`. */
