@@ -170,15 +170,15 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     onProgress?.({ stage: 'findings', done: d, total: datasets.length });
     const { overSynthetic, realRows, syntheticRows } = compared.phrases;
     const reasons = reasonContext(detector, detectorTfidf, basis, { phrases: overSynthetic, realRows, syntheticRows });
-    const wording = reasons.words ? wordingReport(reasons.words, reasons.words, gaps, flagRule === 'score') : undefined;
+    const wording = reasons.words ? wordingReport(reasons.words, gaps, flagRule === 'score') : undefined;
     options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons, referenceScores: sortedRef, flagThreshold, flagRule, noiseProfile: profile }, d);
     // Decided once per row: a row the user chose to ignore (by content hash) is never flagged.
     const ignore = options.ignore && options.ignore.size > 0 ? options.ignore : undefined;
-    const isRowFlagged = Uint8Array.from(scores, (score, i) => (isFlagged(score, flagThreshold, flagRule, prior[nRef + i]) && !ignore?.has(textHash(side.texts[i])) ? 1 : 0));
+    const flags = Uint8Array.from(scores, (score, i) => (isFlagged(score, flagThreshold, flagRule, prior[nRef + i]) && !ignore?.has(textHash(side.texts[i])) ? 1 : 0));
     const rowReasons: RowReason[][] = new Array(side.texts.length);
     for (let i = 0; i < explainFrom; i++) {
       if ((i & 1023) === 0) throwIfCancelled(token);
-      if (isRowFlagged[i]) rowReasons[i] = explainRow(reasons, side.features, i * FEATURES.length, side.texts[i]);
+      if (flags[i]) rowReasons[i] = explainRow(reasons, side.features, i * FEATURES.length, side.texts[i]);
     }
     const explained = await run.explained;
     explained?.rows.forEach((i, k) => (rowReasons[i] = finishReasons(reasons, side.texts[i], explained.reasons[k])));
@@ -186,7 +186,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     let flagged = 0;
     for (let i = 0; i < side.texts.length; i++) {
       const score = scores[i];
-      const flaggedRow = isRowFlagged[i] === 1;
+      const flaggedRow = flags[i] === 1;
       if (flaggedRow) flagged++;
       const row = side.rows[i];
       rows[i] = {

@@ -16,23 +16,22 @@ const WORDS_PER_SIDE = 6;
  * (CLINC150's training and test splits name other entities); the report says so rather than hide it.
  */
 export function wordingReport(
-  counts: WordCounts,
-  detector: { readonly tfidf: HashedTfidf; readonly weights: Float32Array },
+  words: WordCounts & { readonly tfidf: HashedTfidf; readonly weights: Float32Array },
   gaps: readonly FeatureGap[],
   showsGap: boolean,
 ): WordingReport {
   const leaning: { word: string; weight: number; realRows: number; syntheticRows: number }[] = [];
-  for (const word of new Set([...counts.realWordRows.keys(), ...counts.syntheticWordRows.keys()])) {
-    const realRows = counts.realWordRows.get(word) ?? 0;
-    const syntheticRows = counts.syntheticWordRows.get(word) ?? 0;
+  for (const word of new Set([...words.realWordRows.keys(), ...words.syntheticWordRows.keys()])) {
+    const realRows = words.realWordRows.get(word) ?? 0;
+    const syntheticRows = words.syntheticWordRows.get(word) ?? 0;
     // Stopwords and numbers say how a request is put, or what it is about in particulars, not its topic.
     if (realRows + syntheticRows < MIN_WORD_ROWS || STOPWORDS.has(word) || /\p{N}/u.test(word)) continue;
-    const bucket = detector.tfidf.wordBucket(word);
+    const bucket = words.tfidf.wordBucket(word);
     if (bucket < 0) continue;
-    leaning.push({ word, weight: detector.weights[bucket], realRows, syntheticRows });
+    leaning.push({ word, weight: words.weights[bucket], realRows, syntheticRows });
   }
-  const realShare = (word: { realRows: number }) => (word.realRows + 0.5) / (counts.wordRows + 1);
-  const syntheticShare = (word: { syntheticRows: number }) => (word.syntheticRows + 0.5) / (counts.syntheticRows + 1);
+  const realShare = (word: { realRows: number }) => (word.realRows + 0.5) / (words.wordRows + 1);
+  const syntheticShare = (word: { syntheticRows: number }) => (word.syntheticRows + 0.5) / (words.syntheticRows + 1);
   const pick = (sign: 1 | -1): LeaningWord[] =>
     leaning
       .filter((word) => sign * word.weight > 0 && sign * (syntheticShare(word) - realShare(word)) > 0)
@@ -45,7 +44,7 @@ export function wordingReport(
   const sentence = showsGap && styleNegligible && (datasetWords.length > 0 || referenceWords.length > 0)
     ? `The sides differ in wording or topic, not in style (no style feature differs by more than a negligible amount)${leanText(datasetWords, 'this file uses')}${leanText(referenceWords, datasetWords.length > 0 ? 'and the reference' : 'the reference uses')}.`
     : undefined;
-  return { datasetWords, referenceWords, rowsCounted: { real: counts.wordRows, synthetic: counts.syntheticRows }, ...(sentence ? { sentence } : {}) };
+  return { datasetWords, referenceWords, rowsCounted: { real: words.wordRows, synthetic: words.syntheticRows }, ...(sentence ? { sentence } : {}) };
 }
 
 function leanText(words: readonly LeaningWord[], lead: string): string {

@@ -22,7 +22,7 @@ const counts = {
 const gap = (size: number) => ({ size }) as FeatureGap;
 
 test('names the words the detector leans on each way, each used more on its side', () => {
-  const report = wordingReport(counts, { tfidf, weights }, [gap(0.05)], true);
+  const report = wordingReport({ ...counts, tfidf, weights }, [gap(0.05)], true);
   assert.deepEqual(report.datasetWords.map((w) => w.word), ['tacos', 'grocery']);
   assert.deepEqual(report.referenceWords, [{ word: 'snow', realRows: 40, syntheticRows: 5 }]);
   assert.equal(
@@ -32,6 +32,6 @@ test('names the words the detector leans on each way, each used more on its side
 });
 
 test('says nothing of topic when a style feature differs, or when there is no gap', () => {
-  assert.equal(wordingReport(counts, { tfidf, weights }, [gap(0.6), gap(0.05)], true).sentence, undefined);
-  assert.equal(wordingReport(counts, { tfidf, weights }, [gap(0.05)], false).sentence, undefined);
+  assert.equal(wordingReport({ ...counts, tfidf, weights }, [gap(0.6), gap(0.05)], true).sentence, undefined);
+  assert.equal(wordingReport({ ...counts, tfidf, weights }, [gap(0.05)], false).sentence, undefined);
 });
