@@ -12,7 +12,7 @@ import { loadDictionary } from '../node/dictionary';
 import { loadFiles, type LoadedFile } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
-import { checkRows, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, roleFlag } from './inputs';
+import { checkNumberFlags, checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
@@ -55,6 +55,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (!FORMATS.includes(format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  checkNumberFlags(flags, { seed: 'seed', folds: 'folds', 'flag-quantile': 'flagQuantile', 'fail-above-auc': 'failAboveAuc', 'max-line-bytes': 'maxLineBytes' });
+  const out = flags.get('out') as string | undefined;
+  // A missing folder or an input file as the output fails now, not after the whole analysis.
+  if (out) checkWritable(out, io.cwd);
   const references = referenceFiles(flags, config, io.cwd);
   const datasetPaths = datasetFiles(positional, config, references, io.cwd, 'check');
 
@@ -65,6 +69,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const reference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
   const datasets = await loadFiles(datasetPaths, io.cwd, { ...readOptions, token: io.token });
   for (const loaded of [...reference, ...datasets]) checkRows(loaded, io, quiet);
+  if (out) refuseOverwrite(out, [...reference, ...datasets], io.cwd);
 
   const logger = flags.get('verbose') === true ? stderrLogger(io) : undefined;
   const embedding = await chooseEmbedder(flags, settings, config.base, io, quiet, logger);
@@ -98,7 +103,6 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
   // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
   const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color)];
-  const out = flags.get('out') as string | undefined;
   if (out) {
     const fd = openSync(resolve(io.cwd, out), 'w');
     try {

@@ -2,7 +2,7 @@
 // files are read, and how an output file is written without destroying an input.
 import { existsSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { SynthgapConfig } from '../core/config';
+import { configValueProblem, type SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
 import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
@@ -72,6 +72,19 @@ export function readOptionsFrom(flags: Flags, settings: SynthgapConfig, labelFie
   };
 }
 
+/**
+ * Checks number flags as their synthgap.json fields are checked (core/config.ts), before any work: an InputError
+ * (exit 2, one line), such as `--folds must be a whole number from 2 to 20 (got 1)`.
+ */
+export function checkNumberFlags(flags: Flags, fields: Readonly<Record<string, keyof SynthgapConfig>>): void {
+  for (const [flag, field] of Object.entries(fields)) {
+    const value = flags.get(flag);
+    if (value === undefined) continue;
+    const problem = configValueProblem(field, value);
+    if (problem) throw new InputError(`--${flag} ${problem} (got ${String(value)})`);
+  }
+}
+
 /** --seed, else synthgap.json's seed; a seed the detector cannot use is a UsageError. */
 export function seedFrom(flags: Flags, settings: SynthgapConfig): number | undefined {
   const seed = (flags.get('seed') as number | undefined) ?? settings.seed;
@@ -112,9 +125,17 @@ export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: st
   return { reference, datasets: loaded, settings: config.settings, base: config.base, readOptions, seed, quiet };
 }
 
-/** Reports a file's skipped lines (unless quiet) and refuses a file without rows. */
+/** Skipped lines printed per file; the rest are counted in one line (and every one is in the report). */
+const SKIPPED_LINES_SHOWN = 20;
+
+/** Reports a file's skipped lines (unless quiet: the first 20, then how many more) and refuses a file without rows. */
 export function checkRows(loaded: LoadedFile, io: CliIo, quiet: boolean): void {
-  if (!quiet) for (const error of loaded.data.errors) io.stderr(`${loaded.file}:${error.line}: ${error.message}\n`);
+  if (!quiet) {
+    const { errors } = loaded.data;
+    for (const error of errors.slice(0, SKIPPED_LINES_SHOWN)) io.stderr(`${loaded.file}:${error.line}: ${error.message}\n`);
+    const more = errors.length - SKIPPED_LINES_SHOWN;
+    if (more > 0) io.stderr(`${loaded.file}: ${more.toLocaleString('en-US')} more skipped line${more === 1 ? '' : 's'} (every one is in the report: --format json)\n`);
+  }
   if (loaded.data.rows.length === 0) {
     const first = loaded.data.errors[0];
     throw new InputError(`${loaded.file}: no rows to analyze${first ? ` (line ${first.line}: ${first.message})` : ''}`);

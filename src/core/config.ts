@@ -68,6 +68,14 @@ const FIELDS: Record<keyof SynthgapConfig, Check> = {
   ignore: isStringList,
 };
 
+/**
+ * Why a value is not valid for a synthgap.json field (`must be a whole number between 2 and 20`), or undefined
+ * when it is. The CLI checks its flags with it, so a flag and its synthgap.json field accept the same values.
+ */
+export function configValueProblem(field: keyof SynthgapConfig, value: unknown): string | undefined {
+  return FIELDS[field](value);
+}
+
 /** Parses the text of a synthgap.json. Unknown keys and invalid values are reported, never thrown. */
 export function parseConfig(text: string, fileName = 'synthgap.json'): ConfigResult {
   let raw: unknown;

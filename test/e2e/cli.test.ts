@@ -95,6 +95,38 @@ describe('synthgap check', () => {
     assert.ok(dataset.errors.every((error) => error.message.length > 5));
   });
 
+  test('settings a check cannot use exit 2 with one line before any work, as synthgap.json\'s fields are checked', () => {
+    const base = ['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
+    const cases: [string[], RegExp][] = [
+      [['--fail-above-auc', '2'], /^synthgap: --fail-above-auc must be a number between 0\.5 and 1 \(got 2\)$/],
+      [['--flag-quantile', '1.5'], /^synthgap: --flag-quantile must be a number between 0\.5 and 1 \(got 1\.5\)$/],
+      [['--folds', '1'], /^synthgap: --folds must be a whole number from 2 to 20 \(got 1\)$/],
+      [['--seed', '3.7'], /^synthgap: --seed must be a whole number from 0 to 4294967295 \(got 3\.7\)$/],
+      [['--out', join(tempDir(), 'no-such-folder', 'report.json')], /^synthgap: cannot write .*report\.json: no such folder$/],
+      [['--out', join(EXAMPLES, 'synthetic.jsonl')], /^synthgap: --out .*synthetic\.jsonl is an input file/],
+    ];
+    for (const [args, message] of cases) {
+      const result = synthgap([...base, ...args, '--quiet']);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr.trim(), message);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    }
+    assert.ok(readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8').startsWith('{'), 'the input is untouched');
+  });
+
+  test('many bad lines: the first 20 on stderr and a count of the rest, every one in the report', () => {
+    const dir = tempDir();
+    const bad = Array.from({ length: 100 }, () => '{not json').join('\n');
+    writeFileSync(join(dir, 'bad.jsonl'), `${bad}\n${readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8')}`);
+    const result = synthgap(['check', 'bad.jsonl', '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json', '--out', 'report.json'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('bad.jsonl'));
+    assert.equal(lines.length, 21, result.stderr);
+    assert.equal(lines[20], 'bad.jsonl: 80 more skipped lines (every one is in the report: --format json)');
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as GapReport;
+    assert.equal(report.datasets[0].errors.length, 100);
+  });
+
   test('a file with no rows, a missing file and a missing reference each exit 2 with one line', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'empty.jsonl'), '\n\n');
