@@ -53,10 +53,15 @@ export function referenceFiles(flags: Flags, { settings, base }: CommandSettings
   return resolveFiles(patterns, flags.has('reference') ? cwd : base, cwd);
 }
 
-/** The datasets named on the command line, else synthgap.json's, never a reference file; at least one. */
+/**
+ * The datasets named on the command line, else synthgap.json's, never a reference file (by its real path, so a
+ * symbolic link or another path to the reference is not compared with itself); at least one.
+ */
 export function datasetFiles(positional: readonly string[], { settings, base }: CommandSettings, references: readonly string[], cwd: string, command: string): string[] {
-  const files = (positional.length > 0 ? resolveFiles(positional, cwd, cwd) : resolveFiles(settings.datasets ?? [], base, cwd))
-    .filter((file) => !references.some((ref) => resolve(cwd, ref) === resolve(cwd, file)));
+  const referencePaths = new Set(references.map((ref) => canonical(resolve(cwd, ref))));
+  const named = positional.length > 0 ? resolveFiles(positional, cwd, cwd) : resolveFiles(settings.datasets ?? [], base, cwd);
+  const files = named.filter((file) => !referencePaths.has(canonical(resolve(cwd, file))));
+  if (files.length === 0 && named.length > 0) throw new InputError(`${named[0]} is the reference itself (${references.join(', ')}): name a synthetic dataset to ${command} against it`);
   if (files.length === 0) throw new InputError(`no synthetic dataset to ${command}: name one, or set "datasets" in synthgap.json`);
   return files;
 }

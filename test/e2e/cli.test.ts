@@ -1,6 +1,6 @@
 // The synthgap command as a user runs it: the built bin, real files, exit codes, stdout and stderr.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
@@ -112,6 +112,18 @@ describe('synthgap check', () => {
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     }
     assert.ok(readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8').startsWith('{'), 'the input is untouched');
+  });
+
+  test('the reference reached by another path is refused, and a copy of it reads as an anomaly, not as no gap', () => {
+    const dir = tempDir();
+    symlinkSync(join(EXAMPLES, 'real.jsonl'), join(dir, 'link.jsonl'));
+    copyFileSync(join(EXAMPLES, 'real.jsonl'), join(dir, 'copy.jsonl'));
+    const linked = synthgap(['check', 'link.jsonl', '--reference', join(EXAMPLES, 'real.jsonl')], dir);
+    assert.equal(linked.code, 2);
+    assert.match(linked.stderr.trim(), /^synthgap: link\.jsonl is the reference itself \(.*real\.jsonl\): name a synthetic dataset to check against it$/);
+    const copied = checkJson(['copy.jsonl', '--reference', join(EXAMPLES, 'real.jsonl')], dir).datasets[0].summary;
+    assert.ok(copied.auc < 0.4, `AUC ${copied.auc}`);
+    assert.match(copied.headline, /^Something is off: .* well below chance \(50%\)\. Is this file the reference itself, or made of its rows/);
   });
 
   test('many bad lines: the first 20 on stderr and a count of the rest, every one in the report', () => {

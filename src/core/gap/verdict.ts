@@ -20,8 +20,19 @@ export function verdictFor(auc: number, aucLow: number, realRows: number, synthe
   return 'large-gap';
 }
 
+/**
+ * An AUC this far below chance is no "no gap": the detector finds the reference rows more like the dataset's
+ * than the dataset's own rows, which happens when the dataset is the reference (or a copy of its rows): each row
+ * is then scored by a model that learned its twin on the other side. Random halves of real files stay above 0.44
+ * on 200 rows a side (the bench's nulls), so 0.4 is well past chance.
+ */
+const ANOMALOUS_AUC = 0.4;
+
 export function headlineFor(verdict: Verdict, auc: number): string {
   const odds = `shown one real and one synthetic row, a classifier picks the synthetic one ${Math.round(auc * 100)}% of the time`;
+  if (verdict !== 'insufficient-data' && auc < ANOMALOUS_AUC) {
+    return `Something is off: ${odds}, well below chance (50%). Is this file the reference itself, or made of its rows (a copy, a link, a merge)?`;
+  }
   switch (verdict) {
     case 'insufficient-data':
       return `Too few rows to compare: each side needs at least ${MIN_ROWS}.`;
