@@ -55,6 +55,8 @@ function fileTooltip(file: FileSummary): string[] {
         ? 'No gap from the reference: no row stands out (a row above the threshold by its score alone is chance).'
         : `No gap from the reference; ${count(file.flagged)} of ${count(file.rows)} rows use LLM stock phrasing that real rows rarely use, and only they are flagged.`,
     `Detector AUC ${auc(file.auc)} (95% interval ${auc(file.aucLow)} to ${auc(file.aucHigh)}): ${VERDICT_WORDS[file.verdict]}.`,
+    ...(file.leftOut ? [`${file.leftOut}.`] : []),
+    ...(file.change ? [`${file.change[0].toUpperCase()}${file.change.slice(1)}.`] : []),
     ...(file.limited ? [`Not fully analyzed: ${file.limited}`] : []),
   ];
 }

@@ -101,7 +101,7 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
   const report = await analyze(
     { reference: reference.files, datasets: [{ file: job.shown, data }] },
     {
-      dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token,
+      dictionary, seed: job.seed, flagQuantile: job.flagQuantile, logger, token, ignore: new Set(job.ignore),
       ...(detector ? { runDetector: detector.run } : {}),
       map: { method: job.mapProjection },
       ...(chosen.embedder ? { embedder: chosen.embedder } : {}),

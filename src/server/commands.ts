@@ -32,8 +32,7 @@ export async function executeCommand(context: CommandContext, command: string, a
   const entry = context.service.entry(uri);
   const file = entry?.analysis;
   if (!entry || !file) return { applied: false, message: 'This file has not been analyzed yet.' };
-  const settings = await context.service.settingsFor(uri);
-  const seed = context.service.configFor(entry.folder, settings).config.seed ?? settings.seed;
+  const { seed } = await context.service.optionsFor(entry);
   const document = context.service.documents.getOrRead(entry.uri);
   if (!document) return { applied: false, message: `${basename(entry.path)} is too large to edit in the editor.` };
   const line = typeof args[1] === 'number' ? args[1] : 0;

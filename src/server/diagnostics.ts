@@ -20,15 +20,14 @@ const SEVERITY: Record<SynthgapSettings['severity'], DiagnosticSeverity> = {
 
 /**
  * A file's diagnostics: every bad line as an error, then the flagged rows, most synthetic-looking first, up to
- * `maxDiagnostics` (VS Code keeps 1,000 per file; the rest are in the report). Ignored rows (their content
- * hash is in synthgap.json `ignore`) get none. Which rows are flagged is the analysis's call (with no gap, only
- * rows with LLM stock phrasing real rows rarely use: core gap/verdict.ts flagRuleFor), so every view agrees.
+ * `maxDiagnostics` (VS Code keeps 1,000 per file; the rest are in the report, and the CodeLens and status
+ * say so). Which rows are flagged is the analysis's call (the flag plan of core gap/verdict.ts; rows the user
+ * ignored are never flagged, see FileAnalysis), so every view counts the same rows.
  */
 export function fileDiagnostics(
   uri: string,
   file: FileAnalysis,
   settings: SynthgapSettings,
-  ignore: ReadonlySet<string>,
   document: TextDocument | undefined,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = file.data.errors.map((error) => ({
@@ -44,9 +43,7 @@ export function fileDiagnostics(
   const limit = Math.max(0, settings.maxDiagnostics);
   for (const scored of flagged) {
     if (diagnostics.length - file.data.errors.length >= limit) break;
-    const hash = textHash(scored.row.text);
-    if (ignore.has(hash)) continue;
-    diagnostics.push(rowDiagnostic(uri, scored, hash, file, settings.severity, warnAbove, document));
+    diagnostics.push(rowDiagnostic(uri, scored, textHash(scored.row.text), file, settings.severity, warnAbove, document));
   }
   return diagnostics;
 }

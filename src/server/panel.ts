@@ -40,7 +40,10 @@ export function registerPanelRequests(connection: Connection, service: () => Syn
     const report = analysis.report;
     if (!report) return { snapshot: null, reason: `${entry.path}: no report (${analysis.note ?? 'nothing to compare'}).` };
     const probe = probes.get(analysis);
-    const snapshot = buildPanelSnapshot(report, DATASET, {
+    // The rows as they are now decide the counts (edits and ignores since the analysis), as in the status bar.
+    const dataset = report.datasets[DATASET];
+    const current = dataset && { ...dataset, summary: { ...dataset.summary, rows: analysis.rows.length, flagged: analysis.flaggedCount } };
+    const snapshot = buildPanelSnapshot(current ? { ...report, datasets: [current] } : report, DATASET, {
       uri: entry.uri,
       seq: analysis.seq,
       rows: currentRows(analysis),

@@ -98,18 +98,31 @@ connection.onInitialized(() => {
   service?.rescan().catch(caught('scan'));
 });
 
-connection.onDidChangeConfiguration(() => service?.rescan().catch(caught('settings changed')));
+connection.onDidChangeConfiguration(() => {
+  service?.invalidateOptions();
+  service?.rescan().catch(caught('settings changed'));
+});
+
+/**
+ * A folder's synthgap.json changed (typed, saved, or on disk): its options are resolved again and its files
+ * re-analyzed where their inputs changed (an ignored row leaves the count at once, in every view).
+ */
+function configChanged(s: SynthgapService, uri: string): void {
+  s.invalidateOptions(s.folderOf(uri));
+  s.rescan().catch(caught('rescan'));
+}
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const s = service;
   if (!s) return;
   // synthgap.json or the reference changed, or files came or went: rescan (unchanged inputs are not re-analyzed).
+  for (const change of changes) if (basename(change.uri) === CONFIG_FILE) s.invalidateOptions(s.folderOf(change.uri));
   const rescan = changes.some((change) => change.type !== FileChangeType.Changed || basename(change.uri) === CONFIG_FILE || !s.entry(change.uri));
   if (rescan) s.rescan().catch(caught('rescan'));
   // A dataset file changed on disk; an open one is the editor's business.
   for (const change of changes) {
     const entry = s.entry(change.uri);
-    if (change.type === FileChangeType.Changed && entry && !s.documents.get(entry.uri)) s.schedule(entry.uri, true);
+    if (change.type === FileChangeType.Changed && entry && !s.documents.get(entry.uri)) s.reanalyze(entry.uri, 'after the file changed on disk');
   }
 });
 
@@ -117,17 +130,19 @@ function wireDocuments(s: SynthgapService): void {
   const docs = s.documents.open;
   docs.onDidOpen(({ document }) => s.onOpen(document.uri));
   docs.onDidChangeContent(({ document }) => {
-    if (basename(document.uri) === CONFIG_FILE) s.changed();
+    // Typing in synthgap.json: its ignore list applies at once; the reference and settings wait for the save.
+    if (basename(document.uri) === CONFIG_FILE) s.configEdited(document.uri).catch(caught('synthgap.json edited'));
     else s.onChange(document.uri);
   });
   docs.onDidSave(({ document }) => {
-    if (basename(document.uri) === CONFIG_FILE) s.rescan().catch(caught('rescan'));
-    else if (s.entry(document.uri)?.analysis?.changedRows) s.schedule(s.entry(document.uri)?.uri ?? document.uri, true);
+    if (basename(document.uri) === CONFIG_FILE) configChanged(s, document.uri);
+    // The model learns the saved rows: the CodeLens says the count before and after.
+    else if (s.entry(document.uri)?.analysis?.edited) s.reanalyze(document.uri, 'after save');
   });
   docs.onDidClose(({ document }) => {
     const entry = s.entry(document.uri);
     // Unsaved edits die with the editor: go back to the file on disk.
-    if (entry?.analysis?.changedRows) s.schedule(entry.uri, true);
+    if (entry?.analysis?.edited) s.reanalyze(entry.uri, 'after the unsaved edits were closed');
   });
   docs.listen(connection);
 }
@@ -146,11 +161,10 @@ function scheduleRefresh(): void {
 
 async function diagnosticsOf(s: SynthgapService, entry: Entry) {
   if (!entry.analysis) return { resultId: 'none', items: [] };
-  const settings = await s.settingsFor(entry.uri);
-  const ignore = new Set(s.configFor(entry.folder, settings).config.ignore ?? []);
+  const { settings } = await s.optionsFor(entry);
   // A closed JSONL file needs no text for its ranges (a row is one line); CSV cells may span lines.
   const document = s.documents.get(entry.uri) ?? (entry.analysis.data.format === 'jsonl' ? undefined : s.documents.getOrRead(entry.uri));
-  const items = fileDiagnostics(entry.uri, entry.analysis, settings, ignore, document);
+  const items = fileDiagnostics(entry.uri, entry.analysis, settings, document);
   return { resultId: textHash(JSON.stringify(items)), items };
 }
 
@@ -192,15 +206,16 @@ connection.onCodeAction(async (params) => {
   const entry = s?.entry(params.textDocument.uri);
   const document = entry && s?.documents.getOrRead(entry.uri);
   if (!s || !entry?.analysis || !document) return [];
-  const settings = await s.settingsFor(entry.uri);
-  const seed = s.configFor(entry.folder, settings).config.seed ?? settings.seed;
+  const { seed } = await s.optionsFor(entry);
   return rowCodeActions({ uri: params.textDocument.uri, file: entry.analysis, document, dictionary: dictionary(), seed, trusted }, params.context.diagnostics, params.range);
 });
 
 connection.onCodeLens(async (params) => {
   await service?.settled(params.textDocument.uri);
   const entry = service?.entry(params.textDocument.uri);
-  return entry?.analysis ? fileCodeLens(params.textDocument.uri, entry.analysis) : [];
+  if (!service || !entry?.analysis) return [];
+  const { settings } = await service.optionsFor(entry);
+  return fileCodeLens(params.textDocument.uri, entry.analysis, settings.maxDiagnostics);
 });
 
 connection.onExecuteCommand(async (params) => {

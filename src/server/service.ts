@@ -4,16 +4,16 @@ import type { Connection } from 'vscode-languageserver/node';
 import { readDataset } from '../core/dataset/readDataset';
 import { reparse } from './reparse';
 import type { WordDictionary } from '../core/host';
-import type { SynthgapSettings } from '../shared/settings';
 import { DocumentStore, fileSize, fileStamp, normalize, pathOf as toPath } from './documents';
 import type { PanelProbe } from '../core/report/panelTypes';
 import { FileAnalysis } from './fileState';
 import { datasetFiles, folderOf, isDatasetFile } from './scan';
-import { CONFIG_FILE, folderConfig, readOptionsFor, readSettings, type FolderConfig } from './settings';
+import { CONFIG_FILE, readSettings } from './settings';
+import { FolderOptionsCache, type FolderOptions } from './folderOptions';
 import { limitedSummary, StatusReporter } from './status';
 import { AnalysisWorker, SupersededError, type ServerLog } from './workerClient';
 import { DownloadProgress, startProgress } from './progress';
-import type { EmbeddingJob, EmbeddingUsed } from './workerProtocol';
+import type { EmbeddingUsed } from './workerProtocol';
 
 export interface ServiceOptions {
   readonly connection: Connection;
@@ -31,8 +31,12 @@ export interface Entry {
   readonly path: string;
   readonly folder: string;
   analysis?: FileAnalysis;
-  /** Key of the last analysis started (reference, read options, seed, threshold). */
+  /** Key of the last analysis started (reference, read options, seed, threshold, ignore list). */
   key?: string;
+  /** synthgap.maxDiagnostics of the file's folder, as of its last analysis request (the status says it). */
+  maxDiagnostics?: number;
+  /** Why the next analysis runs, said in the CodeLens with the flagged count before and after. */
+  cause?: string;
   limited?: string;
 }
 
@@ -57,26 +61,54 @@ export class SynthgapService {
   private readonly download: DownloadProgress;
   /** Embedding fallbacks already shown to the user: each is said once per session. */
   private readonly told = new Set<string>();
+  private readonly folderOptions: FolderOptionsCache;
 
   constructor(private readonly options: ServiceOptions) {
     this.worker = new AnalysisWorker(options.log);
     this.status = new StatusReporter(options.connection);
     this.download = new DownloadProgress(options.connection);
     this.worker.onDownload = (progress) => this.download.report(progress);
+    this.folderOptions = new FolderOptionsCache({
+      settings: (folderUri) => readSettings(options.connection, folderUri, options.canAskConfig),
+      openConfigText: (folder) => this.documents.get(pathToFileURL(join(folder, CONFIG_FILE)).href)?.getText(),
+      trusted: options.trusted,
+      ...(options.storagePath ? { storagePath: options.storagePath } : {}),
+    });
   }
 
   setFolders(paths: readonly string[]): void {
     this.folders = [...paths];
+    this.folderOptions.invalidate();
   }
 
-  settingsFor(uri: string | undefined): Promise<SynthgapSettings> {
-    return readSettings(this.options.connection, uri, this.options.canAskConfig);
+  /** The resolved options of the folder a file belongs to (one object per folder, see folderOptions.ts). */
+  optionsFor(entry: Pick<Entry, 'folder'>): Promise<FolderOptions> {
+    return this.folderOptions.get(entry.folder);
   }
 
-  /** synthgap.json of the folder (the open document's text when it is open) and the reference it chooses. */
-  configFor(folder: string, settings: SynthgapSettings): FolderConfig {
-    const open = this.documents.get(pathToFileURL(join(folder, CONFIG_FILE)).href);
-    return folderConfig(folder, settings, open?.getText());
+  /** The settings changed (every folder), or a folder's synthgap.json did: options are resolved again. */
+  invalidateOptions(folder?: string): void {
+    this.folderOptions.invalidate(folder);
+  }
+
+  /**
+   * synthgap.json was edited in the editor (not saved yet): the folder's options are resolved again and its
+   * ignore list applies to every analyzed file at once; a re-analysis waits for the save (half-typed JSON
+   * must not drop the reference).
+   */
+  async configEdited(uri: string): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    this.folderOptions.invalidate(folder);
+    const { ignore } = await this.folderOptions.get(folder);
+    for (const entry of this.entries.values()) if (entry.folder === folder) entry.analysis?.setIgnore(ignore);
+    this.changed();
+  }
+
+  /** The workspace folder of a synthgap.json or dataset file. */
+  folderOf(uri: string): string | undefined {
+    const path = toPath(uri);
+    return path ? folderOf(this.folders, path) : undefined;
   }
 
   /** Finds every dataset file of every folder and analyzes what is new or whose inputs changed. */
@@ -84,9 +116,10 @@ export class SynthgapService {
     let withReference = 0;
     const seen = new Set<string>();
     for (const folder of this.folders) {
-      const settings = await this.settingsFor(pathToFileURL(folder).href);
-      const config = this.configFor(folder, settings);
+      const { settings, config, ignore } = await this.folderOptions.get(folder);
       for (const problem of config.errors) this.options.log.warn(problem);
+      // A changed ignore list applies at once; the re-analysis it also starts only confirms the count.
+      for (const entry of this.entries.values()) if (entry.folder === folder) entry.analysis?.setIgnore(ignore);
       if (config.reference.length === 0) continue;
       withReference++;
       this.reference = config.referenceShown;
@@ -112,13 +145,21 @@ export class SynthgapService {
       });
   }
 
+  /** Analyzes a file again (its model learns the rows as they are now); the CodeLens says why, with the counts. */
+  reanalyze(uri: string, cause: string): void {
+    const entry = this.entries.get(normalize(uri));
+    if (!entry) return;
+    entry.cause = cause;
+    this.schedule(entry.uri, true);
+  }
+
   onOpen(uri: string): void {
     const path = toPath(uri);
     const folder = path && folderOf(this.folders, path);
     if (!path || !folder) return;
-    this.settingsFor(uri)
-      .then((settings) => {
-        if (!isDatasetFile(this.configFor(folder, settings), settings, path)) return;
+    this.folderOptions.get(folder)
+      .then(({ config, settings }) => {
+        if (!isDatasetFile(config, settings, path)) return;
         const entry = this.entryFor(path, folder);
         if (entry.analysis) return this.rescore(entry);
         this.schedule(entry.uri, false);
@@ -139,8 +180,8 @@ export class SynthgapService {
     }
     clearTimeout(pending.timer);
     const flush = () => this.settled(entry.uri).catch((error: unknown) => this.failed(error));
-    this.settingsFor(uri).then(
-      (settings) => {
+    this.optionsFor(entry).then(
+      ({ settings }) => {
         if (this.dirty.get(entry.uri) !== pending) return;
         clearTimeout(pending.timer);
         pending.timer = setTimeout(flush, settings.debounceMs);
@@ -182,7 +223,7 @@ export class SynthgapService {
       error: this.error,
       reference: this.reference,
       files: [...this.entries.values()].flatMap((entry) =>
-        entry.analysis ? [entry.analysis.summary(entry.uri, entry.limited)] : entry.limited ? [limitedSummary(entry.uri, entry.limited)] : []),
+        entry.analysis ? [entry.analysis.summary(entry.uri, entry.limited, entry.maxDiagnostics)] : entry.limited ? [limitedSummary(entry.uri, entry.limited)] : []),
     });
     this.options.onChanged();
   }
@@ -203,16 +244,16 @@ export class SynthgapService {
   }
 
   private async analyze(entry: Entry, force: boolean): Promise<void> {
-    const settings = await this.settingsFor(entry.uri);
-    const config = this.configFor(entry.folder, settings);
+    const options = await this.optionsFor(entry);
+    const { settings, config, readOptions, seed, flagQuantile, mapProjection, embedding } = options;
+    entry.maxDiagnostics = settings.maxDiagnostics;
     if (config.reference.length === 0) return;
-    const readOptions = readOptionsFor(config.config, settings);
-    const seed = config.config.seed ?? settings.seed;
-    const flagQuantile = config.config.flagQuantile ?? settings.flagQuantile;
-    const mapProjection = settings.mapProjection;
-    const embedding = this.embeddingJob(config, settings);
-    const key = JSON.stringify([config.reference.map((path) => [path, fileStamp(path)]), readOptions, seed, flagQuantile, mapProjection, embedding]);
+    const ignore = [...options.ignore].sort();
+    const key = JSON.stringify([config.reference.map((path) => [path, fileStamp(path)]), readOptions, seed, flagQuantile, mapProjection, embedding, ignore]);
     if (!force && entry.key === key) return;
+    // Said in the CodeLens after the analysis when the flagged count moved: why it ran again.
+    const cause = entry.cause ?? (entry.analysis ? causeOf(entry.key, key) : undefined);
+    entry.cause = undefined;
     entry.key = key;
     const document = this.documents.get(entry.uri);
     const size = document ? Buffer.byteLength(document.getText()) : (fileSize(entry.path) ?? 0);
@@ -225,11 +266,14 @@ export class SynthgapService {
     const progress = !entry.analysis && size >= BIG_FILE_BYTES ? await startProgress(this.options.connection, basename(entry.path), () => this.worker.cancel(entry.uri)) : undefined;
     const started = Date.now();
     const text = document?.getText();
-    const running = this.worker.run(entry.uri, { reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, flagQuantile, mapProjection, embedding }, progress?.report, document !== undefined);
+    const job = { reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, flagQuantile, mapProjection, embedding, ignore };
+    const running = this.worker.run(entry.uri, job, progress?.report, document !== undefined);
     this.changed();
     try {
       const output = await running;
-      entry.analysis = new FileAnalysis(key, output, this.options.dictionary, text);
+      const before = entry.analysis;
+      const previous = before && cause ? { flagged: before.flaggedCount, cause } : undefined;
+      entry.analysis = new FileAnalysis(key, output, this.options.dictionary, { text, ignore: options.ignore, ...(previous ? { previous } : {}) });
       this.error = undefined;
       this.sayEmbedding(output.embedding);
       this.options.log.debug(`${basename(entry.path)}: analyzed in ${Date.now() - started} ms (${JSON.stringify(output.timings)})`);
@@ -244,19 +288,6 @@ export class SynthgapService {
       this.download.done();
       this.changed();
     }
-  }
-
-  /**
-   * The embedding of a file's analysis: synthgap.json's `embedder` (in a trusted workspace: it may name a model
-   * folder in the repository) over the setting.
-   */
-  private embeddingJob(config: FolderConfig, settings: SynthgapSettings): EmbeddingJob {
-    return {
-      spec: (this.options.trusted ? config.config.embedder : undefined) ?? settings['embedding.model'],
-      allowDownload: settings['embedding.allowDownload'],
-      sampleRows: settings['embedding.sampleRows'],
-      ...(this.options.storagePath ? { cacheDir: this.options.storagePath } : {}),
-    };
   }
 
   /** A model that could not be used is said once per session, with the cause; `auto`'s choice goes to the log. */
@@ -277,13 +308,14 @@ export class SynthgapService {
     const document = this.documents.get(entry.uri);
     const analysis = entry.analysis;
     if (!document || !analysis) return;
-    const settings = await this.settingsFor(entry.uri);
+    const { readOptions, ignore } = await this.optionsFor(entry);
     const started = Date.now();
     const text = document.getText();
-    const options = { ...readOptionsFor(this.configFor(entry.folder, settings).config, settings), fileName: entry.path };
-    const data = analysis.text !== undefined ? await reparse(analysis.text, analysis.data, text, options) : await readDataset(text, options);
+    const options = { ...readOptions, fileName: entry.path };
+    // The text the worker analyzed is not parsed again; an edit re-reads only its lines (JSONL).
+    const data = text === analysis.text ? analysis.data : analysis.text !== undefined ? await reparse(analysis.text, analysis.data, text, options) : await readDataset(text, options);
     const parsed = Date.now();
-    const scored = analysis.update(data, text);
+    const scored = analysis.update(data, text, ignore);
     this.options.log.debug(`${basename(entry.path)}: re-scored ${scored} rows in ${Date.now() - parsed} ms (parse ${parsed - started} ms)`);
     if (analysis.stale && !this.worker.has(entry.uri)) this.schedule(entry.uri, true);
     this.changed();
@@ -291,11 +323,10 @@ export class SynthgapService {
 
   /** Runs the probe for a dataset file in the worker, on its rows as they are now (the open document's text). */
   async probe(entry: Entry): Promise<PanelProbe> {
-    const settings = await this.settingsFor(entry.uri);
-    const config = this.configFor(entry.folder, settings);
+    const { config, readOptions, seed } = await this.optionsFor(entry);
     if (config.reference.length === 0) return { state: 'unavailable', message: 'No reference set is configured.' };
     const text = this.documents.get(entry.uri)?.getText();
-    const request = { reference: config.reference, path: entry.path, text, readOptions: readOptionsFor(config.config, settings), seed: config.config.seed ?? settings.seed };
+    const request = { reference: config.reference, path: entry.path, text, readOptions, seed };
     return this.worker.probe(`probe:${entry.uri}`, request);
   }
 
@@ -305,4 +336,15 @@ export class SynthgapService {
     this.options.log.error(message);
     this.changed();
   }
+}
+
+/** Why a file is analyzed again, from what changed in its key (see `analyze`); undefined when unknown. */
+function causeOf(before: string | undefined, after: string): string | undefined {
+  if (!before) return undefined;
+  const [a, b] = [JSON.parse(before) as unknown[], JSON.parse(after) as unknown[]];
+  const differs = (i: number) => JSON.stringify(a[i]) !== JSON.stringify(b[i]);
+  if (differs(0)) return 'after the reference changed';
+  if (differs(6)) return 'after the ignore list changed';
+  if (differs(1) || differs(2) || differs(3) || differs(4) || differs(5)) return 'after the settings changed';
+  return undefined;
 }

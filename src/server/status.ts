@@ -46,5 +46,5 @@ function messageFor(state: ServerState, input: StatusInput): string | undefined 
 
 /** The summary of a file a limit kept from being analyzed. */
 export function limitedSummary(uri: string, limited: string): FileSummary {
-  return { uri, rows: 0, flagged: 0, auc: 0.5, aucLow: 0.5, aucHigh: 0.5, verdict: 'insufficient-data', limited };
+  return { uri, rows: 0, flagged: 0, underlined: 0, auc: 0.5, aucLow: 0.5, aucHigh: 0.5, verdict: 'insufficient-data', limited };
 }

@@ -24,6 +24,8 @@ export interface AnalyzeJob {
   /** How the report's map projects the embeddings (setting synthgap.mapProjection). */
   readonly mapProjection: ProjectionMethod;
   readonly embedding: EmbeddingJob;
+  /** Content hashes of rows the user chose to ignore: never flagged (synthgap.json `ignore`). */
+  readonly ignore: readonly string[];
 }
 
 /** Which embedding the similarity figures use: settings `synthgap.embedding.*`, or synthgap.json's `embedder`. */

@@ -15,6 +15,12 @@ export interface FileSummary {
   readonly uri: string;
   readonly rows: number;
   readonly flagged: number;
+  /** How many flagged rows have a squiggle (at most synthgap.maxDiagnostics); the rest are in the report. */
+  readonly underlined: number;
+  /** What the squiggles leave out, in words: `500 most synthetic-looking rows underlined; all 5,619 in the report`. */
+  readonly leftOut?: string;
+  /** What the last re-analysis changed, in words: `re-scored after save: 227 flagged, was 226`. */
+  readonly change?: string;
   readonly auc: number;
   readonly aucLow: number;
   readonly aucHigh: number;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FileSummary, StatusParams } from '../../../src/shared/protocol';
 import { roughenConfirmation, statusView, summaryFor } from '../../../src/extension/statusText';
 
-const file: FileSummary = { uri: 'file:///w/synthetic.jsonl', rows: 12000, flagged: 812, auc: 0.9149, aucLow: 0.9, aucHigh: 0.93, verdict: 'large-gap' };
+const file: FileSummary = { uri: 'file:///w/synthetic.jsonl', rows: 12000, flagged: 812, underlined: 500, auc: 0.9149, aucLow: 0.9, aucHigh: 0.93, verdict: 'large-gap' };
 const ready: StatusParams = { state: 'ready', reference: 'data/real.jsonl', files: [file] };
 
 test('a ready file shows its flagged rows and AUC', () => {
@@ -14,6 +14,15 @@ test('a ready file shows its flagged rows and AUC', () => {
   assert.match(view.tooltip, /812 of 12,000 rows look synthetic/);
   assert.match(view.tooltip, /0\.90 to 0\.93\): a large gap/);
   assert.match(view.tooltip, /Reference: data\/real\.jsonl/);
+});
+
+test('the tooltip says what the squiggles leave out and what a re-analysis changed', () => {
+  const leftOut = '500 most synthetic-looking rows underlined; all 812 in the report';
+  const change = 're-scored after save: 812 flagged, was 811';
+  const view = statusView(ready, { ...file, leftOut, change });
+  assert.match(view.tooltip, /500 most synthetic-looking rows underlined; all 812 in the report\./);
+  assert.match(view.tooltip, /Re-scored after save: 812 flagged, was 811\./);
+  assert.doesNotMatch(statusView(ready, file).tooltip, /underlined|re-scored/i);
 });
 
 test('a file with no gap says so, and counts only the rows flagged for LLM stock phrasing', () => {
