@@ -169,6 +169,8 @@ describe('choosing the reference: the walkthrough and the palette\'s picker, fro
     assert.match(rows.find((row) => row.label === 'synthetic.jsonl')!.text, /\d+ of 300 rows flagged as synthetic/);
     const order = rows.map((row) => row.label);
     assert.ok(order.indexOf('synthetic.jsonl') > order.indexOf('holdout.jsonl'), 'the flagged file is listed after the unflagged ones');
+    // On the picker's title, away from the input, whose placeholder tooltip would cover the title in the screenshot.
+    await page.locator(`${SELECTORS.quickInput} .quick-input-title`).hover();
     await screenshot(page, 'reference-picker-palette');
     await dismiss(page);
     await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: 10_000 });
