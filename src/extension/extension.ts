@@ -12,6 +12,7 @@ import { roughenAll } from './roughenAll';
 import { StatusStore } from './status';
 import { StatusBar } from './statusBar';
 import { useAsReference } from './useAsReference';
+import { trackReferenceContext } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -19,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Synthgap', { log: true });
   const store = new StatusStore();
   const report = new ReportPanel(context.extensionUri, () => client, store, log);
-  context.subscriptions.push(log, store, new StatusBar(store), report, watchForMissingReference(context, store, log));
+  context.subscriptions.push(log, store, new StatusBar(store), report, watchForMissingReference(context, store, log), trackReferenceContext(store));
 
   client = createClient(context, log);
   const languageClient = client;
@@ -44,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }),
     );
   };
-  command(CLIENT_COMMANDS.useAsReference, (uri, uris) => useAsReference(log, uri, uris));
+  command(CLIENT_COMMANDS.useAsReference, (uri, uris) => useAsReference(log, store, uri, uris));
   command(CLIENT_COMMANDS.openReport, (uri) => report.open(uri));
   command(CLIENT_COMMANDS.roughenAll, (uri) => roughenAll(client, store, log, uri));
   command(CLIENT_COMMANDS.showOutput, () => log.show());

@@ -55,3 +55,21 @@ export function withReference(current: string | undefined, references: readonly 
   const body = JSON.stringify(Object.fromEntries(next), null, indentOf(current)).replace(/\n/g, eol);
   return /\r?\n\s*$/.test(current) ? body + eol : body;
 }
+
+/**
+ * The `reference` a synthgap.json text names (a string or a list of strings), as written; an empty list when the
+ * text is missing, not JSON, or names none. The change confirmation says what it replaces with it.
+ * @example referencesIn('{"reference": "real.jsonl"}') // ['real.jsonl']
+ */
+export function referencesIn(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  const value = typeof parsed === 'object' && parsed !== null ? (parsed as { reference?: unknown }).reference : undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}

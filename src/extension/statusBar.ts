@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '../shared/protocol';
 import type { StatusStore } from './status';
 import { type StatusClick, statusView } from './statusText';
-import { PICK_REFERENCE } from './useAsReference';
+import { OPEN_WALKTHROUGH_COMMAND, WALKTHROUGH } from './walkthroughIds';
 
 const CLICK_COMMANDS: Record<StatusClick, string> = {
   openReport: CLIENT_COMMANDS.openReport,
   showOutput: CLIENT_COMMANDS.showOutput,
   useAsReference: CLIENT_COMMANDS.useAsReference,
+  walkthrough: OPEN_WALKTHROUGH_COMMAND,
 };
 
 export class StatusBar implements vscode.Disposable {
@@ -38,7 +39,8 @@ export class StatusBar implements vscode.Disposable {
     this.item.backgroundColor =
       view.tone === 'normal' ? undefined : new vscode.ThemeColor(view.tone === 'error' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
     // Clicking opens the report of the file the user is looking at, so the argument is the active file.
-    const args = view.click === 'openReport' && active ? [active] : view.click === 'useAsReference' ? [PICK_REFERENCE] : [];
+    // The walkthrough opens in the editor area (toSide false), where it stays until closed.
+    const args = view.click === 'openReport' && active ? [active] : view.click === 'walkthrough' ? [WALKTHROUGH, false] : [];
     this.item.command = { title: 'Synthgap', command: CLICK_COMMANDS[view.click], arguments: args };
     this.progress(this.store.status?.state === 'analyzing', this.store.status?.message);
   }

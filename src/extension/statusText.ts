@@ -5,7 +5,7 @@
 import type { FileSummary, StatusParams, Verdict } from '../shared/protocol';
 
 /** Which client command a click runs; `statusBar.ts` maps it to a command id. */
-export type StatusClick = 'openReport' | 'showOutput' | 'useAsReference';
+export type StatusClick = 'openReport' | 'showOutput' | 'useAsReference' | 'walkthrough';
 
 export interface StatusView {
   /** Status bar text with codicons, e.g. `$(beaker) 812 flagged · AUC 0.91`. */
@@ -80,9 +80,10 @@ export function statusView(status: StatusParams | undefined, file: FileSummary |
         tooltip: join([
           ...message,
           'No real reference set is chosen. Right-click a real JSONL, CSV or TSV file and choose "Synthgap: Use as Real Reference", or set "reference" in synthgap.json.',
+          'Click to open the Get Started walkthrough: choose a reference, read the squiggles, open the report, roughen, run the probe.',
         ]),
         tone: 'normal',
-        click: 'useAsReference',
+        click: 'walkthrough',
       };
     case 'error':
       return { text: '$(error) Synthgap', tooltip: join([...(message.length ? message : ['The server reported an error.']), 'Click to show the output.']), tone: 'error', click: 'showOutput' };

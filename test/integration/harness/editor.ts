@@ -70,11 +70,16 @@ export async function openFile(page: Page, relativePath: string, options: WaitOp
   await page.locator(`${SELECTORS.activeEditor}.focused`).waitFor({ state: 'visible', timeout: 10_000 });
 }
 
+export interface RunCommandOptions extends WaitOptions {
+  /** The command shows a quick pick of its own (which reuses the palette's widget): do not wait for it to close. */
+  opensQuickPick?: boolean;
+}
+
 /**
  * Runs a command by its title from the command palette (Ctrl+Shift+P), exactly as a user would.
  * Retries while the command is not listed yet (its extension may still be activating).
  */
-export async function runCommand(page: Page, title: string, options: WaitOptions = {}): Promise<void> {
+export async function runCommand(page: Page, title: string, options: RunCommandOptions = {}): Promise<void> {
   await retry(`command palette entry "${title}"`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, async (remainingMs) => {
     const rows = await openQuickInput(page, 'Control+Shift+P', `>${title}`, Math.min(5000, remainingMs));
     const row = await findRow(page, rows, title, Math.min(2000, remainingMs));
@@ -82,6 +87,7 @@ export async function runCommand(page: Page, title: string, options: WaitOptions
     await row.click();
     return true;
   });
+  if (options.opensQuickPick) return;
   await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: 10_000 });
 }
 

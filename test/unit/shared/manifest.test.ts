@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLIENT_COMMANDS } from '../../../src/shared/protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../../src/shared/protocol';
+import { HAS_REFERENCE_CONTEXT, WALKTHROUGH } from '../../../src/extension/walkthroughIds';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -44,4 +45,26 @@ test('.vscodeignore is an allow-list that keeps what the extension runs on', () 
   const kept = ['!dist/extension.js', '!dist/server.js', '!dist/analysisWorker.js', '!dist/words.txt', '!media/**', '!package.json', '!README.md', '!CHANGELOG.md', '!LICENSE'];
   for (const line of kept) assert.ok(lines.includes(line), line);
   assert.ok(!lines.some((line) => line.startsWith('!') && /\.map$|cli\.js$/.test(line)), 'no source maps or CLI in the .vsix');
+});
+
+test('the walkthrough the status bar opens is contributed under that id, and every step has its page and a way to finish', () => {
+  const walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }[] }[] = manifest.contributes.walkthroughs;
+  assert.equal(`${manifest.publisher}.${manifest.name}#${walkthroughs[0]?.id}`, WALKTHROUGH);
+  const steps = walkthroughs[0].steps;
+  assert.deepEqual(steps.map((step) => step.id), ['chooseReference', 'readSquiggles', 'openReport', 'roughen', 'runProbe']);
+  const ours = new Set([...Object.values(CLIENT_COMMANDS), ...Object.values(SERVER_COMMANDS)] as string[]);
+  for (const step of steps) {
+    const page = step.media.markdown ?? step.media.image;
+    assert.ok(page && existsSync(join(root, page)), `${step.id}: ${page}`);
+    assert.ok(!/\]\(https?:/.test(readFileSync(join(root, page), 'utf8')), `${step.id}: no remote images or links in ${page}`);
+    const buttons = [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((match) => match[1]);
+    assert.ok(buttons.length > 0, `${step.id} has no button`);
+    for (const event of step.completionEvents ?? []) {
+      const [kind, name] = event.split(':');
+      if (kind === 'onContext') assert.equal(name, HAS_REFERENCE_CONTEXT, step.id);
+      else if (kind === 'onCommand' && name.startsWith('synthgap.')) assert.ok(ours.has(name), `${step.id}: ${name}`);
+      else assert.equal(kind, 'onCommand', `${step.id}: ${event}`);
+    }
+  }
+  assert.deepEqual(steps[0].description.match(/command:([\w.]+)/)?.[1], CLIENT_COMMANDS.useAsReference);
 });

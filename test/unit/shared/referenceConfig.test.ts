@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { ConfigEditError, isDatasetPath, relativeReference, withReference } from '../../../src/extension/referenceConfig';
+import { ConfigEditError, isDatasetPath, referencesIn, relativeReference, withReference } from '../../../src/extension/referenceConfig';
 
 test('a new synthgap.json holds just the reference', () => {
   assert.equal(withReference(undefined, ['data/real.jsonl']), '{\n  "reference": "data/real.jsonl"\n}\n');
@@ -50,4 +50,13 @@ test('only JSONL, CSV and TSV files are datasets', () => {
   assert.ok(isDatasetPath('b.tsv'));
   assert.ok(!isDatasetPath('/w/synthgap.json'));
   assert.ok(!isDatasetPath('/w/notes.txt'));
+});
+
+test('referencesIn reads the reference as written, and nothing from a missing or broken file', () => {
+  assert.deepEqual(referencesIn('{"reference": "real.jsonl"}'), ['real.jsonl']);
+  assert.deepEqual(referencesIn('\uFEFF{"reference": ["a.jsonl", "b.csv"], "seed": 1}'), ['a.jsonl', 'b.csv']);
+  assert.deepEqual(referencesIn('{"seed": 1}'), []);
+  assert.deepEqual(referencesIn('{"reference": ""}'), []);
+  assert.deepEqual(referencesIn('{"reference": '), []);
+  assert.deepEqual(referencesIn(undefined), []);
 });

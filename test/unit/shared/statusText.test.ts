@@ -58,11 +58,12 @@ test('no status yet means the server is starting', () => {
   assert.match(view.tooltip, /Starting/);
 });
 
-test('no reference explains how to choose one and clicking chooses one', () => {
+test('no reference explains how to choose one, and clicking opens the walkthrough, as the tooltip says', () => {
   const view = statusView({ state: 'no-reference', files: [] }, undefined);
   assert.equal(view.text, '$(beaker) No reference');
-  assert.equal(view.click, 'useAsReference');
+  assert.equal(view.click, 'walkthrough');
   assert.match(view.tooltip, /Use as Real Reference/);
+  assert.match(view.tooltip, /Click to open the Get Started walkthrough/);
 });
 
 test('an error shows the server message and clicking shows the output', () => {
