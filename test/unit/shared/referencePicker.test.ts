@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { FileSummary } from '../../../src/shared/protocol';
 import { isFlagged, referenceChangeConfirmation, referencePicks, sameReferences } from '../../../src/extension/referencePicker';
 
-const summary = (uri: string, flagged: number, rows = 300): FileSummary => ({ uri, rows, flagged, auc: 0.9, aucLow: 0.85, aucHigh: 0.95, verdict: flagged > 0 ? 'gap' : 'no-gap' });
+const summary = (uri: string, flagged: number, rows = 300): FileSummary => ({ uri, rows, flagged, underlined: flagged, auc: 0.9, aucLow: 0.85, aucHigh: 0.95, verdict: flagged > 0 ? 'gap' : 'no-gap' });
 const candidates = [
   { uri: 'file:///w/synthetic.jsonl', shown: 'synthetic.jsonl' },
   { uri: 'file:///w/data/holdout.jsonl', shown: 'data/holdout.jsonl' },
