@@ -30,7 +30,7 @@ import {
   type PanelSnapshotResult,
   type RowsPage,
 } from '../shared/panel';
-import { REPORT_REQUEST, type ReportParams, type ReportResult, STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
+import { REPORT_REQUEST, type ReportParams, type ReportResult, SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DATASET_EXTENSIONS } from './referenceConfig';
 
@@ -102,6 +102,15 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     traceOutputChannel: log,
     // The status bar and our own messages report problems; the output opens only when the user asks.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      // "Ignore this row" edits synthgap.json through the editor (one undo reverts it); the server and the CLI
+      // read the file from disk, so it is saved at once rather than left modified in a background tab.
+      executeCommand: async (command, args, next) => {
+        const result: unknown = await next(command, args);
+        if (command === SERVER_COMMANDS.ignoreRow && (result as { applied?: boolean } | undefined)?.applied) await saveConfigOf(args[0], log);
+        return result;
+      },
+    },
   };
   // The id `synthgap` makes the library read the `synthgap.trace.server` setting.
   const client: LanguageClient = new LanguageClient(SETTINGS_SECTION, 'Synthgap', serverOptions, {
@@ -109,4 +118,14 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     errorHandler: crashReporter(() => client, log),
   });
   return client;
+}
+
+/** Saves the synthgap.json of the workspace folder holding `uri`, when it is open with unsaved changes. */
+async function saveConfigOf(uri: unknown, log: vscode.LogOutputChannel): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri));
+  if (!folder) return;
+  const config = vscode.Uri.joinPath(folder.uri, 'synthgap.json').toString();
+  const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === config);
+  if (document?.isDirty && !(await document.save())) log.warn(`Could not save ${document.uri.fsPath}; the ignored row counts again until it is saved.`);
 }

@@ -228,6 +228,25 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       console.log(`# the panel's Roughen on line ${line}: ${JSON.stringify(was.text)} -> ${JSON.stringify(now.text)}`);
     }));
 
+    test('"Ignore this row" saves synthgap.json at once, and the row leaves the squiggles and the count', STEP, () => bench.step('ignore', async (page) => {
+      await openFile(page, SYNTHETIC);
+      const figureBefore = await waitForStatusFigure(page);
+      const countBefore = Number(/^([\d,]+) flagged/.exec(figureBefore)?.[1].replaceAll(',', ''));
+      await waitForCondition('a flagged-row squiggle', async () => flaggedSquiggles(await listSquiggles(page)).some((squiggle) => squiggle.line > 1), ANALYSIS_TIMEOUT_MS);
+      const row = flaggedSquiggles(await listSquiggles(page)).find((squiggle) => squiggle.line > 1);
+      assert.ok(row, 'no flagged squiggle below line 1');
+      const labels = await openQuickFix(page, await waitForSquiggle(page, { line: row.line, severity: row.severity }));
+      await chooseQuickFix(page, labels.find((label) => label === 'Ignore this row') ?? 'Ignore this row');
+      const config = join(workspace.folder, 'synthgap.json');
+      await waitForCondition('synthgap.json saved with the ignored row', () => /"ignore"/.test(readFileSync(config, 'utf8')), 20_000);
+      // Nothing left modified in a background tab.
+      assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'a tab is left with unsaved changes');
+      await waitForCondition(`the squiggle on line ${row.line} to go`, async () => !flaggedSquiggles(await listSquiggles(page)).some((squiggle) => squiggle.line === row.line), ANALYSIS_TIMEOUT_MS);
+      await waitForCondition('the status bar count to drop by one', async () => (await waitForStatusFigure(page)).startsWith(`${(countBefore - 1).toLocaleString('en-US')} flagged`), ANALYSIS_TIMEOUT_MS);
+      console.log(`# ignored line ${row.line}: status "${figureBefore}" -> "${await waitForStatusFigure(page)}"; synthgap.json ${readFileSync(config, 'utf8').replace(/\s+/g, ' ')}`);
+      await screenshot(page, 'extension-after-ignore');
+    }));
+
     test('stopping leaves no process behind', STEP, () => bench.stopAndCheckNothingIsLeft());
   });
 
