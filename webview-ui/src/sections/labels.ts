@@ -34,13 +34,17 @@ export function labelsSection(snapshot: PanelSnapshot, context: PanelContext): H
       el('td', { text: stat.topGap !== undefined ? (names.get(stat.topGap) ?? stat.topGap) : '' }),
     ]),
   );
+  const columns = el('colgroup', {}, ['col-label-name', 'col-auc', 'col-count', 'col-count', 'col-top-gap'].map((className) => el('col', { className })));
   const table = el('table', { className: 'labels-table' }, [
     el('caption', { text: 'AUC per label: 0.5 means the sides cannot be told apart' }),
+    columns,
     el('thead', {}, [el('tr', {}, [...headers, el('th', { text: 'Top gap', attrs: { scope: 'col' } })])]),
     el('tbody', {}, rows),
   ]);
   const oneSided: HTMLElement[] = [];
   if (byLabel.onlyReal.length > 0) oneSided.push(el('p', { text: `Only in real rows: ${byLabel.onlyReal.join(', ')}` }));
   if (byLabel.onlySynthetic.length > 0) oneSided.push(el('p', { text: `Only in synthetic rows: ${byLabel.onlySynthetic.join(', ')}` }));
-  return section('labels', 'Per label', [table, ...oneSided]);
+  // Fixed columns that wrap keep the table inside a 600 px panel; many labels scroll inside the box, not the page.
+  const box = el('div', { className: 'labels-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': `AUC per label, ${byLabel.labels.length} labels` } }, [table]);
+  return section('labels', 'Per label', [box, ...oneSided]);
 }
