@@ -244,6 +244,7 @@ describe('what the panel leaves out, and the probe', () => {
     try {
       const { page } = recorded;
       assert.equal(await page.textContent('.probe-basis'), 'Accuracy on 360 held-out real rows, 19 labels, 3-fold cross-validation of the reference.');
+      assert.deepEqual(await page.locator('.probe-table thead th').allTextContents(), ['Trained on', 'Rows', 'Accuracy, 95% interval', 'Macro-F1']);
       const rows = await page.locator('.probe-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
       assert.deepEqual(rows, [
         ['Real rows only', '1,800', '84% (80%–87%)', '82%'],

@@ -1,7 +1,7 @@
 /** Per label: a sortable table of AUC and top gap per label, and labels found on one side only. */
 import type { PanelSnapshot, PanelUiState } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
-import { el, section } from '../dom';
+import { breakable, el, section } from '../dom';
 import { formatCount, formatDecimal } from '../format';
 import { sortLabels } from '../data/sortLabels';
 import { sortHeader } from './sortHeader';
@@ -27,7 +27,7 @@ export function labelsSection(snapshot: PanelSnapshot, context: PanelContext): H
   );
   const rows = sortLabels(byLabel.labels, sort).map((stat) =>
     el('tr', {}, [
-      el('th', { text: stat.label, attrs: { scope: 'row' } }),
+      el('th', { attrs: { scope: 'row' } }, [breakable(stat.label)]),
       el('td', { className: 'num', text: formatDecimal(stat.auc, 2) }),
       el('td', { className: 'num', text: formatCount(stat.realRows) }),
       el('td', { className: 'num', text: formatCount(stat.syntheticRows) }),

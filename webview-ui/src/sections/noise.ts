@@ -33,7 +33,8 @@ function probeBlock(snapshot: PanelSnapshot, context: PanelContext): HTMLElement
     const how = probe.folds ? `, ${formatCount(probe.folds)}-fold cross-validation of the reference` : '';
     const labels = probe.labels !== undefined ? `, ${plural(probe.labels, 'label')}` : '';
     const basis = probe.testRows !== undefined ? `Accuracy on ${plural(probe.testRows, 'held-out real row')}${labels}${how}.` : 'Accuracy on held-out real rows.';
-    const head = el('tr', {}, [['Trained on', ''], ['Rows trained on', 'num'], ['Accuracy (95% interval)', 'num'], ['Macro-F1', 'num']].map(([text, className]) => el('th', { text, className, attrs: { scope: 'col' } })));
+    const head = el('tr', {}, [['Trained on', ''], ['Rows', 'num'], ['Accuracy, 95% interval', 'num'], ['Macro-F1', 'num']].map(([text, className]) => el('th', { text, className, attrs: { scope: 'col' } })));
+    const columns = el('colgroup', {}, ['col-probe-model', 'col-probe-rows', 'col-probe-accuracy', 'col-probe-f1'].map((className) => el('col', { className })));
     const body = models.map(([name, score]) =>
       el('tr', {}, [
         el('th', { text: name, attrs: { scope: 'row' } }),
@@ -42,7 +43,7 @@ function probeBlock(snapshot: PanelSnapshot, context: PanelContext): HTMLElement
         el('td', { className: 'num', text: score ? formatShare(score.macroF1) : 'n/a' }),
       ]),
     );
-    const table = el('table', { className: 'probe-table' }, [el('thead', {}, [head]), el('tbody', {}, body)]);
+    const table = el('table', { className: 'probe-table' }, [columns, el('thead', {}, [head]), el('tbody', {}, body)]);
     const sentences = (probe.sentences ?? []).map((text) => el('p', { className: 'probe-difference', text }));
     return el('div', { className: 'probe' }, [el('p', { className: 'probe-basis', text: basis }), el('div', { className: 'table-fit' }, [table]), ...sentences]);
   }

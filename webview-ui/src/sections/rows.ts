@@ -4,7 +4,7 @@
  */
 import type { PanelRow, PanelSnapshot, RowSortKey } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
-import { button, custom, el, section } from '../dom';
+import { breakable, button, custom, el, section } from '../dom';
 import { formatCount, formatDecimal, formatShare } from '../format';
 import { sortHeader } from './sortHeader';
 
@@ -65,7 +65,7 @@ function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTML
   cells.push(
     el('td', { className: 'num', text: where }),
     el('td', { className: `num${row.flagged ? ' flagged' : ''}`, text: score, attrs: { title: `Higher than ${formatShare(row.percentile)} of real rows` } }),
-    el('td', { className: 'row-label', text: row.label ?? '' }),
+    el('td', { className: 'row-label' }, [breakable(row.label ?? '')]),
     el('td', { className: 'row-text-cell' }, [el('div', { className: 'row-text', text: row.text }), reasons]),
   );
   const tr = el('tr', { className: 'data-row', attrs: { tabindex: '0', 'data-line': String(row.line), 'data-focus': `row-${row.line}-${row.turn ?? ''}`, 'aria-label': `Line ${where}, score ${score}` } }, cells);
