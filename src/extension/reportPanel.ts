@@ -1,18 +1,22 @@
 /**
  * The gap report panel's host: one webview panel that shows one dataset file's report at a time. The panel
  * gets full snapshots with a sequence number (never deltas) and pages of rows on request; its UI state lives in
- * the webview (`setState`), so hiding and showing it again needs no `retainContextWhenHidden`.
+ * the webview (`setState`), so hiding and showing it again needs no `retainContextWhenHidden`. That state holds
+ * the file's uri, and a serializer reopens the panel on that file after a window reload.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { HostMessage, PanelMessage, PanelSnapshot } from '../shared/panel';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { panelRequests } from './client';
 import { copyMarkdown, findPhrase, revealRow, roughenRow, saveHtml } from './panelActions';
 import { panelPage } from './panelPage';
 import { sameUri, type StatusStore } from './status';
+
+/** The panel's view type; package.json's `onWebviewPanel:` activation event names it too. */
+export const REPORT_VIEW_TYPE = 'synthgap.report';
 
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -32,6 +36,23 @@ export class ReportPanel implements vscode.Disposable {
     this.subscriptions.push(store.onDidChange((status) => {
       if (this.panel && this.ready && status?.state === 'ready') void this.refresh(false);
     }));
+    // Registered at activation, so that VS Code can hand back a panel it restores after a reload.
+    this.subscriptions.push(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) }));
+  }
+
+  /** A panel VS Code restores after a reload, with the webview's saved state (which names the file shown). */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+    if (this.panel || typeof saved !== 'string') {
+      // One report panel at a time; and a panel saved before it knew its file cannot say which file to show.
+      panel.dispose();
+      return;
+    }
+    this.uri = vscode.Uri.parse(saved);
+    this.shown = undefined;
+    this.panel = this.setUp(panel, `Gap Report: ${path.posix.basename(this.uri.path)}`);
+    this.log.info(`Report panel restored for ${this.uri.toString()}`);
+    await this.refresh(true);
   }
 
   /** Opens (or reuses) the panel for `arg` (a Uri or its string), default the active editor's file. */
@@ -54,14 +75,20 @@ export class ReportPanel implements vscode.Disposable {
     await this.refresh(true);
   }
 
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
+  }
+
   private create(title: string): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { ...this.webviewOptions(), enableFindWidget: true });
+    return this.setUp(panel, title);
+  }
+
+  /** Gives a new or restored panel its page and listeners. */
+  private setUp(panel: vscode.WebviewPanel, title: string): vscode.WebviewPanel {
     const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel('synthgap.report', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableFindWidget: true,
-      localResourceRoots: [assets],
-    });
+    panel.title = title;
+    panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     const webview = panel.webview;
     webview.html = panelPage({
@@ -95,7 +122,10 @@ export class ReportPanel implements vscode.Disposable {
     const client = this.client();
     const name = path.posix.basename(uri.path);
     if (!client?.isRunning()) {
-      this.post({ type: 'empty', seq: this.shown?.seq ?? 0, title: `No report for ${name}`, message: 'The Synthgap server is not running. See the "Synthgap" output for why.' });
+      // After a reload the panel is back before the server: the status change that follows its start refreshes it.
+      const starting = !client || client.state === State.Starting;
+      const message = starting ? 'Starting the Synthgap server…' : 'The Synthgap server is not running. See the "Synthgap" output for why.';
+      this.post({ type: 'empty', seq: this.shown?.seq ?? 0, title: `Gap report: ${name}`, message });
       return;
     }
     const result = await client.sendRequest(panelRequests.snapshot, { uri: uri.toString() });

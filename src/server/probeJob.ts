@@ -2,7 +2,9 @@
 import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe';
 import { CancelledError, type CancellationToken } from '../core/host';
 import type { DatasetRow } from '../core/dataset/types';
-import type { PanelProbe } from '../core/report/panelTypes';
+import { probeDifferenceSentences } from '../core/probe/format';
+import type { ProbeScores } from '../core/probe/probeReport';
+import type { PanelProbe, PanelProbeScore } from '../core/report/panelTypes';
 
 export interface ProbeSides {
   readonly reference: readonly DatasetRow[];
@@ -20,13 +22,16 @@ export function panelProbe(sides: ProbeSides, seed: number, token?: Cancellation
   if (problem) return { state: 'unavailable', message: `The probe needs labelled rows: ${problem}.` };
   try {
     const report = probeSynthetic(input, { seed, token });
+    const score = (scores: ProbeScores, trainedRows: number): PanelProbeScore => ({ accuracy: scores.accuracy, low: scores.accuracyLow, high: scores.accuracyHigh, macroF1: scores.macroF1, trainedRows });
     return {
       state: 'done',
-      realOnly: report.realOnly.accuracy,
-      syntheticOnly: report.syntheticOnly.accuracy,
-      blend: report.blend.accuracy,
+      realOnly: score(report.realOnly, report.trained.real),
+      syntheticOnly: score(report.syntheticOnly, report.trained.synthetic),
+      blend: score(report.blend, report.trained.real + report.trained.synthetic),
       testRows: report.tested,
       labels: report.labels,
+      folds: report.folds,
+      sentences: probeDifferenceSentences(report),
     };
   } catch (error) {
     if (error instanceof CancelledError) throw error;

@@ -8,7 +8,7 @@ import type { PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from '.
 
 export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core/report/types';
 // The data types live beside buildPanelSnapshot() in core (core may not import shared); they are re-exported here.
-export type { PanelProbe, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core/report/panelTypes';
+export type { PanelProbe, PanelProbeScore, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core/report/panelTypes';
 
 // ---- Client → server requests for the panel (method names live here only) ----
 
@@ -56,6 +56,10 @@ export interface PanelUiState {
   readonly selectedGap?: string;
   readonly labelSort: { readonly key: 'label' | 'auc' | 'realRows' | 'syntheticRows'; readonly descending: boolean };
   readonly projection: ProjectionMethod;
+  /** Whether the "No difference" fold of negligible gaps is open. */
+  readonly noDifferenceOpen?: boolean;
+  /** The dataset file shown; VS Code hands this state back after a window reload, so the panel reopens on it. */
+  readonly uri?: string;
 }
 
 /** Host → panel. */

@@ -109,8 +109,12 @@ describe('report panel requests', () => {
     const probe = await client.request<PanelProbe>(PANEL_PROBE_REQUEST, { uri: syntheticUri });
     console.error(`probe: ${Date.now() - started} ms, ${JSON.stringify(probe)}`);
     assert.equal(probe.state, 'done', probe.message);
-    for (const accuracy of [probe.realOnly, probe.syntheticOnly, probe.blend]) assert.ok(accuracy !== undefined && accuracy > 0.2 && accuracy <= 1, String(accuracy));
+    for (const score of [probe.realOnly, probe.syntheticOnly, probe.blend]) {
+      assert.ok(score !== undefined && score.accuracy > 0.2 && score.accuracy <= 1, JSON.stringify(score));
+      assert.ok(score.low <= score.accuracy && score.accuracy <= score.high, 'the accuracy lies in its interval');
+    }
     assert.ok((probe.labels ?? 0) > 1 && (probe.testRows ?? 0) > 0);
+    assert.match(probe.sentences?.[0] ?? '', /^Adding the synthetic rows to the real ones: [+-]\d+\.\d points \(95% interval /, 'the CLI\'s wording');
     assert.deepEqual((await snapshotOf(syntheticUri)).snapshot?.probe, probe);
   });
 

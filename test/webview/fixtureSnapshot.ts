@@ -70,7 +70,17 @@ export const FIXTURE_NOISE: NoiseProfileSummary = {
   wordQuantiles: [4, 7, 12, 19, 28],
 };
 
-export const FIXTURE_PROBE: PanelProbe = { state: 'done', realOnly: 0.84, syntheticOnly: 0.61, blend: 0.86, testRows: 360, labels: 4 };
+/** A probe as the server sends it: accuracies with Wilson intervals over 360 rows, the CLI's sentences, 19 labels. */
+export const FIXTURE_PROBE: PanelProbe = {
+  state: 'done',
+  realOnly: { accuracy: 0.84, low: 0.799, high: 0.874, macroF1: 0.82, trainedRows: 1800 },
+  syntheticOnly: { accuracy: 0.61, low: 0.559, high: 0.658, macroF1: 0.57, trainedRows: 2400 },
+  blend: { accuracy: 0.86, low: 0.821, high: 0.892, macroF1: 0.85, trainedRows: 4200 },
+  testRows: 360,
+  labels: 19,
+  folds: 3,
+  sentences: ['Adding the synthetic rows to the real ones: +2.0 points (95% interval -0.4 to +4.4). No clear effect either way.', 'Synthetic rows instead of real ones: -23.0 points (95% interval -28.1 to -17.9).'],
+};
 
 export interface FixtureOptions {
   readonly seq?: number;

@@ -12,7 +12,7 @@ import { staticPanelPage } from '../../src/extension/panelPage';
 import type { PanelMessage, PanelSnapshot, PanelUiState, RowsQuery, StaticPanelData } from '../../src/shared/panel';
 import { HOSTILE_HTML, HOSTILE_SCRIPT, REFERENCE_FILE } from '../unit/report/fixtureReport';
 import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
-import { bigStaticData, fixtureReportWithMap, fixtureSnapshot, fixtureStaticData } from './fixtureSnapshot';
+import { bigStaticData, FIXTURE_PROBE, fixtureReportWithMap, fixtureSnapshot, fixtureStaticData } from './fixtureSnapshot';
 import { serveWebviewPage } from './webviewPage';
 
 // The page's globals as these tests use them inside page.evaluate (the test program has no DOM lib).
@@ -248,9 +248,9 @@ describe('the webview page', () => {
       await send(page, { type: 'snapshot', snapshot: withAuc(6, 0.7) });
       await page.waitForFunction(() => document.querySelector('#headline-auc')?.textContent?.startsWith('0.70'));
       assert.equal(await page.locator('.rows-table .data-row').count(), 50, 'the stale rows reply was dropped');
-      await send(page, { type: 'probe', seq: 6, probe: { state: 'done', realOnly: 0.84, syntheticOnly: 0.61, blend: 0.86, testRows: 360 } });
-      await page.waitForSelector('.probe dl');
-      assert.match((await page.textContent('.probe')) ?? '', /Trained on synthetic rows only61%/);
+      await send(page, { type: 'probe', seq: 6, probe: FIXTURE_PROBE });
+      await page.waitForSelector('.probe-table');
+      assert.match((await page.textContent('.probe-table')) ?? '', /Synthetic rows only2,40061% \(56%–66%\)57%/);
       assertClean(recorded);
     } finally {
       await recorded.close();

@@ -87,6 +87,8 @@ export class PanelApp {
     this.shownSeq = snapshot.seq;
     this.snapshot = snapshot;
     this.rows = snapshot.rows;
+    // Kept with the UI state so that VS Code's serializer can reopen the panel on this file after a reload.
+    if (this.state.uri !== snapshot.uri) this.save({ uri: snapshot.uri });
     // The snapshot carries the default first page; ask again for the page the user was on.
     if (!sameQuery(snapshot.rows.query, this.state.rowsQuery)) this.requestRows(this.state.rowsQuery);
     this.render();

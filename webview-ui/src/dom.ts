@@ -47,3 +47,16 @@ export function button(label: string, onClick: () => void, options: { readonly k
   });
   return node;
 }
+
+/**
+ * Text that may wrap after `_`, `-`, `/` and `.` (a `<wbr>` after each), for identifiers such as labels
+ * (`application_status`) in narrow columns, which otherwise break at an arbitrary letter. Text nodes only.
+ */
+export function breakable(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const part of text.split(/(?<=[_\-/.])/)) {
+    if (fragment.childNodes.length > 0) fragment.append(document.createElement('wbr'));
+    fragment.append(document.createTextNode(part));
+  }
+  return fragment;
+}

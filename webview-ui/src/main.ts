@@ -10,6 +10,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import './styles.css';
 import { STATIC_DATA_ELEMENT_ID, type StaticPanelData } from '../../src/shared/panel';
 import { PanelApp } from './app';
+import { applySeriesColors } from './theme';
 import { staticHost } from './host/staticHost';
 import { hasVsCodeApi, vscodeHost } from './host/vscodeHost';
 
@@ -17,6 +18,7 @@ function start(): void {
   // Lit adopts constructed stylesheets (allowed by the CSP); where it cannot, it injects <style> with this nonce.
   const nonce = document.currentScript?.nonce;
   if (nonce) (globalThis as { litNonce?: string }).litNonce = nonce;
+  applySeriesColors(document.body);
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
   if (hasVsCodeApi()) {
     new PanelApp(root, vscodeHost()).start();

@@ -15,5 +15,7 @@ export function restoreUiState(saved: Partial<PanelUiState> | undefined): PanelU
     labelSort: saved.labelSort ?? base.labelSort,
     projection: saved.projection === 'umap' ? 'umap' : 'pca',
     ...(saved.selectedGap !== undefined ? { selectedGap: saved.selectedGap } : {}),
+    ...(saved.noDifferenceOpen === true ? { noDifferenceOpen: true } : {}),
+    ...(typeof saved.uri === 'string' ? { uri: saved.uri } : {}),
   };
 }

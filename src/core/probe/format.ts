@@ -19,17 +19,16 @@ export function formatProbeText(report: ProbeReport, files: ProbeFiles, maxLabel
     ? `${formatCount(report.tested)} real rows of ${files.test}`
     : `${formatCount(report.tested)} real rows of ${files.reference.join(', ')} (${report.folds}-fold cross-validation)`;
   lines.push(`Probe: does ${files.dataset} help a classifier of real rows?`);
-  lines.push(`A softmax regression on hashed word and character n-grams${report.settings.styleFeatures ? ' and style features' : ''}, ${plural(report.labels, 'label')}, tested on ${where}.`);
+  lines.push(`A softmax regression on hashed word and character n-grams${report.settings.styleFeatures ? ' and style features' : ''}, ${labelCount(report)}, tested on ${where}.`);
   lines.push('');
-  lines.push(`  ${'trained on'.padEnd(20)}${'rows'.padStart(9)}${'accuracy'.padStart(11)}${'macro-F1'.padStart(11)}`);
+  lines.push(`  ${'trained on'.padEnd(20)}${'rows'.padStart(9)}${'accuracy'.padStart(11)}${'macro-F1'.padStart(11)}  ${'accuracy, 95% interval'}`);
   const row = (name: string, rows: number, scores: ProbeReport['realOnly']) =>
-    `  ${name.padEnd(20)}${formatCount(rows).padStart(9)}${percent(scores.accuracy).padStart(11)}${percent(scores.macroF1).padStart(11)}`;
+    `  ${name.padEnd(20)}${formatCount(rows).padStart(9)}${percent(scores.accuracy).padStart(11)}${percent(scores.macroF1).padStart(11)}  ${percent(scores.accuracyLow)} to ${percent(scores.accuracyHigh)}`;
   lines.push(row('real only', report.trained.real, report.realOnly));
   lines.push(row('synthetic only', report.trained.synthetic, report.syntheticOnly));
   lines.push(row('real + synthetic', report.trained.real + report.trained.synthetic, report.blend));
   lines.push('');
-  lines.push(`Adding the synthetic rows to the real ones: ${difference(report.added)}. ${verdict(report.added)}`);
-  lines.push(`Synthetic rows instead of real ones: ${difference(report.replaced)}.`);
+  lines.push(...probeDifferenceSentences(report));
 
   const costs = report.byLabel.filter((label) => label.blend < label.realOnly).slice(0, maxLabels);
   const gains = report.byLabel.filter((label) => label.blend > label.realOnly).reverse().slice(0, maxLabels);
@@ -40,6 +39,20 @@ export function formatProbeText(report: ProbeReport, files: ProbeFiles, maxLabel
   const unlabelled = report.unlabelled.reference + report.unlabelled.synthetic + report.unlabelled.test;
   if (unlabelled > 0) lines.push('', `${plural(unlabelled, 'row')} without a label left out.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The labels the accuracies are over; labels only the synthetic rows have are trained on but never tested. */
+function labelCount(report: ProbeReport): string {
+  const untested = report.classes - report.labels;
+  return untested > 0 ? `${plural(report.labels, 'label')} tested (${formatCount(untested)} more only in the training rows)` : plural(report.labels, 'label');
+}
+
+/** What adding the synthetic rows does, and what they are worth instead of real ones, in points with 95% intervals. */
+export function probeDifferenceSentences(report: Pick<ProbeReport, 'added' | 'replaced'>): [string, string] {
+  return [
+    `Adding the synthetic rows to the real ones: ${difference(report.added)}. ${verdict(report.added)}`,
+    `Synthetic rows instead of real ones: ${difference(report.replaced)}.`,
+  ];
 }
 
 function labelTable(labels: readonly LabelProbe[]): string[] {

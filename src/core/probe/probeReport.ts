@@ -1,8 +1,12 @@
+import { wilsonInterval } from '../stats/wilson';
 import { macroF1, pairedDifference, share, type PairedDifference } from './metrics';
 import type { ProbeInput, ProbeRow } from './probe';
 
 export interface ProbeScores {
   readonly accuracy: number;
+  /** The accuracy's 95% interval (Wilson score) over the tested rows. */
+  readonly accuracyLow: number;
+  readonly accuracyHigh: number;
   readonly macroF1: number;
 }
 
@@ -28,7 +32,10 @@ export interface ProbeReport {
   readonly trained: { readonly real: number; readonly synthetic: number };
   /** Rows left out for having no label. */
   readonly unlabelled: { readonly reference: number; readonly synthetic: number; readonly test: number };
+  /** Labels among the tested real rows: what the accuracies are over. */
   readonly labels: number;
+  /** Labels the models choose from: those of every side, so a synthetic-only label counts here and not above. */
+  readonly classes: number;
   readonly realOnly: ProbeScores;
   readonly syntheticOnly: ProbeScores;
   readonly blend: ProbeScores;
@@ -69,7 +76,11 @@ export function probeReport(labels: Int32Array, tested: Uint32Array, predicted: 
   const classes = names.length;
   const truth = Int32Array.from(tested, (row) => labels[row]);
   const correct = predicted.map((p) => Uint8Array.from(truth, (label, i) => (p[i] === label ? 1 : 0)));
-  const scores = (m: number): ProbeScores => ({ accuracy: share(correct[m]), macroF1: macroF1(truth, predicted[m], classes) });
+  const scores = (m: number): ProbeScores => {
+    const hits = correct[m].reduce((sum, flag) => sum + flag, 0);
+    const interval = wilsonInterval(hits, correct[m].length);
+    return { accuracy: share(correct[m]), accuracyLow: interval.low, accuracyHigh: interval.high, macroF1: macroF1(truth, predicted[m], classes) };
+  };
   const counts = (list: readonly ProbeRow[]) => {
     const byName = new Map<string, number>();
     for (const row of list) byName.set(row.label as string, (byName.get(row.label as string) ?? 0) + 1);
@@ -105,7 +116,8 @@ export function probeReport(labels: Int32Array, tested: Uint32Array, predicted: 
     tested: tested.length,
     trained: { real: reference.length, synthetic: synthetic.length },
     unlabelled: { reference: unlabelled(input.reference), synthetic: unlabelled(input.synthetic), test: unlabelled(input.test) },
-    labels: classes,
+    labels: byLabel.length,
+    classes,
     realOnly: scores(0),
     syntheticOnly: scores(1),
     blend: scores(2),

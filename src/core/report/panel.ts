@@ -5,6 +5,7 @@
 import type { DatasetRow } from '../dataset/types';
 import type { PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from './panelTypes';
 import type { FileError, GapReport, RowReason } from './types';
+import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import { truncate } from './format';
 
 /** A row as the server holds it: its result and its full text. */
@@ -70,6 +71,7 @@ export function buildPanelSnapshot(report: GapReport, datasetIndex: number, inpu
     referenceSkipped: report.reference.skipped,
     referenceErrors: capErrors(report.reference.errors),
     gaps: dataset.gaps,
+    negligibleEffect: NEGLIGIBLE_EFFECT,
     phrases: dataset.phrases,
     diversity: dataset.diversity,
     coverage: dataset.coverage,

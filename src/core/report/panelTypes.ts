@@ -56,12 +56,28 @@ export interface PanelProbe {
   readonly state: 'done' | 'unavailable' | 'failed';
   /** Why it is unavailable or failed, in words. */
   readonly message?: string;
-  readonly realOnly?: number;
-  readonly syntheticOnly?: number;
-  readonly blend?: number;
+  readonly realOnly?: PanelProbeScore;
+  readonly syntheticOnly?: PanelProbeScore;
+  readonly blend?: PanelProbeScore;
   /** Held-out real rows the accuracies rest on. */
   readonly testRows?: number;
+  /** Labels among those rows (labels only the synthetic rows have are not tested, so not counted). */
   readonly labels?: number;
+  /** Cross-validation folds of the reference the real rows were tested in. */
+  readonly folds?: number;
+  /** The differences as `synthgap probe` words them: what adding the synthetic rows does, and them instead of real ones. */
+  readonly sentences?: string[];
+}
+
+/** One of the probe's models on the held-out real rows. */
+export interface PanelProbeScore {
+  readonly accuracy: number;
+  /** The accuracy's 95% interval. */
+  readonly low: number;
+  readonly high: number;
+  readonly macroF1: number;
+  /** Rows the model was trained on. */
+  readonly trainedRows: number;
 }
 
 /** Everything the panel shows except the rows beyond the first page. */
@@ -81,7 +97,10 @@ export interface PanelSnapshot {
   readonly errors: FileError[];
   readonly referenceSkipped: number;
   readonly referenceErrors: FileError[];
+  /** Ranked by effect size, largest first; the panel lists those at or above `negligibleEffect` and folds the rest. */
   readonly gaps: FeatureGap[];
+  /** The effect size under which a gap is negligible (the terminal's rule, NEGLIGIBLE_EFFECT). */
+  readonly negligibleEffect: number;
   readonly phrases: PhraseReport;
   readonly diversity: DiversityReport;
   readonly coverage: CoverageReport;

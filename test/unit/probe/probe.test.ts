@@ -41,6 +41,22 @@ test('a label the synthetic rows lack costs the synthetic-only model its rows, a
   assert.match(text, /3-fold cross-validation/);
 });
 
+test('counts the labels it tests on: a label only the synthetic rows have is trained on, not counted', () => {
+  const reference = rows(30, 1, (label) => label !== 'music');
+  const report = probeSynthetic({ reference, synthetic: rows(60, 2) }, { seed: 1 });
+  assert.equal(report.labels, 3, 'card, flight and weather are tested');
+  assert.equal(report.classes, 4, 'music is one more class to choose from');
+  assert.equal(report.byLabel.length, report.labels);
+  assert.deepEqual(report.onlySynthetic, ['music']);
+  for (const model of [report.realOnly, report.syntheticOnly, report.blend]) {
+    assert.ok(model.accuracyLow <= model.accuracy && model.accuracy <= model.accuracyHigh, JSON.stringify(model));
+    assert.ok(model.accuracyHigh - model.accuracyLow < 0.2, 'a 95% interval over 90 rows is narrower than 20 points');
+  }
+  const text = formatProbeText(report, { dataset: 'synthetic.jsonl', reference: ['real.jsonl'] });
+  assert.match(text, /3 labels tested \(1 more only in the training rows\)/);
+  assert.match(text, /real only\s+90\s+\d+\.\d%\s+\d+\.\d%\s+\d+\.\d% to \d+\.\d%/, 'the interval of the accuracy follows macro-F1');
+});
+
 test('the same seed gives the same report', () => {
   const input = { reference: rows(20, 4), synthetic: rows(20, 5) };
   assert.deepEqual(probeSynthetic(input, { seed: 9 }), probeSynthetic(input, { seed: 9 }));

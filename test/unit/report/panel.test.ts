@@ -42,7 +42,8 @@ describe('buildPanelSnapshot', () => {
     const report = fixtureReport();
     const map = { method: 'pca' as const, points: [], missing: [], realRows: 0, syntheticRows: 0, embedder: 'e' };
     const withMap = { ...report, datasets: [{ ...report.datasets[0], map }] };
-    const probe = { state: 'done' as const, realOnly: 0.8, syntheticOnly: 0.6, blend: 0.82 };
+    const score = (accuracy: number) => ({ accuracy, low: accuracy - 0.02, high: accuracy + 0.02, macroF1: accuracy, trainedRows: 100 });
+    const probe = { state: 'done' as const, realOnly: score(0.8), syntheticOnly: score(0.6), blend: score(0.82) };
     const snapshot = buildPanelSnapshot(withMap, 0, { uri: 'u', seq: 1, rows: [], probe });
     assert.deepEqual(snapshot.map, map);
     assert.deepEqual(snapshot.probe, probe);

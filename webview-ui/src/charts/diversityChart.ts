@@ -1,7 +1,12 @@
-/** Distinct-1, distinct-2 and compression ratio as paired horizontal bars, real against synthetic, one scale. */
+/**
+ * Distinct-1, distinct-2 and compression ratio as paired horizontal bars, real against synthetic, on one scale:
+ * the measures are the y axis's categories, the x axis is the measure's value (all are ratios).
+ */
 import * as d3 from 'd3';
 import type { DiversityReport } from '../types';
 import { diversityChartData } from './data/diversity';
+import { tickCount, tickFormat } from './axes';
+import { axisTitle } from './axisTitle';
 import { addHatch } from './hatch';
 import { formatDecimal } from '../format';
 
@@ -10,7 +15,7 @@ export function diversityChart(diversity: DiversityReport): SVGSVGElement {
   const width = 560;
   const row = 34;
   const left = 200;
-  const height = data.measures.length * row + 24;
+  const height = data.measures.length * row + 50;
   const svg = d3.create('svg').attr('class', 'chart diversity-chart').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img').attr('aria-label', data.description);
   const hatch = addHatch(svg);
   const x = d3.scaleLinear().domain([0, data.xMax]).range([left, width - 50]);
@@ -32,6 +37,10 @@ export function diversityChart(diversity: DiversityReport): SVGSVGElement {
       .attr('y', 13 + i * 13)
       .text((m) => formatDecimal(m[key], 2));
   }
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${data.measures.length * row + 2})`).call(d3.axisBottom(x).ticks(5));
+  const ticks = x.ticks(tickCount(width - 50 - left, 6));
+  const format = tickFormat(ticks);
+  const axisY = data.measures.length * row + 2;
+  svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${axisY})`).call(d3.axisBottom(x).tickValues(ticks).tickFormat((value) => format(Number(value))).tickSizeOuter(0));
+  axisTitle(svg, 'Value (higher is more varied)', { x: (left + width - 50) / 2, y: axisY + 36 });
   return svg.node() as SVGSVGElement;
 }

@@ -78,7 +78,18 @@ export function mapChart(map: MapReport, options: MapChartOptions): HTMLElement 
       if (hit) pick(hit.point);
     });
   }
-  wrapper.append(node, tooltip);
+  // The axes of a projection have no units; their titles say which projection's components they are.
+  const [xTitle, yTitle] = map.method === 'umap' ? ['UMAP dimension 1', 'UMAP dimension 2'] : ['Principal component 1', 'Principal component 2'];
+  const plot = document.createElement('div');
+  plot.className = 'map-plot';
+  plot.append(node, tooltip);
+  const titleY = document.createElement('span');
+  titleY.className = 'map-axis-title map-axis-y';
+  titleY.textContent = yTitle;
+  const titleX = document.createElement('span');
+  titleX.className = 'map-axis-title map-axis-x';
+  titleX.textContent = xTitle;
+  wrapper.append(titleY, plot, titleX);
   return wrapper;
 }
 

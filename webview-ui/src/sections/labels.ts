@@ -1,7 +1,7 @@
 /** Per label: a sortable table of AUC and top gap per label, and labels found on one side only. */
 import type { PanelSnapshot, PanelUiState } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
-import { el, section } from '../dom';
+import { breakable, el, section } from '../dom';
 import { formatCount, formatDecimal } from '../format';
 import { sortLabels } from '../data/sortLabels';
 import { sortHeader } from './sortHeader';
@@ -27,20 +27,24 @@ export function labelsSection(snapshot: PanelSnapshot, context: PanelContext): H
   );
   const rows = sortLabels(byLabel.labels, sort).map((stat) =>
     el('tr', {}, [
-      el('th', { text: stat.label, attrs: { scope: 'row' } }),
+      el('th', { attrs: { scope: 'row' } }, [breakable(stat.label)]),
       el('td', { className: 'num', text: formatDecimal(stat.auc, 2) }),
       el('td', { className: 'num', text: formatCount(stat.realRows) }),
       el('td', { className: 'num', text: formatCount(stat.syntheticRows) }),
       el('td', { text: stat.topGap !== undefined ? (names.get(stat.topGap) ?? stat.topGap) : '' }),
     ]),
   );
+  const columns = el('colgroup', {}, ['col-label-name', 'col-auc', 'col-count', 'col-count', 'col-top-gap'].map((className) => el('col', { className })));
   const table = el('table', { className: 'labels-table' }, [
     el('caption', { text: 'AUC per label: 0.5 means the sides cannot be told apart' }),
+    columns,
     el('thead', {}, [el('tr', {}, [...headers, el('th', { text: 'Top gap', attrs: { scope: 'col' } })])]),
     el('tbody', {}, rows),
   ]);
   const oneSided: HTMLElement[] = [];
   if (byLabel.onlyReal.length > 0) oneSided.push(el('p', { text: `Only in real rows: ${byLabel.onlyReal.join(', ')}` }));
   if (byLabel.onlySynthetic.length > 0) oneSided.push(el('p', { text: `Only in synthetic rows: ${byLabel.onlySynthetic.join(', ')}` }));
-  return section('labels', 'Per label', [table, ...oneSided]);
+  // Fixed columns that wrap keep the table inside a 600 px panel; many labels scroll inside the box, not the page.
+  const box = el('div', { className: 'labels-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': `AUC per label, ${byLabel.labels.length} labels` } }, [table]);
+  return section('labels', 'Per label', [box, ...oneSided]);
 }

@@ -1,8 +1,8 @@
 /** The reference set's noise profile, and the probe: what training on each side does to accuracy on real rows. */
-import type { PanelSnapshot } from '../../../src/shared/panel';
+import type { PanelProbeScore, PanelSnapshot } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
 import { button, el, section } from '../dom';
-import { formatCount, formatShare } from '../format';
+import { formatCount, formatShare, plural } from '../format';
 
 export function noiseSection(snapshot: PanelSnapshot, context: PanelContext): HTMLElement {
   const profile = snapshot.noiseProfile;
@@ -25,16 +25,27 @@ export function noiseSection(snapshot: PanelSnapshot, context: PanelContext): HT
 function probeBlock(snapshot: PanelSnapshot, context: PanelContext): HTMLElement {
   const probe = snapshot.probe;
   if (probe?.state === 'done') {
-    const figures: [string, number | undefined][] = [
-      ['Trained on real rows only', probe.realOnly],
-      ['Trained on synthetic rows only', probe.syntheticOnly],
-      ['Trained on both', probe.blend],
+    const models: [string, PanelProbeScore | undefined][] = [
+      ['Real rows only', probe.realOnly],
+      ['Synthetic rows only', probe.syntheticOnly],
+      ['Real + synthetic', probe.blend],
     ];
-    const basis = probe.testRows !== undefined ? `Accuracy on ${formatCount(probe.testRows)} held-out real rows${probe.labels !== undefined ? ` over ${formatCount(probe.labels)} labels` : ''}.` : 'Accuracy on held-out real rows.';
-    return el('div', { className: 'probe' }, [
-      el('p', { text: basis }),
-      el('dl', { className: 'figures' }, figures.map(([term, value]) => el('div', { className: 'figure' }, [el('dt', { text: term }), el('dd', { text: value === undefined ? 'n/a' : formatShare(value) })]))),
-    ]);
+    const how = probe.folds ? `, ${formatCount(probe.folds)}-fold cross-validation of the reference` : '';
+    const labels = probe.labels !== undefined ? `, ${plural(probe.labels, 'label')}` : '';
+    const basis = probe.testRows !== undefined ? `Accuracy on ${plural(probe.testRows, 'held-out real row')}${labels}${how}.` : 'Accuracy on held-out real rows.';
+    const head = el('tr', {}, [['Trained on', ''], ['Rows', 'num'], ['Accuracy, 95% interval', 'num'], ['Macro-F1', 'num']].map(([text, className]) => el('th', { text, className, attrs: { scope: 'col' } })));
+    const columns = el('colgroup', {}, ['col-probe-model', 'col-probe-rows', 'col-probe-accuracy', 'col-probe-f1'].map((className) => el('col', { className })));
+    const body = models.map(([name, score]) =>
+      el('tr', {}, [
+        el('th', { text: name, attrs: { scope: 'row' } }),
+        el('td', { className: 'num', text: score ? formatCount(score.trainedRows) : 'n/a' }),
+        el('td', { className: 'num probe-accuracy', text: score ? `${formatShare(score.accuracy)} (${formatShare(score.low)}–${formatShare(score.high)})` : 'n/a' }),
+        el('td', { className: 'num', text: score ? formatShare(score.macroF1) : 'n/a' }),
+      ]),
+    );
+    const table = el('table', { className: 'probe-table' }, [columns, el('thead', {}, [head]), el('tbody', {}, body)]);
+    const sentences = (probe.sentences ?? []).map((text) => el('p', { className: 'probe-difference', text }));
+    return el('div', { className: 'probe' }, [el('p', { className: 'probe-basis', text: basis }), el('div', { className: 'table-fit' }, [table]), ...sentences]);
   }
   if (probe) return el('p', { className: 'probe', text: probe.message ?? (probe.state === 'failed' ? 'The probe failed.' : 'The probe is unavailable.') });
   if (!snapshot.hasLabels) return el('p', { className: 'muted probe', text: 'The probe needs labels on both sides.' });

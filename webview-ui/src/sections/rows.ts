@@ -1,7 +1,10 @@
-/** Rows: a paged, sortable table of the rows; click or Enter reveals a row, a button roughens it. */
+/**
+ * Rows: a paged, sortable table of the rows, laid out for a 600 px panel: actions first (Roughen, Go to), then
+ * line, score and label, then the text with its reasons below it, wrapping; click or Enter also reveals a row.
+ */
 import type { PanelRow, PanelSnapshot, RowSortKey } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
-import { button, custom, el, section } from '../dom';
+import { breakable, button, custom, el, section } from '../dom';
 import { formatCount, formatDecimal, formatShare } from '../format';
 import { sortHeader } from './sortHeader';
 
@@ -20,10 +23,14 @@ export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embe
       context.requestRows({ ...query, offset: 0, sort: key, descending: query.sort === key ? !query.descending : key === 'score' }),
     ),
   );
-  const head = el('tr', {}, [...headers, el('th', { text: 'Text', attrs: { scope: 'col' } }), el('th', { text: 'Why', attrs: { scope: 'col' } }), ...(editor ? [el('th', { text: 'Action', attrs: { scope: 'col' } })] : [])]);
+  // Actions first: in a narrow panel the last columns are the ones a reader would have to scroll to.
+  const head = el('tr', {}, [...(editor ? [el('th', { className: 'col-actions', text: 'Actions', attrs: { scope: 'col' } })] : []), ...headers, el('th', { className: 'col-text', text: 'Text and why', attrs: { scope: 'col' } })]);
+  const widths = [...(editor ? ['col-actions'] : []), 'col-line', 'col-score', 'col-label', 'col-text'];
+  const columns = el('colgroup', {}, widths.map((className) => el('col', { className })));
   const body = page.rows.map((row) => rowElement(row, context, editor));
   const table = el('table', { className: 'rows-table', attrs: { 'aria-busy': String(context.loadingRows) } }, [
-    el('caption', { text: editor ? 'Rows, most synthetic-looking first by default. Enter or click goes to the row.' : 'Rows, most synthetic-looking first by default.' }),
+    el('caption', { text: editor ? 'Rows, most synthetic-looking first by default. Enter, a click or "Go to" opens the row in the editor.' : 'Rows, most synthetic-looking first by default.' }),
+    columns,
     el('thead', {}, [head]),
     el('tbody', {}, body),
   ]);
@@ -41,22 +48,26 @@ export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embe
   flaggedOnly.addEventListener('change', () => context.requestRows({ ...query, offset: 0, flaggedOnly: !query.flaggedOnly }));
   const controls = el('div', { className: 'rows-controls' }, [flaggedOnly, prev, status, next]);
   const note = embeddedRows !== undefined && embeddedRows < snapshot.summary.rows ? [el('p', { className: 'muted', text: `This saved report holds the ${formatCount(embeddedRows)} most synthetic-looking of ${formatCount(snapshot.summary.rows)} rows.` })] : [];
-  return section('rows', 'Rows', [...note, controls, el('div', { className: 'table-scroll' }, [table])]);
+  return section('rows', 'Rows', [...note, controls, table]);
 }
 
 function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTMLElement {
   const where = `${row.line}${row.turn !== undefined ? ` (turn ${row.turn})` : ''}`;
   const score = `${formatDecimal(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
   const reasons = el('ul', { className: 'reasons' }, row.reasons.map((reason) => el('li', { text: reason.message, attrs: { 'data-code': reason.code } })));
-  const cells = [
+  const reveal = () => context.post({ type: 'revealRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) });
+  const cells: HTMLElement[] = [];
+  if (editor) {
+    const roughen = button('Roughen', () => context.post({ type: 'roughenRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) }), { secondary: true, className: 'roughen', title: `Roughen line ${row.line}` });
+    const goTo = button('Go to', reveal, { kind: 'link', className: 'go-to', title: `Go to line ${row.line}` });
+    cells.push(el('td', {}, [el('div', { className: 'row-actions' }, [roughen, goTo])]));
+  }
+  cells.push(
     el('td', { className: 'num', text: where }),
     el('td', { className: `num${row.flagged ? ' flagged' : ''}`, text: score, attrs: { title: `Higher than ${formatShare(row.percentile)} of real rows` } }),
-    el('td', { text: row.label ?? '' }),
-    el('td', { className: 'row-text', text: row.text }),
-    el('td', {}, [reasons]),
-  ];
-  const reveal = () => context.post({ type: 'revealRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) });
-  if (editor) cells.push(el('td', {}, [button('Roughen', () => context.post({ type: 'roughenRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) }), { secondary: true, title: `Roughen line ${row.line}` })]));
+    el('td', { className: 'row-label' }, [breakable(row.label ?? '')]),
+    el('td', { className: 'row-text-cell' }, [el('div', { className: 'row-text', text: row.text }), reasons]),
+  );
   const tr = el('tr', { className: 'data-row', attrs: { tabindex: '0', 'data-line': String(row.line), 'data-focus': `row-${row.line}-${row.turn ?? ''}`, 'aria-label': `Line ${where}, score ${score}` } }, cells);
   tr.addEventListener('click', reveal);
   tr.addEventListener('keydown', (event) => {
