@@ -22,7 +22,7 @@ export const SELECT_FLAGS: Record<string, FlagSpec> = {
   'drop-leaked': { kind: 'boolean', description: 'drop rows that copy a real row (default on; --no-drop-leaked)' },
   'drop-near-duplicates': { kind: 'boolean', description: 'cut near-duplicate groups (default on; --no-drop-near-duplicates)' },
   'keep-per-group': { kind: 'number', schema: { type: 'integer', minimum: 1 }, value: 'N', description: 'rows kept per near-duplicate group, least synthetic-looking first (default 1)' },
-  'drop-top': { kind: 'number', schema: { minimum: 0, exclusiveMaximum: 1 }, value: 'X%', description: 'also drop this share of rows with the highest detector scores, e.g. 10%' },
+  'drop-top': { kind: 'number', schema: { minimum: 0, exclusiveMaximum: 1, errorMessage: 'must be a share below 100%, such as 10% or 0.1' }, value: 'X%', description: 'also drop this share of rows with the highest detector scores, e.g. 10%' },
   'duplicate-similarity': { kind: 'number', schema: COSINE, value: 'C', description: 'cosine at which two rows are near-duplicates (default: the embedding\'s; 0.9 hashed, 0.97 Model2Vec)' },
   'leak-similarity': { kind: 'number', schema: COSINE, value: 'C', description: 'cosine at which a row copies a real row (default: the embedding\'s; 0.95 hashed, 0.99 Model2Vec)' },
   ...EMBEDDER_FLAGS,

@@ -86,13 +86,15 @@ function describe(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperties':
       return 'is not a setting';
-    case 'type':
-      return `must be ${String(params.type).split(',').map((kind) => KINDS[kind] ?? kind).join(' or ')}${got}`;
+    case 'type': {
+      const range = error.parentSchema ? rangeWords(error.parentSchema) : undefined;
+      return `must be ${range ?? String(params.type).split(',').map((kind) => KINDS[kind] ?? kind).join(' or ')}${got}`;
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return `must be ${COMPARISONS[String(params.comparison)]} ${String(params.limit)}${got}`;
+      return `must be ${(error.parentSchema && rangeWords(error.parentSchema)) ?? `${COMPARISONS[String(params.comparison)]} ${String(params.limit)}`}${got}`;
     case 'minLength':
       return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters${got}`;
     case 'enum':
@@ -106,6 +108,19 @@ function describe(error: ErrorObject): string {
     default:
       return `${error.message ?? 'is not valid'}${got}`;
   }
+}
+
+/**
+ * A number's whole range in words, so one message says what would do: `a whole number from 2 to 20`, `a number
+ * above 0.5 and below 1`; undefined for a schema without bounds.
+ */
+function rangeWords(schema: Readonly<Record<string, unknown>>): string | undefined {
+  const bound = (key: string) => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  const [min, max, above, below] = [bound('minimum'), bound('maximum'), bound('exclusiveMinimum'), bound('exclusiveMaximum')];
+  const kind = schema.type === 'integer' ? 'a whole number' : 'a number';
+  if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
+  const parts = [min !== undefined && `at least ${min}`, above !== undefined && `above ${above}`, max !== undefined && `at most ${max}`, below !== undefined && `below ${below}`].filter((part) => part !== false);
+  return parts.length > 0 ? `${kind} ${parts.join(' and ')}` : undefined;
 }
 
 /** Longest value shown in a message: the message stays on one line. */

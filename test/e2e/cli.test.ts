@@ -99,12 +99,12 @@ describe('synthgap check', () => {
   test('settings a check cannot use exit 2 with one line before any work, as synthgap.json\'s fields are checked', () => {
     const base = ['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
     const cases: [string[], RegExp][] = [
-      [['--fail-above-auc', '2'], /^synthgap: --fail-above-auc must be < 1 \(got 2\)$/],
-      [['--flag-quantile', '1.5'], /^synthgap: --flag-quantile must be ≤ 0\.9999 \(got 1\.5\)$/],
-      [['--folds', '1'], /^synthgap: --folds must be ≥ 2 \(got 1\)$/],
-      [['--seed', '3.7'], /^synthgap: --seed must be a whole number \(got 3\.7\)$/],
-      [['--seed', '-1'], /^synthgap: --seed must be ≥ 0 \(got -1\)$/],
-      [['--max-line-bytes', '10'], /^synthgap: --max-line-bytes must be ≥ 1024 \(got 10\)$/],
+      [['--fail-above-auc', '2'], /^synthgap: --fail-above-auc must be a number above 0\.5 and below 1 \(got 2\)$/],
+      [['--flag-quantile', '1.5'], /^synthgap: --flag-quantile must be a number from 0\.5 to 0\.9999 \(got 1\.5\)$/],
+      [['--folds', '1'], /^synthgap: --folds must be a whole number from 2 to 20 \(got 1\)$/],
+      [['--seed', '3.7'], /^synthgap: --seed must be a whole number from 0 to 4294967295 \(got 3\.7\)$/],
+      [['--seed', '-1'], /^synthgap: --seed must be a whole number from 0 to 4294967295 \(got -1\)$/],
+      [['--max-line-bytes', '10'], /^synthgap: --max-line-bytes must be a whole number from 1024 to 1073741824 \(got 10\)$/],
       [['--format', 'xml'], /^synthgap: --format must be one of text, json, markdown, html \(got "xml"\)$/],
       [['--embedder', 'word2vec:news'], /^synthgap: --embedder must be "hashed", .* or a model folder \(got "word2vec:news"\)$/],
       [['--text-field', ''], /^synthgap: --text-field must not be empty$/],
@@ -122,10 +122,10 @@ describe('synthgap check', () => {
   test('the same values in synthgap.json exit 2 with one line per field, naming the file', () => {
     const dir = tempDir();
     const cases: [Record<string, unknown>, string][] = [
-      [{ failAboveAuc: 2 }, 'synthgap.json: failAboveAuc must be < 1 (got 2)'],
-      [{ flagQuantile: 1.5 }, 'synthgap.json: flagQuantile must be ≤ 0.9999 (got 1.5)'],
-      [{ folds: 1 }, 'synthgap.json: folds must be ≥ 2 (got 1)'],
-      [{ seed: 3.7 }, 'synthgap.json: seed must be a whole number (got 3.7)'],
+      [{ failAboveAuc: 2 }, 'synthgap.json: failAboveAuc must be a number above 0.5 and below 1 (got 2)'],
+      [{ flagQuantile: 1.5 }, 'synthgap.json: flagQuantile must be a number from 0.5 to 0.9999 (got 1.5)'],
+      [{ folds: 1 }, 'synthgap.json: folds must be a whole number from 2 to 20 (got 1)'],
+      [{ seed: 3.7 }, 'synthgap.json: seed must be a whole number from 0 to 4294967295 (got 3.7)'],
       [{ flagQuantil: 0.9 }, 'synthgap.json: flagQuantil is not a setting'],
     ];
     for (const [settings, message] of cases) {
@@ -138,7 +138,7 @@ describe('synthgap check', () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ folds: 1, seed: 3.7 }));
     const both = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--config', 'settings.json'], dir);
     assert.equal(both.code, 2);
-    assert.equal(both.stderr, 'synthgap: settings.json: seed must be a whole number (got 3.7); settings.json: folds must be ≥ 2 (got 1)\n');
+    assert.equal(both.stderr, 'synthgap: settings.json: seed must be a whole number from 0 to 4294967295 (got 3.7); settings.json: folds must be a whole number from 2 to 20 (got 1)\n');
   });
 
   test('--out into a missing folder exits 2 with one line before reading anything, and writes nothing', () => {
@@ -161,18 +161,18 @@ describe('synthgap check', () => {
     const inputs = [join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
     const cases: [string[], string][] = [
       [['roughen', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
-      [['roughen', ...inputs, '--out', join(dir, 'x.jsonl'), '--strength', '11'], '--strength must be ≤ 10 (got 11)'],
-      [['roughen', ...inputs, '--out', join(dir, 'x.jsonl'), '--seed', '3.7'], '--seed must be a whole number (got 3.7)'],
+      [['roughen', ...inputs, '--out', join(dir, 'x.jsonl'), '--strength', '11'], '--strength must be a number from 0 to 10 (got 11)'],
+      [['roughen', ...inputs, '--out', join(dir, 'x.jsonl'), '--seed', '3.7'], '--seed must be a whole number from 0 to 4294967295 (got 3.7)'],
       [['select', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
-      [['select', ...inputs, '--drop-top', '150%'], '--drop-top must be < 1 (got 1.5)'],
-      [['select', ...inputs, '--keep-per-group', '0'], '--keep-per-group must be ≥ 1 (got 0)'],
-      [['select', ...inputs, '--leak-similarity', '0'], '--leak-similarity must be > 0 (got 0)'],
+      [['select', ...inputs, '--drop-top', '150%'], '--drop-top must be a share below 100%, such as 10% or 0.1 (got 1.5)'],
+      [['select', ...inputs, '--keep-per-group', '0'], '--keep-per-group must be a whole number at least 1 (got 0)'],
+      [['select', ...inputs, '--leak-similarity', '0'], '--leak-similarity must be a number above 0 and at most 1 (got 0)'],
       [['select', ...inputs, '--format', 'html'], '--format must be one of text, json (got "html")'],
       [['probe', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
-      [['probe', ...inputs, '--folds', '1'], '--folds must be ≥ 2 (got 1)'],
+      [['probe', ...inputs, '--folds', '1'], '--folds must be a whole number from 2 to 20 (got 1)'],
       [['prompts', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
-      [['prompts', ...inputs, '--examples', '0'], '--examples must be ≥ 1 (got 0)'],
-      [['prompts', ...inputs, '--label-ratio', '2'], '--label-ratio must be ≤ 1 (got 2)'],
+      [['prompts', ...inputs, '--examples', '0'], '--examples must be a whole number from 1 to 50 (got 0)'],
+      [['prompts', ...inputs, '--label-ratio', '2'], '--label-ratio must be a number above 0 and at most 1 (got 2)'],
       [['prompts', ...inputs, '--format', 'text'], '--format must be one of markdown, json (got "text")'],
     ];
     for (const [args, message] of cases) {
@@ -266,7 +266,7 @@ describe('synthgap check', () => {
     writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', seed: -1 }));
     const invalid = synthgap(['check'], dir);
     assert.equal(invalid.code, 2);
-    assert.equal(invalid.stderr, 'synthgap: synthgap.json: seed must be ≥ 0 (got -1)\n');
+    assert.equal(invalid.stderr, 'synthgap: synthgap.json: seed must be a whole number from 0 to 4294967295 (got -1)\n');
   });
 
   test('CSV reference against JSONL datasets, chat files, and the markdown and HTML formats', () => {

@@ -124,11 +124,11 @@ describe('parseConfig', () => {
     const { config, errors } = parseConfig(JSON.stringify({ reference: 'real.jsonl', seed: 3.7, folds: 1, flagQuantile: 1.5, failAboveAuc: 2, flagQuantil: 0.9 }), 'data/synthgap.json');
     assert.deepEqual(config, { reference: ['real.jsonl'] });
     assert.deepEqual(errors.sort(), [
-      'data/synthgap.json: failAboveAuc must be < 1 (got 2)',
+      'data/synthgap.json: failAboveAuc must be a number above 0.5 and below 1 (got 2)',
       'data/synthgap.json: flagQuantil is not a setting',
-      'data/synthgap.json: flagQuantile must be ≤ 0.9999 (got 1.5)',
-      'data/synthgap.json: folds must be ≥ 2 (got 1)',
-      'data/synthgap.json: seed must be a whole number (got 3.7)',
+      'data/synthgap.json: flagQuantile must be a number from 0.5 to 0.9999 (got 1.5)',
+      'data/synthgap.json: folds must be a whole number from 2 to 20 (got 1)',
+      'data/synthgap.json: seed must be a whole number from 0 to 4294967295 (got 3.7)',
     ]);
   });
 
@@ -153,8 +153,8 @@ describe('parseConfig', () => {
 describe('settingProblems', () => {
   test('checks values given elsewhere (the CLI flags) by the same rules, and skips values not given', () => {
     assert.deepEqual(settingProblems({ seed: undefined, folds: 21, failAboveAuc: 0.5 }), [
-      { path: 'folds', field: 'folds', problem: 'must be ≤ 20 (got 21)' },
-      { path: 'failAboveAuc', field: 'failAboveAuc', problem: 'must be > 0.5 (got 0.5)' },
+      { path: 'folds', field: 'folds', problem: 'must be a whole number from 2 to 20 (got 21)' },
+      { path: 'failAboveAuc', field: 'failAboveAuc', problem: 'must be a number above 0.5 and below 1 (got 0.5)' },
     ]);
     assert.deepEqual(settingProblems({ seed: 0, folds: 2, flagQuantile: 0.5, failAboveAuc: 0.99, maxLineBytes: 1024 }), []);
   });
