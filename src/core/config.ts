@@ -34,8 +34,8 @@ export interface ConfigResult {
 
 /**
  * Parses the text of a synthgap.json against its schema (media/synthgap.schema.json): invalid values and unknown
- * keys are reported, one line each naming the file and the field (`synthgap.json: flagQuantile must be ≤ 0.9999
- * (got 1.5)`), never thrown; the config keeps every field that is valid.
+ * keys are reported, one line each naming the file and the field (`synthgap.json: flagQuantile must be a number
+ * from 0.5 to 0.9999 (got 1.5)`), never thrown; the config keeps every field that is valid.
  */
 export function parseConfig(text: string, fileName = 'synthgap.json'): ConfigResult {
   let raw: unknown;
@@ -48,7 +48,7 @@ export function parseConfig(text: string, fileName = 'synthgap.json'): ConfigRes
     return { config: {}, errors: [`${fileName}: expected a JSON object`] };
   }
   const problems = schemaProblems(CONFIG_SCHEMA, raw);
-  const invalid = new Set(problems.map(({ path }) => /^[^.[]*/.exec(path)?.[0] ?? path));
+  const invalid = new Set(problems.map(({ field }) => field));
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema' || invalid.has(key)) continue;
@@ -59,9 +59,9 @@ export function parseConfig(text: string, fileName = 'synthgap.json'): ConfigRes
 
 /**
  * What is wrong with values given for synthgap.json fields elsewhere (the CLI's flags), checked by the same schema:
- * each problem with the field it is about (`{ field: 'folds', path: 'folds', problem: 'must be ≥ 2 (got 1)' }`).
+ * each problem with the field it is about (`{ field: 'folds', path: 'folds', problem: 'must be a whole number from 2 to 20 (got 1)' }`).
  */
 export function settingProblems(values: Readonly<Partial<Record<keyof SynthgapConfig, unknown>>>): (ValueProblem & { field: keyof SynthgapConfig })[] {
   const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-  return schemaProblems(CONFIG_SCHEMA, given).map((problem) => ({ ...problem, field: (/^[^.[]*/.exec(problem.path)?.[0] ?? problem.path) as keyof SynthgapConfig }));
+  return schemaProblems(CONFIG_SCHEMA, given).map((problem) => ({ ...problem, field: problem.field as keyof SynthgapConfig }));
 }

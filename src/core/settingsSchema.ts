@@ -1,8 +1,8 @@
 /**
- * Values checked against JSON schemas, with a problem in words a user reads in one line: `must be ≤ 0.9999 (got
- * 1.5)`. synthgap.json's schema (media/synthgap.schema.json, also the editor's completion and squiggles) is the one
- * definition of its fields; the CLI checks its flags of the same names against it, and its other flags against
- * small schemas of their own, so every setting fails the same way.
+ * Values checked against JSON schemas, with a problem in words a user reads in one line: `must be a number from
+ * 0.5 to 0.9999 (got 1.5)`. synthgap.json's schema (media/synthgap.schema.json, also the editor's completion and
+ * squiggles) is the one definition of its fields; the CLI checks its flags of the same names against it, and its
+ * other flags against small schemas of their own, so every setting fails the same way.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import configSchema from '../../media/synthgap.schema.json';
@@ -14,7 +14,9 @@ export type ValueSchema = Readonly<Record<string, unknown>>;
 export interface ValueProblem {
   /** Under the value checked: `flagQuantile`, `ignore[2]`; empty for the value itself. */
   readonly path: string;
-  /** `must be ≤ 0.9999 (got 1.5)` */
+  /** The top-level key the problem is under (`ignore` for `ignore[2]`); empty for the value itself. */
+  readonly field: string;
+  /** `must be a number from 0.5 to 0.9999 (got 1.5)` */
   readonly problem: string;
 }
 
@@ -40,16 +42,17 @@ function validatorFor(schema: ValueSchema): ValidateFunction {
 export function schemaProblems(schema: ValueSchema, value: unknown): ValueProblem[] {
   const validate = validatorFor(schema);
   if (validate(value)) return [];
-  const problems = new Map<string, string>();
+  const problems = new Map<string, ValueProblem>();
   for (const error of validate.errors ?? []) {
     const at = errorPath(error);
     // A oneOf names its branches' errors too; the first message at a path, or the field's own message, is the one.
     const own = ownMessage(schema, at.field);
     const key = own === undefined ? at.path : at.field;
     if (problems.has(key)) continue;
-    problems.set(key, own === undefined ? describe(error) : `${own} (got ${shown(at.field === at.path ? error.data : fieldValue(value, at.field))})`);
+    const problem = own === undefined ? describe(error) : `${own} (got ${shown(at.field === at.path ? error.data : fieldValue(value, at.field))})`;
+    problems.set(key, { path: key, field: at.field, problem });
   }
-  return [...problems].map(([path, problem]) => ({ path, problem }));
+  return [...problems.values()];
 }
 
 /** The problem of one value against a schema fragment, or undefined when it is valid. */
