@@ -68,3 +68,16 @@ if (process.env.SYNTHGAP_BENCH_DETECTOR !== '0') {
     process.exit(1);
   }
 }
+
+// The largest JSON report (bench/bigJson.ts): `synthgap check --format json` on 1.77M rows through the built CLI, to
+// a file and to a pipe, with time and peak RSS. The CLI is built first so the bench measures this checkout.
+// SYNTHGAP_BENCH_BIGJSON=0 skips; SYNTHGAP_BENCH_BIG_ROWS sets the size.
+if (process.env.SYNTHGAP_BENCH_BIGJSON !== '0') {
+  const root = join(__dirname, '..');
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  const result = build.status === 0 ? spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bigJson.ts')], { cwd: root, stdio: 'inherit' }) : build;
+  if (result.status !== 0) {
+    console.error(`big JSON bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}

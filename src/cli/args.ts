@@ -1,8 +1,20 @@
-/** A small, strict argument parser: unknown flags are errors, so a typo never silently changes a run. */
+/**
+ * A small, strict argument parser: unknown flags are errors, so a typo never silently changes a run, and every
+ * value is checked before any work: a flag that sets a synthgap.json field by synthgap.json's schema, any other by
+ * its own schema, so `--folds 1` and `"folds": 1` fail with the same words.
+ */
+import { settingProblems, type SynthgapConfig } from '../core/config';
+import { valueProblem, type ValueSchema } from '../core/settingsSchema';
+import { InputError } from '../node/inputs';
+
 export interface FlagSpec {
   readonly kind: 'string' | 'number' | 'boolean' | 'list';
   readonly description: string;
   readonly value?: string;
+  /** The synthgap.json field this flag stands for: its value is checked by media/synthgap.schema.json. */
+  readonly field?: keyof SynthgapConfig;
+  /** For a flag with no synthgap.json field: the JSON schema its value must meet. */
+  readonly schema?: ValueSchema;
 }
 
 export interface ParsedArgs {
@@ -57,7 +69,29 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       flags.set(name, value);
     }
   }
+  checkFlagValues(flags, specs);
   return { positional, flags };
+}
+
+/** A string flag's value must not be empty (`--out ""` is a slip, not a file name). */
+export const NON_EMPTY: ValueSchema = { type: 'string', minLength: 1 };
+
+/** One of `choices`, for --format and other named choices. */
+export function oneOf(...choices: string[]): ValueSchema {
+  return { enum: choices };
+}
+
+/** Throws an InputError (one line, exit 2) naming the first flag whose value is not valid, and why. */
+function checkFlagValues(flags: ParsedArgs['flags'], specs: Readonly<Record<string, FlagSpec>>): void {
+  for (const [name, value] of flags) {
+    const spec = specs[name];
+    // A repeated flag is a list of values, each one of which the field or schema must accept.
+    for (const item of spec.kind === 'list' ? (value as string[]) : [value]) {
+      const schema = spec.schema ?? (spec.kind === 'string' || spec.kind === 'list' ? NON_EMPTY : undefined);
+      const problem = spec.field ? settingProblems({ [spec.field]: item })[0]?.problem : schema ? valueProblem(schema, item) : undefined;
+      if (problem) throw new InputError(`--${name} ${problem}`);
+    }
+  }
 }
 
 export function describeFlags(specs: Readonly<Record<string, FlagSpec>>): string {

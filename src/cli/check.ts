@@ -1,5 +1,3 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { analyze } from '../core/gap/analyze';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
@@ -10,9 +8,9 @@ import { formatTerminalSummary } from '../core/report/terminal';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
 import { loadFiles, type LoadedFile } from '../node/inputs';
-import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
+import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
-import { checkNumberFlags, checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag } from './inputs';
+import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
@@ -22,15 +20,15 @@ type Format = (typeof FORMATS)[number];
 
 export const CHECK_FLAGS: Record<string, FlagSpec> = {
   ...inputFlags('reference', 'config'),
-  format: { kind: 'string', value: 'FORMAT', description: 'text (default), json, markdown or html' },
+  format: { kind: 'string', schema: oneOf(...FORMATS), value: 'FORMAT', description: 'text (default), json, markdown or html' },
   out: { kind: 'string', value: 'FILE', description: 'write the report here instead of stdout' },
-  'fail-above-auc': { kind: 'number', value: 'X', description: 'exit 1 when any dataset\'s AUC is above X' },
+  'fail-above-auc': { kind: 'number', field: 'failAboveAuc', value: 'X', description: 'exit 1 when any dataset\'s AUC is above X' },
   ...inputFlags('text-field', 'label-field', 'group-field'),
   labels: { kind: 'boolean', description: 'use labels when found (--no-labels to ignore them)' },
   role: roleFlag('analyze'),
   ...inputFlags('seed'),
-  folds: { kind: 'number', value: 'K', description: 'cross-fitting folds for the detector (default 5)' },
-  'flag-quantile': { kind: 'number', value: 'Q', description: 'flag rows above this quantile of real scores (default 0.95)' },
+  folds: { kind: 'number', field: 'folds', value: 'K', description: 'cross-fitting folds for the detector (default 5)' },
+  'flag-quantile': { kind: 'number', field: 'flagQuantile', value: 'Q', description: 'flag rows above this quantile of real scores (default 0.95)' },
   ...inputFlags('max-line-bytes'),
   ...EMBEDDER_FLAGS,
   color: { kind: 'boolean', description: 'color the summary (default: when stdout is a terminal)' },
@@ -53,9 +51,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const config = loadSettings(flags, io.cwd);
   const { settings } = config;
 
-  const format = (flags.get('format') as string | undefined) ?? 'text';
-  if (!FORMATS.includes(format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  checkNumberFlags(flags, { seed: 'seed', folds: 'folds', 'flag-quantile': 'flagQuantile', 'fail-above-auc': 'failAboveAuc', 'max-line-bytes': 'maxLineBytes' });
+  const format = (flags.get('format') as Format | undefined) ?? 'text';
   const out = flags.get('out') as string | undefined;
   // A missing folder or an input file as the output fails now, not after the whole analysis.
   if (out) checkWritable(out, io.cwd);
@@ -104,15 +100,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
   const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color)];
   if (out) {
-    const fd = openSync(resolve(io.cwd, out), 'w');
-    try {
-      for (const piece of pieces) writeSync(fd, piece);
-    } finally {
-      closeSync(fd);
-    }
+    writeOutput(out, io.cwd, pieces);
     if (!quiet) io.stderr(`Wrote ${out}\n`);
   } else {
-    for (const piece of pieces) io.stdout(piece);
+    await io.stdoutPieces(pieces);
   }
 
   const failAbove = (flags.get('fail-above-auc') as number | undefined) ?? settings.failAboveAuc;

@@ -11,10 +11,10 @@ import type { FlagSpec, ParsedArgs } from './args';
 import type { CliIo } from './io';
 
 export const EMBEDDER_FLAGS: Record<string, FlagSpec> = {
-  embedder: { kind: 'string', value: 'SPEC', description: 'hashed (default), auto, model2vec:<model|folder>, transformers:<model|folder>, or a model folder' },
+  embedder: { kind: 'string', field: 'embedder', value: 'SPEC', description: 'hashed (default), auto, model2vec:<model|folder>, transformers:<model|folder>, or a model folder' },
   'cache-dir': { kind: 'string', value: 'DIR', description: 'models and embedding cache (default $SYNTHGAP_CACHE_DIR or ~/.cache/synthgap)' },
   download: { kind: 'boolean', description: 'download a named model on first use (--no-download: local models only)' },
-  'embed-sample': { kind: 'number', value: 'N', description: 'rows per side a transformer encoder embeds (default 10000)' },
+  'embed-sample': { kind: 'number', schema: { type: 'integer', minimum: 1 }, value: 'N', description: 'rows per side a transformer encoder embeds (default 10000)' },
 };
 
 /**
@@ -32,7 +32,7 @@ export async function chooseEmbedder(flags: ParsedArgs['flags'], settings: Synth
     allowDownload: flags.get('download') !== false,
     ...(progress ? { onProgress: progress.update } : {}),
     ...(logger ? { logger } : {}),
-    ...(sample !== undefined ? { maxSampleRows: Math.max(1, Math.floor(sample)) } : {}),
+    ...(sample !== undefined ? { maxSampleRows: sample } : {}),
   });
   progress?.done();
   logger?.debug(`embedder ${choice.id}; models and embedding cache in ${cacheDir}`);

@@ -1,30 +1,30 @@
 // What every command that reads a reference set and datasets shares: the flags, the files they name, how the
 // files are read, and how an output file is written without destroying an input.
-import { existsSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { configValueProblem, type SynthgapConfig } from '../core/config';
+import type { SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
 import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
-import { UsageError, type FlagSpec, type ParsedArgs } from './args';
+import type { FlagSpec, ParsedArgs } from './args';
 import type { CliIo } from './io';
 
 type Flags = ParsedArgs['flags'];
 
 /** The chat-role flag; `verb` says what the command does with the turns. */
 export function roleFlag(verb: string): FlagSpec {
-  return { kind: 'string', value: 'ROLE', description: `chat files: which role's turns to ${verb} (default user)` };
+  return { kind: 'string', field: 'role', value: 'ROLE', description: `chat files: which role's turns to ${verb} (default user)` };
 }
 
 /** Flags every command that reads a reference set and one dataset shares with `check`. */
 export const INPUT_FLAGS = {
-  reference: { kind: 'list', value: 'FILE', description: 'real reference file (repeatable); default from synthgap.json' },
+  reference: { kind: 'list', field: 'reference', value: 'FILE', description: 'real reference file (repeatable); default from synthgap.json' },
   config: { kind: 'string', value: 'FILE', description: 'settings file (default: ./synthgap.json when present)' },
-  'text-field': { kind: 'string', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
-  'label-field': { kind: 'string', value: 'PATH', description: 'field with the label; auto-detected' },
-  'group-field': { kind: 'string', value: 'PATH', description: 'field whose rows stay in one fold (rewrites of one seed row); none by default' },
+  'text-field': { kind: 'string', field: 'textField', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
+  'label-field': { kind: 'string', field: 'labelField', value: 'PATH', description: 'field with the label; auto-detected' },
+  'group-field': { kind: 'string', field: 'groupField', value: 'PATH', description: 'field whose rows stay in one fold (rewrites of one seed row); none by default' },
   role: roleFlag('read'),
-  seed: { kind: 'number', value: 'N', description: 'random seed; the same seed gives the same result (default 42)' },
-  'max-line-bytes': { kind: 'number', value: 'N', description: 'skip longer lines with an error (default 1048576)' },
+  seed: { kind: 'number', field: 'seed', value: 'N', description: 'random seed; the same seed gives the same result (default 42)' },
+  'max-line-bytes': { kind: 'number', field: 'maxLineBytes', value: 'N', description: 'skip longer lines with an error (default 1048576)' },
   quiet: { kind: 'boolean', description: 'no progress bar and no skipped-line messages on stderr' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -77,24 +77,9 @@ export function readOptionsFrom(flags: Flags, settings: SynthgapConfig, labelFie
   };
 }
 
-/**
- * Checks number flags as their synthgap.json fields are checked (core/config.ts), before any work: an InputError
- * (exit 2, one line), such as `--folds must be a whole number from 2 to 20 (got 1)`.
- */
-export function checkNumberFlags(flags: Flags, fields: Readonly<Record<string, keyof SynthgapConfig>>): void {
-  for (const [flag, field] of Object.entries(fields)) {
-    const value = flags.get(flag);
-    if (value === undefined) continue;
-    const problem = configValueProblem(field, value);
-    if (problem) throw new InputError(`--${flag} ${problem} (got ${String(value)})`);
-  }
-}
-
-/** --seed, else synthgap.json's seed; a seed the detector cannot use is a UsageError. */
+/** --seed, else synthgap.json's seed (both checked by synthgap.json's schema when they were read). */
 export function seedFrom(flags: Flags, settings: SynthgapConfig): number | undefined {
-  const seed = (flags.get('seed') as number | undefined) ?? settings.seed;
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
-  return seed;
+  return (flags.get('seed') as number | undefined) ?? settings.seed;
 }
 
 export interface CommandInputs {
@@ -116,6 +101,9 @@ export interface CommandInputs {
  */
 export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: string): Promise<CommandInputs> {
   const { positional, flags } = args;
+  const out = flags.get('out') as string | undefined;
+  // A missing folder fails now, not after the whole analysis.
+  if (out) checkWritable(out, io.cwd);
   const config = loadSettings(flags, io.cwd);
   const references = referenceFiles(flags, config, io.cwd);
   const datasets = datasetFiles(positional, config, references, io.cwd, command);
@@ -162,14 +150,27 @@ export function checkWritable(out: string, cwd: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`cannot write ${out}: it is a folder`);
 }
 
-/** Writes beside the target and renames, so an interrupted run never leaves half a file (in place above all). */
-export function writeOutput(out: string, cwd: string, content: string | Uint8Array): void {
+/**
+ * Writes beside the target and renames, so an interrupted run never leaves half a file (in place above all). The
+ * content may come in pieces (a report longer than one string can be), each written as it comes.
+ */
+export function writeOutput(out: string, cwd: string, content: string | Uint8Array | Iterable<string>): void {
   const path = resolve(cwd, out);
   const temporary = `${path}.synthgap-${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) {
+      writeFileSync(temporary, content);
+    } else {
+      const fd = openSync(temporary, 'w');
+      try {
+        for (const piece of content) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(temporary, path);
   } catch (error) {
+    rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`cannot write ${out}: no such folder`);
     if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot write ${out}: permission denied`);

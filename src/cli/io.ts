@@ -9,5 +9,10 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean;
   readonly stderrStream: NodeJS.WriteStream;
   stdout(text: string): void;
+  /**
+   * Writes output that may be longer than one string can hold, piece by piece, each after the reader took the
+   * last (so a pipe, not memory, holds what it has not read yet).
+   */
+  stdoutPieces(pieces: Iterable<string>): Promise<void>;
   stderr(text: string): void;
 }

@@ -68,8 +68,28 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** Resolves when a stream has room again, or is closed (a reader that went away). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 if (require.main === module) {
   const controller = { isCancellationRequested: false };
+  // A reader that stops early (`synthgap check --format json | head`) closes the pipe: the rest of the output is
+  // dropped and the run ends as it would have (its exit code still says whether --fail-above-auc tripped).
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   process.on('SIGINT', () => {
     if (controller.isCancellationRequested) process.exit(130);
     controller.isCancellationRequested = true;
@@ -80,7 +100,15 @@ if (require.main === module) {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrStream: process.stderr,
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
+    stdoutPieces: async (pieces) => {
+      for (const piece of pieces) {
+        if (stdoutClosed) return;
+        if (!process.stdout.write(piece)) await drained(process.stdout);
+      }
+    },
     stderr: (text) => process.stderr.write(text),
   }).then(
     (code) => {

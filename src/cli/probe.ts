@@ -2,16 +2,16 @@ import { formatProbeText } from '../core/probe/format';
 import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, resolveFiles } from '../node/inputs';
-import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
-import { checkRows, checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
+import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
+import { checkRows, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import type { CliIo } from './io';
 
 export const PROBE_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,
   test: { kind: 'string', value: 'FILE', description: 'real rows to test on (e.g. real_test.jsonl); default: cross-validate the reference' },
-  folds: { kind: 'number', value: 'K', description: 'cross-validation folds over the reference rows (default 3)' },
+  folds: { kind: 'number', field: 'folds', value: 'K', description: 'cross-validation folds over the reference rows (default 3)' },
   'style-features': { kind: 'boolean', description: 'add the built-in style measures to the n-grams (off by default; see above)' },
-  format: { kind: 'string', value: 'FORMAT', description: 'text (default) or json' },
+  format: { kind: 'string', schema: oneOf('text', 'json'), value: 'FORMAT', description: 'text (default) or json' },
   out: { kind: 'string', value: 'FILE', description: 'write the result here instead of stdout' },
 };
 
@@ -34,9 +34,7 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
   const args = parseArgs(argv, PROBE_FLAGS);
   const { flags } = args;
   const format = (flags.get('format') as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
   const folds = flags.get('folds') as number | undefined;
-  if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2 && folds <= 20)) throw new UsageError(`--folds needs a whole number from 2 to 20, got ${folds}`);
 
   const inputs = await loadCommandInputs(args, io, 'probe');
   const [dataset] = inputs.datasets;
@@ -50,10 +48,7 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
   if (problem) throw new InputError(`probe needs labelled rows: ${problem} (name the label field with --label-field)`);
 
   const out = flags.get('out') as string | undefined;
-  if (out) {
-    refuseOverwrite(out, [...inputs.reference, dataset, ...(test ? [test] : [])], io.cwd);
-    checkWritable(out, io.cwd);
-  }
+  if (out) refuseOverwrite(out, [...inputs.reference, dataset, ...(test ? [test] : [])], io.cwd);
   const progress = inputs.quiet ? undefined : stepProgress(io.stderrStream, 'Training classifiers');
   let report;
   try {

@@ -1,18 +1,19 @@
 import { formatPromptsMarkdown } from '../core/prompts/markdown';
 import { generationPrompts } from '../core/prompts/prompts';
 import { loadDictionary } from '../node/dictionary';
-import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
-import { checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
+import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
+import { INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { stepProgress } from './probe';
 
 export const PROMPTS_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,
   out: { kind: 'string', value: 'FILE', description: 'write the prompts here (e.g. prompts.md) instead of stdout' },
-  examples: { kind: 'number', value: 'N', description: 'real example rows per prompt (default 5)' },
-  'label-ratio': { kind: 'number', value: 'R', description: 'a label is under-covered below this ratio of synthetic to real share (default 0.5)' },
-  'wording-recall': { kind: 'number', value: 'R', description: 'a label\'s wording is missed below this recall on real rows (default 0.6; 0 = off)' },
-  format: { kind: 'string', value: 'FORMAT', description: 'markdown (default) or json' },
+  // Fifty examples already make a prompt longer than most generators read closely.
+  examples: { kind: 'number', schema: { type: 'integer', minimum: 1, maximum: 50 }, value: 'N', description: 'real example rows per prompt (default 5)' },
+  'label-ratio': { kind: 'number', schema: { exclusiveMinimum: 0, maximum: 1 }, value: 'R', description: 'a label is under-covered below this ratio of synthetic to real share (default 0.5)' },
+  'wording-recall': { kind: 'number', schema: { minimum: 0, maximum: 1 }, value: 'R', description: 'a label\'s wording is missed below this recall on real rows (default 0.6; 0 = off)' },
+  format: { kind: 'string', schema: oneOf('markdown', 'json'), value: 'FORMAT', description: 'markdown (default) or json' },
 };
 
 export const PROMPTS_USAGE = `Usage: synthgap prompts DATASET --reference FILE [--out prompts.md] [options]
@@ -34,22 +35,14 @@ export async function runPrompts(argv: readonly string[], io: CliIo): Promise<nu
   const args = parseArgs(argv, PROMPTS_FLAGS);
   const { flags } = args;
   const format = (flags.get('format') as string | undefined) ?? 'markdown';
-  if (format !== 'markdown' && format !== 'json') throw new UsageError('--format must be markdown or json');
   const examples = (flags.get('examples') as number | undefined) ?? 5;
-  if (!Number.isInteger(examples) || examples < 1 || examples > 50) throw new UsageError(`--examples needs a whole number from 1 to 50, got ${examples}`);
   const labelRatio = (flags.get('label-ratio') as number | undefined) ?? 0.5;
-  if (!(labelRatio > 0 && labelRatio <= 1)) throw new UsageError(`--label-ratio needs a number above 0 and at most 1, got ${labelRatio}`);
-
   const wordingRecall = (flags.get('wording-recall') as number | undefined) ?? 0.6;
-  if (!(wordingRecall >= 0 && wordingRecall <= 1)) throw new UsageError(`--wording-recall needs a number from 0 to 1, got ${wordingRecall}`);
 
   const inputs = await loadCommandInputs(args, io, 'write prompts for');
   const [dataset] = inputs.datasets;
   const out = flags.get('out') as string | undefined;
-  if (out) {
-    refuseOverwrite(out, [...inputs.reference, dataset], io.cwd);
-    checkWritable(out, io.cwd);
-  }
+  if (out) refuseOverwrite(out, [...inputs.reference, dataset], io.cwd);
   const progress = inputs.quiet ? undefined : stepProgress(io.stderrStream, 'Finding under-covered topics');
   let report;
   try {

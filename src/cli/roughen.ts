@@ -16,7 +16,7 @@ import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, type LoadedFile } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
-import { INPUT_FLAGS, inputFlags, loadSettings, readOptionsFrom, referenceFiles, roleFlag, seedFrom, writeOutput } from './inputs';
+import { checkWritable, INPUT_FLAGS, inputFlags, loadSettings, readOptionsFrom, referenceFiles, roleFlag, seedFrom, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
@@ -27,7 +27,8 @@ export const ROUGHEN_FLAGS: Record<string, FlagSpec> = {
   'in-place': { kind: 'boolean', description: 'overwrite FILE itself' },
   'only-flagged': { kind: 'boolean', description: 'roughen only the rows `synthgap check` flags' },
   seed: { ...INPUT_FLAGS.seed, description: 'random seed; the same seed gives the same output (default 42)' },
-  strength: { kind: 'number', value: 'X', description: 'scale the amount of noise: 0 none, 1 like the real set (default), 2 double' },
+  // Ten times the real noise already garbles most words; beyond it nothing readable is left.
+  strength: { kind: 'number', schema: { minimum: 0, maximum: 10 }, value: 'X', description: 'scale the amount of noise: 0 none, 1 like the real set (default), 2 double' },
   ...inputFlags('config', 'text-field', 'label-field'),
   role: roleFlag('roughen'),
   'max-line-bytes': { ...INPUT_FLAGS['max-line-bytes'], description: 'leave longer lines untouched, with an error (default 1048576)' },
@@ -58,13 +59,14 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
   if (out === undefined) throw new UsageError('--out FILE is required (or --in-place to overwrite FILE)');
   const seed = seedFrom(flags, settings) ?? DEFAULT_SEED;
   const strength = (flags.get('strength') as number | undefined) ?? 1;
-  if (strength < 0 || strength > 10) throw new UsageError('--strength must be a number from 0 to 10');
 
   const references = referenceFiles(flags, config, io.cwd);
   const same = (a: string, b: string) => resolve(io.cwd, a) === resolve(io.cwd, b);
   if (same(out, input) && !inPlace) throw new InputError(`refusing to overwrite ${input}: choose another --out, or pass --in-place`);
   const overwritten = references.find((file) => same(out, file));
   if (overwritten) throw new InputError(`refusing to overwrite the reference set ${overwritten}`);
+  // A missing folder fails now, not after the roughening.
+  checkWritable(out, io.cwd);
 
   const readOptions = readOptionsFrom(flags, settings);
   const quiet = flags.get('quiet') === true;

@@ -6,25 +6,28 @@ import { formatSelectText } from '../core/select/format';
 import { droppedLines, keptBytes, lineStarts } from '../core/select/lines';
 import { selectDataset } from '../core/select/selectDataset';
 import { loadDictionary } from '../node/dictionary';
-import { describeFlags, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
-import { checkWritable, INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
+import { INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
+
+/** A cosine threshold: 1 is an exact copy; at 0 or below every row would match every other. */
+const COSINE = { exclusiveMinimum: 0, maximum: 1 };
 
 export const SELECT_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,
   out: { kind: 'string', value: 'FILE', description: 'write the kept lines here (never the input); without it, only report' },
   'drop-leaked': { kind: 'boolean', description: 'drop rows that copy a real row (default on; --no-drop-leaked)' },
   'drop-near-duplicates': { kind: 'boolean', description: 'cut near-duplicate groups (default on; --no-drop-near-duplicates)' },
-  'keep-per-group': { kind: 'number', value: 'N', description: 'rows kept per near-duplicate group, least synthetic-looking first (default 1)' },
-  'drop-top': { kind: 'number', value: 'X%', description: 'also drop this share of rows with the highest detector scores, e.g. 10%' },
-  'duplicate-similarity': { kind: 'number', value: 'C', description: 'cosine at which two rows are near-duplicates (default: the embedding\'s; 0.9 hashed, 0.97 Model2Vec)' },
-  'leak-similarity': { kind: 'number', value: 'C', description: 'cosine at which a row copies a real row (default: the embedding\'s; 0.95 hashed, 0.99 Model2Vec)' },
+  'keep-per-group': { kind: 'number', schema: { type: 'integer', minimum: 1 }, value: 'N', description: 'rows kept per near-duplicate group, least synthetic-looking first (default 1)' },
+  'drop-top': { kind: 'number', schema: { minimum: 0, exclusiveMaximum: 1, errorMessage: 'must be a share below 100%, such as 10% or 0.1' }, value: 'X%', description: 'also drop this share of rows with the highest detector scores, e.g. 10%' },
+  'duplicate-similarity': { kind: 'number', schema: COSINE, value: 'C', description: 'cosine at which two rows are near-duplicates (default: the embedding\'s; 0.9 hashed, 0.97 Model2Vec)' },
+  'leak-similarity': { kind: 'number', schema: COSINE, value: 'C', description: 'cosine at which a row copies a real row (default: the embedding\'s; 0.95 hashed, 0.99 Model2Vec)' },
   ...EMBEDDER_FLAGS,
   recheck: { kind: 'boolean', description: 'train the detector again on the kept rows and print its AUC' },
-  format: { kind: 'string', value: 'FORMAT', description: 'summary as text (default) or json' },
+  format: { kind: 'string', schema: oneOf('text', 'json'), value: 'FORMAT', description: 'summary as text (default) or json' },
   verbose: { kind: 'boolean', description: 'print the time each stage takes on stderr' },
 };
 
@@ -44,21 +47,15 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
   const args = parseArgs(argv, SELECT_FLAGS);
   const { flags } = args;
   const format = (flags.get('format') as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
   const keepPerGroup = (flags.get('keep-per-group') as number | undefined) ?? 1;
-  if (!Number.isInteger(keepPerGroup) || keepPerGroup < 1) throw new UsageError(`--keep-per-group needs a whole number of at least 1, got ${keepPerGroup}`);
   const dropTop = (flags.get('drop-top') as number | undefined) ?? 0;
-  if (!(dropTop >= 0 && dropTop < 1)) throw new UsageError(`--drop-top takes a share below 100%, such as 10% or 0.1; got ${dropTop}`);
-  const duplicateThreshold = similarity(flags, 'duplicate-similarity');
-  const leakThreshold = similarity(flags, 'leak-similarity');
+  const duplicateThreshold = flags.get('duplicate-similarity') as number | undefined;
+  const leakThreshold = flags.get('leak-similarity') as number | undefined;
 
   const inputs = await loadCommandInputs(args, io, 'select');
   const [dataset] = inputs.datasets;
   const out = flags.get('out') as string | undefined;
-  if (out) {
-    refuseOverwrite(out, [dataset, ...inputs.reference], io.cwd);
-    checkWritable(out, io.cwd);
-  }
+  if (out) refuseOverwrite(out, [dataset, ...inputs.reference], io.cwd);
 
   const say = (message: string) => io.stderr(`synthgap: ${message}\n`);
   const logger: Logger | undefined = flags.get('verbose') === true ? { debug: say, info: say, warn: (message) => say(`warning: ${message}`) } : undefined;
@@ -107,10 +104,4 @@ export async function runSelect(argv: readonly string[], io: CliIo): Promise<num
     io.stdout(formatSelectText(report, out));
   }
   return 0;
-}
-
-function similarity(flags: ParsedArgs['flags'], name: string): number | undefined {
-  const value = flags.get(name) as number | undefined;
-  if (value !== undefined && !(value > 0 && value <= 1)) throw new UsageError(`--${name} needs a cosine above 0 and at most 1, got ${value}`);
-  return value;
 }

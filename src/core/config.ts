@@ -2,6 +2,8 @@
  * `synthgap.json`: what the CLI and the extension share. Parsing is here, in the core, so both read it
  * the same way; reading the file is the caller's business.
  */
+import { CONFIG_SCHEMA, schemaProblems, type ValueProblem } from './settingsSchema';
+
 export interface SynthgapConfig {
   /** Real reference file(s), relative to the folder holding synthgap.json. */
   readonly reference?: string[];
@@ -30,53 +32,11 @@ export interface ConfigResult {
   readonly errors: string[];
 }
 
-type Check = (value: unknown) => string | undefined;
-
-const isString: Check = (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be a non-empty string');
-const isStringList: Check = (v) =>
-  Array.isArray(v) && v.every((item) => typeof item === 'string' && item.length > 0) ? undefined : 'must be a list of strings';
-const isWhole = (min: number, max: number): Check => (v) =>
-  Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? undefined : `must be a whole number from ${min} to ${max}`;
-const isFraction = (min: number, max: number): Check => (v) =>
-  typeof v === 'number' && v > min && v < max ? undefined : `must be a number between ${min} and ${max}`;
-
-const EMBEDDER_SCHEMES = ['model2vec', 'transformers'];
-/** `hashed`, `auto`, `model2vec:<model or folder>`, `transformers:<model or folder>`, or a model folder. */
-const isEmbedderSpec: Check = (v) => {
-  const usage = 'must be "hashed", "auto", "model2vec:<model or folder>", "transformers:<model or folder>" or a model folder';
-  if (typeof v !== 'string' || v.trim() === '') return usage;
-  // A scheme is a word of two or more letters before a colon; a Windows drive (C:\…) is a folder, not a scheme.
-  const scheme = /^([A-Za-z][\w+-]+):/.exec(v.trim());
-  if (scheme && !EMBEDDER_SCHEMES.includes(scheme[1])) return `${usage} ("${scheme[1]}:" is not a known kind)`;
-  if (scheme && v.trim().length === scheme[0].length) return `${usage} (nothing after "${scheme[1]}:")`;
-  return undefined;
-};
-
-const FIELDS: Record<keyof SynthgapConfig, Check> = {
-  reference: (v) => (typeof v === 'string' ? isString(v) : isStringList(v)),
-  datasets: (v) => (typeof v === 'string' ? isString(v) : isStringList(v)),
-  textField: isString,
-  labelField: (v) => (v === false ? undefined : isString(v)),
-  role: isString,
-  groupField: isString,
-  seed: isWhole(0, 2 ** 32 - 1),
-  folds: isWhole(2, 20),
-  flagQuantile: isFraction(0.5, 1),
-  failAboveAuc: isFraction(0.5, 1),
-  maxLineBytes: isWhole(1024, 1024 ** 3),
-  embedder: isEmbedderSpec,
-  ignore: isStringList,
-};
-
 /**
- * Why a value is not valid for a synthgap.json field (`must be a whole number between 2 and 20`), or undefined
- * when it is. The CLI checks its flags with it, so a flag and its synthgap.json field accept the same values.
+ * Parses the text of a synthgap.json against its schema (media/synthgap.schema.json): invalid values and unknown
+ * keys are reported, one line each naming the file and the field (`synthgap.json: flagQuantile must be a number
+ * from 0.5 to 0.9999 (got 1.5)`), never thrown; the config keeps every field that is valid.
  */
-export function configValueProblem(field: keyof SynthgapConfig, value: unknown): string | undefined {
-  return FIELDS[field](value);
-}
-
-/** Parses the text of a synthgap.json. Unknown keys and invalid values are reported, never thrown. */
 export function parseConfig(text: string, fileName = 'synthgap.json'): ConfigResult {
   let raw: unknown;
   try {
@@ -87,18 +47,21 @@ export function parseConfig(text: string, fileName = 'synthgap.json'): ConfigRes
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { config: {}, errors: [`${fileName}: expected a JSON object`] };
   }
+  const problems = schemaProblems(CONFIG_SCHEMA, raw);
+  const invalid = new Set(problems.map(({ field }) => field));
   const config: Record<string, unknown> = {};
-  const errors: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    if (key === '$schema') continue;
-    const check = Object.hasOwn(FIELDS, key) ? FIELDS[key as keyof SynthgapConfig] : undefined;
-    if (!check) {
-      errors.push(`${fileName}: unknown setting "${key}"`);
-      continue;
-    }
-    const problem = check(value);
-    if (problem) errors.push(`${fileName}: "${key}" ${problem}`);
-    else config[key] = (key === 'reference' || key === 'datasets') && typeof value === 'string' ? [value] : value;
+    if (key === '$schema' || invalid.has(key)) continue;
+    config[key] = (key === 'reference' || key === 'datasets') && typeof value === 'string' ? [value] : value;
   }
-  return { config: config as SynthgapConfig, errors };
+  return { config: config as SynthgapConfig, errors: problems.map(({ path, problem }) => `${fileName}: ${path} ${problem}`) };
+}
+
+/**
+ * What is wrong with values given for synthgap.json fields elsewhere (the CLI's flags), checked by the same schema:
+ * each problem with the field it is about (`{ field: 'folds', path: 'folds', problem: 'must be a whole number from 2 to 20 (got 1)' }`).
+ */
+export function settingProblems(values: Readonly<Partial<Record<keyof SynthgapConfig, unknown>>>): (ValueProblem & { field: keyof SynthgapConfig })[] {
+  const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  return schemaProblems(CONFIG_SCHEMA, given).map((problem) => ({ ...problem, field: problem.field as keyof SynthgapConfig }));
 }

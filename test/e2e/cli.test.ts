@@ -1,11 +1,12 @@
 // The synthgap command as a user runs it: the built bin, real files, exit codes, stdout and stderr.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
 import { textHash } from '../../src/core/stats/hash';
-import { EXAMPLES, ROOT, synthgap, tempDir } from '../support/cli';
+import { CLI, EXAMPLES, ROOT, synthgap, tempDir } from '../support/cli';
 
 function checkJson(args: string[], cwd = ROOT): GapReport {
   const result = synthgap(['check', ...args, '--format', 'json', '--quiet'], cwd);
@@ -98,11 +99,15 @@ describe('synthgap check', () => {
   test('settings a check cannot use exit 2 with one line before any work, as synthgap.json\'s fields are checked', () => {
     const base = ['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
     const cases: [string[], RegExp][] = [
-      [['--fail-above-auc', '2'], /^synthgap: --fail-above-auc must be a number between 0\.5 and 1 \(got 2\)$/],
-      [['--flag-quantile', '1.5'], /^synthgap: --flag-quantile must be a number between 0\.5 and 1 \(got 1\.5\)$/],
+      [['--fail-above-auc', '2'], /^synthgap: --fail-above-auc must be a number above 0\.5 and below 1 \(got 2\)$/],
+      [['--flag-quantile', '1.5'], /^synthgap: --flag-quantile must be a number from 0\.5 to 0\.9999 \(got 1\.5\)$/],
       [['--folds', '1'], /^synthgap: --folds must be a whole number from 2 to 20 \(got 1\)$/],
       [['--seed', '3.7'], /^synthgap: --seed must be a whole number from 0 to 4294967295 \(got 3\.7\)$/],
-      [['--out', join(tempDir(), 'no-such-folder', 'report.json')], /^synthgap: cannot write .*report\.json: no such folder$/],
+      [['--seed', '-1'], /^synthgap: --seed must be a whole number from 0 to 4294967295 \(got -1\)$/],
+      [['--max-line-bytes', '10'], /^synthgap: --max-line-bytes must be a whole number from 1024 to 1073741824 \(got 10\)$/],
+      [['--format', 'xml'], /^synthgap: --format must be one of text, json, markdown, html \(got "xml"\)$/],
+      [['--embedder', 'word2vec:news'], /^synthgap: --embedder must be "hashed", .* or a model folder \(got "word2vec:news"\)$/],
+      [['--text-field', ''], /^synthgap: --text-field must not be empty$/],
       [['--out', join(EXAMPLES, 'synthetic.jsonl')], /^synthgap: --out .*synthetic\.jsonl is an input file/],
     ];
     for (const [args, message] of cases) {
@@ -112,6 +117,70 @@ describe('synthgap check', () => {
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     }
     assert.ok(readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8').startsWith('{'), 'the input is untouched');
+  });
+
+  test('the same values in synthgap.json exit 2 with one line per field, naming the file', () => {
+    const dir = tempDir();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ failAboveAuc: 2 }, 'synthgap.json: failAboveAuc must be a number above 0.5 and below 1 (got 2)'],
+      [{ flagQuantile: 1.5 }, 'synthgap.json: flagQuantile must be a number from 0.5 to 0.9999 (got 1.5)'],
+      [{ folds: 1 }, 'synthgap.json: folds must be a whole number from 2 to 20 (got 1)'],
+      [{ seed: 3.7 }, 'synthgap.json: seed must be a whole number from 0 to 4294967295 (got 3.7)'],
+      [{ flagQuantil: 0.9 }, 'synthgap.json: flagQuantil is not a setting'],
+    ];
+    for (const [settings, message] of cases) {
+      writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: join(EXAMPLES, 'real.jsonl'), ...settings }));
+      const result = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--quiet'], dir);
+      assert.equal(result.code, 2, `${JSON.stringify(settings)}: ${result.stderr}`);
+      assert.equal(result.stderr, `synthgap: ${message}\n`);
+    }
+    // Several at once: every one is named, still on one line.
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ folds: 1, seed: 3.7 }));
+    const both = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--config', 'settings.json'], dir);
+    assert.equal(both.code, 2);
+    assert.equal(both.stderr, 'synthgap: settings.json: seed must be a whole number from 0 to 4294967295 (got 3.7); settings.json: folds must be a whole number from 2 to 20 (got 1)\n');
+  });
+
+  test('--out into a missing folder exits 2 with one line before reading anything, and writes nothing', () => {
+    const dir = tempDir();
+    const out = join(dir, 'no-such-folder', 'report.json');
+    // The dataset does not exist either: the output is checked first, so that is not what the line is about.
+    const result = synthgap(['check', join(dir, 'missing.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json', '--out', out]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stderr, `synthgap: cannot write ${out}: no such folder\n`);
+    assert.equal(result.stdout, '');
+    assert.ok(!existsSync(join(dir, 'no-such-folder')), 'no folder and no partial file');
+    const folder = synthgap(['check', join(dir, 'missing.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--out', dir]);
+    assert.equal(folder.code, 2);
+    assert.equal(folder.stderr, `synthgap: cannot write ${dir}: it is a folder\n`);
+  });
+
+  test('every command checks its flags and its output folder the same way before any work', () => {
+    const dir = tempDir();
+    const missing = join(dir, 'no-such-folder', 'out.jsonl');
+    const inputs = [join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
+    const cases: [string[], string][] = [
+      [['roughen', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
+      [['roughen', ...inputs, '--out', join(dir, 'x.jsonl'), '--strength', '11'], '--strength must be a number from 0 to 10 (got 11)'],
+      [['roughen', ...inputs, '--out', join(dir, 'x.jsonl'), '--seed', '3.7'], '--seed must be a whole number from 0 to 4294967295 (got 3.7)'],
+      [['select', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
+      [['select', ...inputs, '--drop-top', '150%'], '--drop-top must be a share below 100%, such as 10% or 0.1 (got 1.5)'],
+      [['select', ...inputs, '--keep-per-group', '0'], '--keep-per-group must be a whole number at least 1 (got 0)'],
+      [['select', ...inputs, '--leak-similarity', '0'], '--leak-similarity must be a number above 0 and at most 1 (got 0)'],
+      [['select', ...inputs, '--format', 'html'], '--format must be one of text, json (got "html")'],
+      [['probe', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
+      [['probe', ...inputs, '--folds', '1'], '--folds must be a whole number from 2 to 20 (got 1)'],
+      [['prompts', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
+      [['prompts', ...inputs, '--examples', '0'], '--examples must be a whole number from 1 to 50 (got 0)'],
+      [['prompts', ...inputs, '--label-ratio', '2'], '--label-ratio must be a number above 0 and at most 1 (got 2)'],
+      [['prompts', ...inputs, '--format', 'text'], '--format must be one of markdown, json (got "text")'],
+    ];
+    for (const [args, message] of cases) {
+      const result = synthgap([...args, '--quiet']);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stderr, `synthgap: ${message}\n`, args.join(' '));
+    }
+    assert.ok(!existsSync(join(dir, 'no-such-folder')) && !existsSync(join(dir, 'x.jsonl')), 'nothing written');
   });
 
   test('the reference reached by another path is refused, and a copy of it reads as an anomaly, not as no gap', () => {
@@ -126,17 +195,37 @@ describe('synthgap check', () => {
     assert.match(copied.headline, /^Something is off: .* well below chance \(50%\)\. Is this file the reference itself, or made of its rows/);
   });
 
-  test('many bad lines: the first 20 on stderr and a count of the rest, every one in the report', () => {
+  test('5,000 bad lines: the first 20 on stderr and a count of the rest, every one in the JSON report, to a file or stdout', () => {
     const dir = tempDir();
-    const bad = Array.from({ length: 100 }, () => '{not json').join('\n');
+    const bad = Array.from({ length: 5000 }, () => '{not json').join('\n');
     writeFileSync(join(dir, 'bad.jsonl'), `${bad}\n${readFileSync(join(EXAMPLES, 'synthetic.jsonl'), 'utf8')}`);
-    const result = synthgap(['check', 'bad.jsonl', '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json', '--out', 'report.json'], dir);
-    assert.equal(result.code, 0, result.stderr);
-    const lines = result.stderr.split('\n').filter((line) => line.startsWith('bad.jsonl'));
-    assert.equal(lines.length, 21, result.stderr);
-    assert.equal(lines[20], 'bad.jsonl: 80 more skipped lines (every one is in the report: --format json)');
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as GapReport;
-    assert.equal(report.datasets[0].errors.length, 100);
+    const args = ['check', 'bad.jsonl', '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json'];
+    const toFile = synthgap([...args, '--out', 'report.json'], dir);
+    assert.equal(toFile.code, 0, toFile.stderr);
+    const lines = toFile.stderr.split('\n').filter((line) => line.startsWith('bad.jsonl'));
+    assert.equal(lines.length, 21, toFile.stderr);
+    assert.deepEqual(lines.slice(0, 20).map((line) => /^bad\.jsonl:(\d+): /.exec(line)?.[1]), Array.from({ length: 20 }, (_, i) => String(i + 1)));
+    assert.equal(lines[20], 'bad.jsonl: 4,980 more skipped lines (every one is in the report: --format json)');
+    assert.ok(toFile.stderr.split('\n').length < 30, `stderr stays short: ${toFile.stderr.split('\n').length} lines`);
+    const written = readFileSync(join(dir, 'report.json'), 'utf8');
+    const report = JSON.parse(written) as GapReport;
+    assert.equal(report.datasets[0].errors.length, 5000);
+    assert.equal(report.datasets[0].skipped, 5000);
+    assert.equal(report.datasets[0].errors[4999].line, 5000);
+    assert.equal(report.datasets[0].rows.length, 3000);
+    // The same report on stdout, byte for byte: written in pieces, it reads as one JSON document either way.
+    const toStdout = synthgap(args, dir);
+    assert.equal(toStdout.code, 0, toStdout.stderr);
+    assert.equal(toStdout.stdout, written);
+    assert.equal(toStdout.stderr.split('\n').filter((line) => line.startsWith('bad.jsonl')).length, 21);
+    assert.ok(!readdirSync(dir).some((name) => name.endsWith('.tmp')), 'no temporary file left beside the report');
+  });
+
+  test('a reader that stops early (| head) ends the output quietly: no stack trace, the exit code as without it', () => {
+    const script = `node ${JSON.stringify(CLI)} check ${JSON.stringify(join(EXAMPLES, 'synthetic.jsonl'))} --reference ${JSON.stringify(join(EXAMPLES, 'real.jsonl'))} --format json --quiet --fail-above-auc 0.8 | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    assert.equal(result.stderr.trim().split('\n').at(-1), 'exit 1', result.stderr);
+    assert.doesNotMatch(result.stderr, /EPIPE|\n\s+at /);
   });
 
   test('a file with no rows, a missing file and a missing reference each exit 2 with one line', () => {
@@ -177,7 +266,7 @@ describe('synthgap check', () => {
     writeFileSync(join(dir, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl', seed: -1 }));
     const invalid = synthgap(['check'], dir);
     assert.equal(invalid.code, 2);
-    assert.match(invalid.stderr, /synthgap\.json: "seed" must be a whole number/);
+    assert.equal(invalid.stderr, 'synthgap: synthgap.json: seed must be a whole number from 0 to 4294967295 (got -1)\n');
   });
 
   test('CSV reference against JSONL datasets, chat files, and the markdown and HTML formats', () => {

@@ -48,7 +48,7 @@ describe('synthgap probe', () => {
     assert.equal(unlabelled.code, 2);
     assert.equal(unlabelled.stderr, 'synthgap: probe needs labelled rows: the synthetic rows have no labels (name the label field with --label-field)\n');
     const folds = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--folds', '1']);
-    assert.match(folds.stderr, /--folds needs a whole number from 2 to 20, got 1/);
+    assert.equal(folds.stderr, 'synthgap: --folds must be a whole number from 2 to 20 (got 1)\n');
     const missing = synthgap(['probe', SYNTHETIC, '--reference', REAL, '--test', join(dir, 'nope.jsonl')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.jsonl: no such file/);

@@ -50,9 +50,9 @@ describe('synthgap prompts', () => {
   test('bad options: one line, exit 2', () => {
     const format = synthgap(['prompts', SYNTHETIC, '--reference', REAL, '--format', 'html']);
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /--format must be markdown or json/);
+    assert.equal(format.stderr, 'synthgap: --format must be one of markdown, json (got "html")\n');
     const examples = synthgap(['prompts', SYNTHETIC, '--reference', REAL, '--examples', '0']);
-    assert.match(examples.stderr, /--examples needs a whole number from 1 to 50, got 0/);
+    assert.equal(examples.stderr, 'synthgap: --examples must be a whole number from 1 to 50 (got 0)\n');
     const none = synthgap(['prompts', SYNTHETIC]);
     assert.match(none.stderr, /no reference set/);
     const overwrite = synthgap(['prompts', SYNTHETIC, '--reference', REAL, '--out', REAL]);

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatJson, formatJsonChunks } from '../../../src/core/report/json';
-import { fixtureReport } from './fixtureReport';
+import { fixtureReport, REFERENCE_FILE as REFERENCE } from './fixtureReport';
 
 describe('formatJson', () => {
   it('round-trips the report', () => {
@@ -19,12 +19,17 @@ describe('formatJson', () => {
   it('comes in pieces that join to exactly what JSON.stringify writes, for lists of any length', () => {
     const report = fixtureReport();
     const many = { ...report, datasets: [{ ...report.datasets[0], rows: Array.from({ length: 9000 }, (_, i) => ({ ...report.datasets[0].rows[i % report.datasets[0].rows.length], line: i + 1 })) }, { ...report.datasets[1], rows: [] }] };
-    for (const r of [report, many]) {
+    // A file with thousands of bad lines: its skipped lines come in pieces like its rows.
+    const skipped = { ...report, reference: { ...report.reference, errors: Array.from({ length: 9000 }, (_, i) => ({ file: REFERENCE, line: i + 1, message: 'not valid JSON' })) } };
+    for (const r of [report, many, skipped]) {
       const pieces = Array.from(formatJsonChunks(r));
       assert.equal(pieces.join(''), `${JSON.stringify(r, null, 2)}\n`);
       assert.ok(pieces.every((piece) => piece.length < 8 << 20));
     }
     assert.ok(Array.from(formatJsonChunks(many)).length > 3, 'a long list comes in several pieces');
+    // Skipped lines come a few thousand at a time too, never all 9,000 in one piece.
+    const perPiece = Array.from(formatJsonChunks(skipped)).map((piece) => piece.split('"message": "not valid JSON"').length - 1);
+    assert.ok(Math.max(...perPiece) <= 4096 && perPiece.filter((n) => n > 0).length >= 3, `skipped lines per piece: ${perPiece.join(', ')}`);
   });
 
   it('is stable: the same report gives the same text', () => {
