@@ -1,3 +1,4 @@
+import { ignoredHashes } from '../core/config';
 import { analyze } from '../core/gap/analyze';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
@@ -82,7 +83,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         toolVersion: VERSION,
         onProgress: (event) => progress.update(event),
         token: io.token,
-        ignore: new Set(settings.ignore ?? []),
+        ignore: new Set(ignoredHashes(settings)),
         logger,
         embedder: embedding.embedder,
         ...(embedding.maxSampleRows !== undefined ? { maxSampleRows: embedding.maxSampleRows } : {}),

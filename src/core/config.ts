@@ -22,8 +22,16 @@ export interface SynthgapConfig {
   readonly maxLineBytes?: number;
   /** Which embedding the similarity figures use (see isEmbedderSpec); the built-in `hashed` when omitted. */
   readonly embedder?: string;
-  /** Content hashes of rows the user chose to ignore. */
-  readonly ignore?: string[];
+  /** Rows the user chose to ignore, by content hash (stats/hash textHash); see {@link ignoredHashes}. */
+  readonly ignore?: IgnoredRow[];
+}
+
+/** An ignored row: its content hash, alone or with the start of its text so a person can read the list. */
+export type IgnoredRow = string | { readonly hash: string; readonly text?: string };
+
+/** The content hashes of synthgap.json's `ignore`, whichever form each entry has. */
+export function ignoredHashes(config: SynthgapConfig): string[] {
+  return (config.ignore ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.hash));
 }
 
 export interface ConfigResult {

@@ -48,6 +48,13 @@ export function schemaProblems(schema: ValueSchema, value: unknown): ValueProble
     // A oneOf names its branches' errors too; the first message at a path, or the field's own message, is the one.
     const own = ownMessage(schema, at.field);
     const key = own === undefined ? at.path : at.field;
+    // A oneOf deeper down with its own message (an `ignore` entry) stands for its branches' errors at and under it.
+    const deeper = own === undefined && error.keyword === 'oneOf' ? (error.parentSchema as ValueSchema | undefined)?.errorMessage : undefined;
+    if (typeof deeper === 'string') {
+      for (const path of [...problems.keys()]) if (path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) problems.delete(path);
+      problems.set(key, { path: key, field: at.field, problem: `${deeper} (got ${shown(error.data)})` });
+      continue;
+    }
     if (problems.has(key)) continue;
     const problem = own === undefined ? describe(error) : `${own} (got ${shown(at.field === at.path ? error.data : fieldValue(value, at.field))})`;
     problems.set(key, { path: key, field: at.field, problem });

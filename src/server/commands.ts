@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WordDictionary } from '../core/host';
+import { oneLine, truncate } from '../core/report/format';
 import { textHash } from '../core/stats/hash';
 import { SERVER_COMMANDS } from '../shared/protocol';
 import type { FileAnalysis } from './fileState';
@@ -53,7 +54,7 @@ export async function executeCommand(context: CommandContext, command: string, a
     case SERVER_COMMANDS.ignoreRow: {
       const scored = file.rowAt(line, turn);
       if (!scored) return { applied: false, message: `No row on line ${line}.` };
-      const edit = ignoreEdit(entry.folder, textHash(scored.row.text), context.service.documents.get(pathToFileURL(join(entry.folder, CONFIG_FILE)).href));
+      const edit = ignoreEdit(entry.folder, { hash: textHash(scored.row.text), text: ignoreSnippet(scored.row.text) }, context.service.documents.get(pathToFileURL(join(entry.folder, CONFIG_FILE)).href));
       if (typeof edit === 'string') return { applied: false, message: edit };
       const result = await apply(context.connection, `Ignore line ${line} in ${CONFIG_FILE}`, edit);
       context.service.changed();
@@ -73,16 +74,24 @@ function roughenAll(file: FileAnalysis, document: TextDocument, dictionary: Word
   return edits;
 }
 
+/** How much of a row's text an `ignore` entry keeps beside its hash: enough to recognise the row in a list. */
+const IGNORE_SNIPPET_CHARS = 80;
+
+/** The start of a row's text on one line, for synthgap.json's `ignore` list. */
+export function ignoreSnippet(text: string): string {
+  return truncate(oneLine(text), IGNORE_SNIPPET_CHARS);
+}
+
 /**
- * The edit that adds `hash` to synthgap.json's `ignore` (creating the file when there is none); a message in
- * words when the file is not a JSON object and so cannot be edited safely.
+ * The edit that adds a row (`{ hash, text }`) to synthgap.json's `ignore` (creating the file when there is
+ * none); a message in words when the file is not a JSON object and so cannot be edited safely.
  */
-export function ignoreEdit(folder: string, hash: string, open: TextDocument | undefined): WorkspaceEdit | string {
+export function ignoreEdit(folder: string, row: { readonly hash: string; readonly text: string }, open: TextDocument | undefined): WorkspaceEdit | string {
   const path = join(folder, CONFIG_FILE);
   const uri = pathToFileURL(path).href;
   const text = open?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
   if (text === undefined) {
-    const newText = `${JSON.stringify({ ignore: [hash] }, null, 2)}\n`;
+    const newText = `${JSON.stringify({ ignore: [row] }, null, 2)}\n`;
     return {
       documentChanges: [
         { kind: 'create', uri, options: { ignoreIfExists: true } },
@@ -98,9 +107,10 @@ export function ignoreEdit(folder: string, hash: string, open: TextDocument | un
   }
   if (typeof config !== 'object' || config === null || Array.isArray(config)) return `${CONFIG_FILE} is not a JSON object; fix it first.`;
   const object = config as Record<string, unknown>;
-  const ignore = Array.isArray(object.ignore) ? object.ignore.filter((item): item is string => typeof item === 'string') : [];
-  if (ignore.includes(hash)) return 'This row is already ignored.';
-  const newText = `${JSON.stringify({ ...object, ignore: [...ignore, hash] }, null, 2)}\n`;
+  const ignore: unknown[] = Array.isArray(object.ignore) ? object.ignore : [];
+  const hashOf = (item: unknown) => (typeof item === 'string' ? item : typeof item === 'object' && item !== null ? (item as { hash?: unknown }).hash : undefined);
+  if (ignore.some((item) => hashOf(item) === row.hash)) return 'This row is already ignored.';
+  const newText = `${JSON.stringify({ ...object, ignore: [...ignore, row] }, null, 2)}\n`;
   const whole = TextDocument.create(uri, 'json', 0, text);
   return { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: whole.positionAt(text.length) }, newText }] } };
 }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { ignoredHashes } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
 import type { ProjectionMethod } from '../core/report/types';
 import type { SynthgapSettings } from '../shared/settings';
@@ -83,7 +84,7 @@ export class FolderOptionsCache {
         sampleRows: settings['embedding.sampleRows'],
         ...(this.sources.storagePath ? { cacheDir: this.sources.storagePath } : {}),
       },
-      ignore: new Set(config.config.ignore ?? []),
+      ignore: new Set(ignoredHashes(config.config)),
     };
   }
 }

@@ -151,9 +151,14 @@ describe('language server, trusted workspace', () => {
     const data = d.data as RowDiagnosticData;
     const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: SERVER_COMMANDS.ignoreRow, arguments: [syntheticUri, data.line] });
     assert.equal(result.applied, true);
-    const config = JSON.parse(readFileSync(join(folder, 'synthgap.json'), 'utf8')) as { reference: string; ignore: string[] };
+    const config = JSON.parse(readFileSync(join(folder, 'synthgap.json'), 'utf8')) as { reference: string; ignore: { hash: string; text: string }[] };
     assert.equal(config.reference, 'real.jsonl');
-    assert.deepEqual(config.ignore, [data.hash]);
+    // The hash, and the start of the row's text so a person can read the list.
+    const line = client.document(syntheticUri).getText().split('\n')[data.line - 1];
+    const text = (JSON.parse(line) as { text: string }).text;
+    assert.deepEqual(config.ignore, [{ hash: data.hash, text: text.length > 80 ? `${text.slice(0, 79)}…` : text }]);
+    const again = await client.request<{ applied: boolean; message: string }>('workspace/executeCommand', { command: SERVER_COMMANDS.ignoreRow, arguments: [syntheticUri, data.line] });
+    assert.deepEqual([again.applied, again.message], [false, 'This row is already ignored.']);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, 'synthgap.json'), type: 2 }] });
     const later = rowDiagnostics(await client.diagnostics(syntheticUri));
     assert.ok(!later.some((x) => (x.data as RowDiagnosticData).hash === data.hash));
@@ -272,7 +277,9 @@ describe('language server with the reference from the settings', () => {
       const data = d.data as RowDiagnosticData;
       const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: SERVER_COMMANDS.ignoreRow, arguments: [uri, data.line] });
       assert.equal(result.applied, true);
-      assert.deepEqual(JSON.parse(readFileSync(join(folder, 'synthgap.json'), 'utf8')), { ignore: [data.hash] });
+      const config = JSON.parse(readFileSync(join(folder, 'synthgap.json'), 'utf8')) as { ignore: { hash: string; text: string }[] };
+      assert.deepEqual(config.ignore.map((row) => row.hash), [data.hash]);
+      assert.ok(config.ignore[0].text.length > 0 && config.ignore[0].text.length <= 80, config.ignore[0].text);
     } finally {
       await client.stop();
     }

@@ -27,6 +27,7 @@ interface FieldSchema {
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
   readonly pattern?: string;
+  readonly properties?: Record<string, FieldSchema>;
 }
 
 const schema = JSON.parse(readFileSync(join(root, 'media', 'synthgap.schema.json'), 'utf8')) as { properties: Record<string, FieldSchema>; additionalProperties: boolean };
@@ -42,6 +43,8 @@ function typeMembers(): Map<string, string[]> {
     if (node.kind === ts.SyntaxKind.NumberKeyword) return ['number'];
     if (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.FalseKeyword) return ['false'];
     if (ts.isArrayTypeNode(node) && node.elementType.kind === ts.SyntaxKind.StringKeyword) return ['string[]'];
+    // An ignored row: a hash string, or { hash, text } (IgnoredRow).
+    if (ts.isArrayTypeNode(node) && ts.isTypeReferenceNode(node.elementType) && node.elementType.getText(source) === 'IgnoredRow') return ['ignored-row[]'];
     throw new Error(`SynthgapConfig: the test does not know the type "${node.getText(source)}"; teach it`);
   };
   const members = new Map<string, string[]>();
@@ -62,6 +65,7 @@ function schemaKinds(field: FieldSchema): string[] {
   if (field.const === false) return ['false'];
   if (field.type === 'integer' || field.type === 'number') return ['number'];
   if (field.type === 'array' && field.items?.type === 'string') return ['string[]'];
+  if (field.type === 'array' && field.items?.oneOf?.some((item) => item.type === 'string') && field.items.oneOf.some((item) => item.type === 'object' && 'hash' in (item.properties ?? {}))) return ['ignored-row[]'];
   if (field.type === 'string') return ['string'];
   throw new Error(`the test does not know the schema ${JSON.stringify(field)}; teach it`);
 }
@@ -135,7 +139,9 @@ describe('parseConfig', () => {
   test('one message per field, even where the schema tries several shapes', () => {
     assert.deepEqual(parseConfig('{"reference": ["a.jsonl", 3]}').errors, ['synthgap.json: reference must be a file or glob, or a list of them (got ["a.jsonl",3])']);
     assert.deepEqual(parseConfig('{"labelField": true}').errors, ['synthgap.json: labelField must be a field name, or false to ignore labels (got true)']);
-    assert.deepEqual(parseConfig('{"ignore": ["ab12", 7]}').errors, ['synthgap.json: ignore[1] must be a string (got 7)']);
+    assert.deepEqual(parseConfig('{"ignore": ["ab12", 7]}').errors, ['synthgap.json: ignore[1] must be a content hash, or { "hash": "…", "text": "…" } (got 7)']);
+    assert.deepEqual(parseConfig('{"ignore": ["ab12", { "hash": "cd34", "text": "Kindly elucidate" }]}'), { config: { ignore: ['ab12', { hash: 'cd34', text: 'Kindly elucidate' }] }, errors: [] });
+    assert.deepEqual(parseConfig('{"ignore": [{ "text": "no hash" }]}').errors.length, 1);
     assert.deepEqual(parseConfig('{"labelField": false, "datasets": "*.jsonl"}'), { config: { labelField: false, datasets: ['*.jsonl'] }, errors: [] });
   });
 
