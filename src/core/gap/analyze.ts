@@ -268,6 +268,7 @@ function collectSide(files: readonly AnalysisFile[]): Side {
   const side: Side = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
   for (const { file, data } of files) {
     side.files.push(file);
+    if (side.labelField === undefined && data.labelField) side.labelField = data.labelField;
     for (const row of data.rows) {
       side.rows.push(row);
       side.texts.push(row.text);

@@ -1,0 +1,65 @@
+// What the terminal summary says, and leaves out, as a user runs `synthgap check` on real files.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { GapReport } from '../../src/core/report/types';
+import { EXAMPLES, synthgap, tempDir } from '../support/cli';
+
+function jsonl(file: string): { text: string; label: string }[] {
+  return readFileSync(join(EXAMPLES, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { text: string; label: string });
+}
+
+function write(dir: string, name: string, rows: readonly object[]): string {
+  writeFileSync(join(dir, name), rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+  return name;
+}
+
+describe('synthgap check summary', () => {
+  test('too few rows: no row flagged, and --fail-above-auc does not fire, with the reason on stderr', () => {
+    const dir = tempDir();
+    const real = write(dir, 'real.jsonl', jsonl('real.jsonl').slice(0, 30));
+    const synthetic = write(dir, 'synthetic.jsonl', jsonl('synthetic.jsonl').slice(0, 30));
+    const run = synthgap(['check', synthetic, '--reference', real, '--fail-above-auc', '0.6', '--quiet'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /synthetic\.jsonl: --fail-above-auc not applied: too few rows to compare \(30 reference, 30 dataset; each side needs 50\)/);
+    assert.match(run.stdout, /INSUFFICIENT DATA/);
+    assert.match(run.stdout, /Too few rows to flag any/);
+    assert.match(run.stdout, /Too few rows to call any difference a gap\./);
+    assert.doesNotMatch(run.stdout, /Biggest gaps|Most synthetic-looking rows/);
+    const json = synthgap(['check', synthetic, '--reference', real, '--format', 'json', '--quiet'], dir);
+    const report = JSON.parse(json.stdout) as GapReport;
+    assert.equal(report.datasets[0].summary.verdict, 'insufficient-data');
+    assert.equal(report.datasets[0].rows.filter((row) => row.flagged).length, 0);
+    assert.equal(report.datasets[0].summary.flagged, 0);
+  });
+
+  test('no gap: the summary lists no gaps and says so; no phrase stands out; the gate passes', () => {
+    const run = synthgap(['check', join(EXAMPLES, 'real_holdout.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--fail-above-auc', '0.6', '--quiet']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /NO GAP/);
+    assert.doesNotMatch(run.stdout, /Biggest gaps/);
+    assert.match(run.stdout, /No feature differs by an effect of 0\.2 or more\.|No gap: the detector cannot tell the sides apart/);
+    assert.match(run.stdout, /Phrases: No phrase is used more on one side than the other \(tested [\d,]+ phrases\)\./);
+    assert.doesNotMatch(run.stderr, /not applied/);
+  });
+
+  test('labels on one side only are named, with the field', () => {
+    const dir = tempDir();
+    const real = write(dir, 'real.jsonl', jsonl('real.jsonl').slice(0, 300).map((row) => ({ text: row.text, intent: row.label })));
+    const synthetic = write(dir, 'synthetic.jsonl', jsonl('synthetic.jsonl').slice(0, 300).map((row) => ({ text: row.text })));
+    const run = synthgap(['check', synthetic, '--reference', real, '--quiet'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Labels: only the reference has a label field \(intent\); per-label gaps need labels on both sides\./);
+  });
+
+  test('an 800-row file: a phrase in 30 real rows and no synthetic one is listed, with both counts and rates', () => {
+    const dir = tempDir();
+    const realRows = jsonl('real.jsonl').slice(0, 400).map((row, i) => ({ text: i % 13 === 0 && i < 390 ? `i am asking ${row.text}` : row.text.replace(/\bi am\b/gi, 'im') }));
+    const real = write(dir, 'real.jsonl', realRows);
+    const synthetic = write(dir, 'synthetic.jsonl', jsonl('synthetic.jsonl').slice(0, 400).map((row) => ({ text: row.text.replace(/\bi am\b/gi, 'I’m') })));
+    const run = synthgap(['check', synthetic, '--reference', real, '--quiet'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Over-used in real text\n(?: {4}.*\n)*? {4}"i am(?: asking)?" {2}30 of 400 real rows \(75\.0 per 1,000\) · 0 of 400 synthetic \(0 per 1,000\)/);
+  });
+});
