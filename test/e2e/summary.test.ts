@@ -62,4 +62,26 @@ describe('synthgap check summary', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Over-used in real text\n(?: {4}.*\n)*? {4}"i am(?: asking)?" {2}30 of 400 real rows \(75\.0 per 1,000\) · 0 of 400 synthetic \(0 per 1,000\)/);
   });
+
+  test('a label that is an object and a repeated CSV column are each reported once, with file and line, and no line is skipped', () => {
+    const dir = tempDir();
+    const real = write(dir, 'real.jsonl', jsonl('real.jsonl').slice(0, 120).map((row) => ({ text: row.text, label: { intent: row.label } })));
+    const rows = jsonl('synthetic.jsonl').slice(0, 120);
+    const csv = ['text,label,text', ...rows.map((row) => `"${row.text.replace(/"/g, '""')}",${row.label},copy`)].join('\n') + '\n';
+    writeFileSync(join(dir, 'synthetic.csv'), csv);
+    const run = synthgap(['check', 'synthetic.csv', '--reference', real], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const labelWarnings = run.stderr.match(/^real\.jsonl:1: warning: the label "label" is an object or a list here \(and on 119 more lines\), not text; those rows are read without a label$/gm);
+    assert.equal(labelWarnings?.length, 1, run.stderr);
+    const columnWarnings = run.stderr.match(/^synthetic\.csv:1: warning: column "text" appears twice in the header \(columns 1, 3\); the first is read as "text", the other as "text_1"$/gm);
+    assert.equal(columnWarnings?.length, 1, run.stderr);
+    assert.doesNotMatch(run.stdout, /skipped/);
+    // The summary's warnings say the same once each.
+    assert.equal(run.stdout.match(/real\.jsonl:1: the label "label" is an object/g)?.length, 1, run.stdout);
+    assert.equal(run.stdout.match(/synthetic\.csv:1: column "text" appears twice/g)?.length, 1, run.stdout);
+    const report = JSON.parse(synthgap(['check', 'synthetic.csv', '--reference', real, '--format', 'json', '--quiet'], dir).stdout) as GapReport;
+    assert.equal(report.reference.skipped, 0);
+    assert.equal(report.datasets[0].skipped, 0);
+    assert.equal(report.warnings.filter((w) => w.startsWith('real.jsonl:1: the label')).length, 1);
+  });
 });
