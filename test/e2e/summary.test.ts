@@ -4,7 +4,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
-import { EXAMPLES, synthgap, tempDir } from '../support/cli';
+import { EXAMPLES, ROOT, synthgap, tempDir } from '../support/cli';
+
+const PARAPHRASE = join(ROOT, 'test/fixtures/paraphrase');
+const MODEL = join(ROOT, 'test/fixtures/potion-mini');
 
 function jsonl(file: string): { text: string; label: string }[] {
   return readFileSync(join(EXAMPLES, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { text: string; label: string });
@@ -83,5 +86,27 @@ describe('synthgap check summary', () => {
     assert.equal(report.reference.skipped, 0);
     assert.equal(report.datasets[0].skipped, 0);
     assert.equal(report.warnings.filter((w) => w.startsWith('real.jsonl:1: the label')).length, 1);
+  });
+
+  test('a file whose first ten lines restate one request: a paraphrase group on the semantic model, named with its cosine; hashed says it cannot see paraphrases', () => {
+    const args = ['check', join(PARAPHRASE, 'synthetic.jsonl'), '--reference', join(PARAPHRASE, 'real.jsonl'), '--quiet'];
+    const semantic = synthgap([...args, '--embedder', `model2vec:${MODEL}`]);
+    assert.equal(semantic.code, 0, semantic.stderr);
+    const nearDuplicates = /Near-duplicates: (.*)\n {4}(Groups: .*)/.exec(semantic.stdout);
+    assert.ok(nearDuplicates, semantic.stdout);
+    assert.doesNotMatch(nearDuplicates[1], /more varied/);
+    assert.match(nearDuplicates[1], /rows are near-copies or paraphrases of another synthetic row/);
+    assert.match(nearDuplicates[2], /cosine ≥ 0\.80 to a group's first row on model2vec:potion-mini, a semantic embedding, so paraphrases count/);
+    const report = JSON.parse(synthgap([...args, '--embedder', `model2vec:${MODEL}`, '--format', 'json']).stdout) as GapReport;
+    const { diversity } = report.datasets[0];
+    assert.equal(diversity.embedder, 'model2vec:potion-mini');
+    assert.equal(diversity.paraphrases, true);
+    assert.equal(diversity.similarityThreshold, 0.8);
+    const group = diversity.nearDuplicateGroups.find((g) => g.lines.includes(1));
+    assert.ok(group && group.lines.filter((line) => line <= 10).length >= 8, JSON.stringify(diversity.nearDuplicateGroups));
+
+    const hashed = synthgap([...args, '--embedder', 'hashed']);
+    assert.equal(hashed.code, 0, hashed.stderr);
+    assert.match(hashed.stdout, /Groups: .*which compares spelling, not meaning: paraphrases are not detected/);
   });
 });

@@ -68,7 +68,12 @@ export async function compareSides(reference: Side, side: Side, options: Compare
   time('phrases');
   // Cosines are not comparable across embeddings: each states where it calls texts near-copies (hashed: 0.9, 0.95).
   const nearCopy = options.embedder.nearCopy ?? HASHED_NEAR_COPY;
-  const diversity = diversityReport(real, synthetic, { seed, textRows: options.maxSampleRows, threshold: nearCopy.duplicate }, token);
+  const diversity = diversityReport(
+    real,
+    synthetic,
+    { seed, textRows: options.maxSampleRows, threshold: nearCopy.duplicate, embedder: options.embedder.id, ...(nearCopy.paraphrase !== undefined ? { paraphrase: nearCopy.paraphrase } : {}) },
+    token,
+  );
   time('diversity');
   const { report: coverage, realClusters } = coverageAnalysis(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
   time('coverage');

@@ -99,7 +99,7 @@ function datasetBlocks(dataset: DatasetReport): string[] {
   }
   blocks.push(
     '### Diversity',
-    md(diversity.sentence),
+    md(diversity.method ? `${diversity.sentence} ${diversity.method}` : diversity.sentence),
     table(
       ['Measure', 'Real', 'Synthetic'],
       [

@@ -93,6 +93,8 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
   lines.push(
     '',
     `  ${paint('Near-duplicates:', ANSI.bold)} ${oneLine(dataset.diversity.sentence)}`,
+    // Which embedding and cosine the groups rest on, and whether paraphrases count (hashed: they do not).
+    ...(dataset.diversity.method ? [`    ${oneLine(dataset.diversity.method)}`] : []),
     `  ${paint('Coverage:', ANSI.bold)} ${oneLine(dataset.coverage.sentence)}`,
     `  ${paint('Leakage:', ANSI.bold)} ${oneLine(leakageText(dataset.leakage))}`,
   );

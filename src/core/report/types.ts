@@ -267,8 +267,15 @@ export interface DiversityReport {
   readonly nearDuplicateGroups: DuplicateGroup[];
   /** Synthetic rows that belong to a near-duplicate group beyond its first member. */
   readonly nearDuplicateRows: number;
+  /** The cosine at or above which rows join a group (to the group's first row when `paraphrases`). */
   readonly similarityThreshold: number;
   readonly sentence: string;
+  /** The embedding the groups and similarities rest on (Embedder.id). */
+  readonly embedder?: string;
+  /** Whether the groups include paraphrases: true on a semantic embedding; hashed character grams see only spelling. */
+  readonly paraphrases?: boolean;
+  /** How the groups were found, in words: the embedding, the cosine, and whether paraphrases count. */
+  readonly method?: string;
 }
 
 export interface CoverageCluster {
