@@ -3,7 +3,7 @@ import type { DiversityReport, SideDiversity } from '../report/types';
 import { compressionRatio } from '../stats/compression';
 import { distinctN } from '../stats/distinct';
 import { sampleIndexes, seededRandom } from '../stats/random';
-import { nearDuplicateGroups, type DuplicateOptions } from './duplicates';
+import { nearDuplicateGroups, type DuplicateOptions, type DuplicateResult } from './duplicates';
 import { nearestSimilarities } from './neighbours';
 import type { SideRows } from './sideRows';
 import { sentenceWords } from './words';
@@ -47,7 +47,7 @@ export function diversityReport(real: SideRows, synthetic: SideRows, options: Di
     nearDuplicateGroups: duplicates.groups,
     nearDuplicateRows: duplicates.duplicateRows,
     similarityThreshold: threshold,
-    sentence: diversitySentence(realSide, syntheticSide, duplicates.duplicateRows, duplicates.groupCount, paraphrases),
+    sentence: diversitySentence(realSide, syntheticSide, duplicates, paraphrases),
     ...(options.embedder !== undefined ? { embedder: options.embedder } : {}),
     paraphrases: paraphrases && embedded,
     method: methodSentence(options.embedder, threshold, paraphrases, embedded),
@@ -102,7 +102,15 @@ function measureSide(side: SideRows, textRows: number, neighbourRows: number, th
 /** Differences smaller than this in mean nearest-neighbour similarity are not worth a sentence. */
 const SIMILARITY_MARGIN = 0.05;
 
-function diversitySentence(real: Measured, synthetic: Measured, duplicateRows: number, groupCount: number, paraphrases: boolean): string {
+/**
+ * A group this large is a cluster the sentence must not talk over: three rows restating one request are a
+ * pattern, two can be a coincidence (two of 3,000 CLINC150 gpt-3.5 rows repeat a text on the hashed embedding).
+ */
+const CLUSTER_ROWS = 3;
+
+function diversitySentence(real: Measured, synthetic: Measured, duplicates: DuplicateResult, paraphrases: boolean): string {
+  const { duplicateRows, groupCount } = duplicates;
+  const clustered = (duplicates.groups[0]?.size ?? 0) >= CLUSTER_ROWS;
   const r = real.stats;
   const s = synthetic.stats;
   const kind = paraphrases ? ['a near-copy or paraphrase', 'near-copies or paraphrases'] : ['a near-copy', 'near-copies'];
@@ -117,16 +125,16 @@ function diversitySentence(real: Measured, synthetic: Measured, duplicateRows: n
   }
   const similarity = `nearest-neighbour similarity ${s.meanNearestSimilarity.toFixed(2)} against ${r.meanNearestSimilarity.toFixed(2)} in real rows`;
   // Real rows of one intent restate each other too: the share of each side with such a neighbour puts the groups in scale.
-  const neighbours = `${percent(synthetic.copyShare)} of sampled synthetic rows have one, against ${percent(real.copyShare)} of real rows`;
+  const neighbours = paraphrases ? `; ${percent(synthetic.copyShare)} of sampled synthetic rows have one, against ${percent(real.copyShare)} of real rows` : '';
   const moreCopies = synthetic.copyShare >= 2 * real.copyShare && synthetic.copyShare - real.copyShare >= 0.02;
   if (duplicateRows > 0 && moreCopies) return `Synthetic rows repeat themselves: ${copies}; ${similarity}.`;
   if (s.meanNearestSimilarity - r.meanNearestSimilarity >= SIMILARITY_MARGIN) return `Synthetic rows are less varied than real rows: ${similarity}; ${copies}.`;
   if (r.meanNearestSimilarity - s.meanNearestSimilarity >= SIMILARITY_MARGIN) {
     // Spread wider on average is not "more varied" while some rows restate each other: say both.
-    if (duplicateRows > 0) return `Synthetic rows are spread more widely than real rows on average (${similarity}), but ${copies}; ${neighbours}.`;
+    if (clustered) return `Synthetic rows are spread more widely than real rows on average (${similarity}), but ${copies}${neighbours}.`;
     return `Synthetic rows are more varied than real rows: ${similarity}; ${copies}.`;
   }
-  return `Synthetic rows are about as varied as real rows: ${similarity}; ${copies}${duplicateRows > 0 ? `; ${neighbours}` : ''}.`;
+  return `Synthetic rows are about as varied as real rows: ${similarity}; ${copies}${duplicateRows > 0 ? neighbours : ''}.`;
 }
 
 /** A share as a whole percentage: `42%`. */
