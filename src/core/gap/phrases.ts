@@ -57,9 +57,8 @@ interface Candidate {
  * Fisher's exact test), at `alpha` divided by the number of phrases tested, where a phrase whose rows are too
  * few to ever reach that level is not counted as tested (Tarone 1990). So the bar scales with the file: on 400
  * rows a side a phrase in 30 real rows and no synthetic one is listed, and two halves of one file list nothing.
- * Chains of overlapping 4-grams with nearly the same rows are merged and
- * recounted, and a phrase inside a longer listed one is left out when, without the longer phrase's rows, it is
- * no longer over-used; so `i hope this message finds you well` is listed once, not as `i hope this message`,
+ * Chains of overlapping 4-grams with nearly the same rows are merged and recounted, and a phrase inside a longer
+ * listed one is left out when, without the longer phrase's rows, it is no longer over-used; so `i hope this message finds you well` is listed once, not as `i hope this message`,
  * `finds you well` or `i`. O(words · maxWords).
  * Empty sides give empty lists.
  *
@@ -86,8 +85,9 @@ export function phraseReport(realTexts: readonly string[], syntheticTexts: reado
     const { alpha, alpha0 } = pooledPrior(s, totalSynthetic, r, totalReal, priorWeight);
     return { words, real: r, synthetic: s, z: logOddsZ(s, totalSynthetic, r, totalReal, alpha, alpha0) };
   };
+  // Which phrases are tested must not depend on how their rows split between the sides (phraseTest): the total.
   const eligible = (id: number): boolean => {
-    if (Math.max(counter.count(id, REAL), counter.count(id, SYNTHETIC)) < minRows) return false;
+    if (counter.count(id, REAL) + counter.count(id, SYNTHETIC) < minRows) return false;
     const words = counter.words(id);
     return !(words.length === 1 && STOPWORDS.has(words[0]));
   };
@@ -96,6 +96,7 @@ export function phraseReport(realTexts: readonly string[], syntheticTexts: reado
   const direction = (r: number, s: number, totalReal = nReal, totalSynthetic = nSynthetic): 0 | 1 | -1 => {
     if (!plan || Math.max(r, s) < minRows) return 0;
     const share = totalSynthetic / Math.max(1, totalReal + totalSynthetic);
+    // A phrase in too few rows cannot reach the level whatever its split: no need to compute its tail.
     if (!(share > 0 && share < 1) || smallestBinomialP(r + s, share) > plan.level) return 0;
     if (binomialTwoSidedP(s, r + s, share) > plan.level) return 0;
     return s * totalReal > r * totalSynthetic ? (s >= minRows ? 1 : 0) : r >= minRows ? -1 : 0;
