@@ -1,4 +1,5 @@
 import { throwIfCancelled, type CancellationToken } from '../host';
+import { formatShare } from '../report/format';
 import type { DiversityReport, SideDiversity } from '../report/types';
 import { compressionRatio } from '../stats/compression';
 import { distinctN } from '../stats/distinct';
@@ -125,7 +126,7 @@ function diversitySentence(real: Measured, synthetic: Measured, duplicates: Dupl
   }
   const similarity = `nearest-neighbour similarity ${s.meanNearestSimilarity.toFixed(2)} against ${r.meanNearestSimilarity.toFixed(2)} in real rows`;
   // Real rows of one intent restate each other too: the share of each side with such a neighbour puts the groups in scale.
-  const neighbours = paraphrases ? `; ${percent(synthetic.copyShare)} of sampled synthetic rows have one, against ${percent(real.copyShare)} of real rows` : '';
+  const neighbours = paraphrases ? `; ${formatShare(synthetic.copyShare)} of sampled synthetic rows have one, against ${formatShare(real.copyShare)} of real rows` : '';
   const moreCopies = synthetic.copyShare >= 2 * real.copyShare && synthetic.copyShare - real.copyShare >= 0.02;
   if (duplicateRows > 0 && moreCopies) return `Synthetic rows repeat themselves: ${copies}; ${similarity}.`;
   if (s.meanNearestSimilarity - r.meanNearestSimilarity >= SIMILARITY_MARGIN) return `Synthetic rows are less varied than real rows: ${similarity}; ${copies}.`;
@@ -135,11 +136,6 @@ function diversitySentence(real: Measured, synthetic: Measured, duplicates: Dupl
     return `Synthetic rows are more varied than real rows: ${similarity}; ${copies}.`;
   }
   return `Synthetic rows are about as varied as real rows: ${similarity}; ${copies}${duplicateRows > 0 ? neighbours : ''}.`;
-}
-
-/** A share as a whole percentage: `42%`. */
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 /** 1240 → '1,240', the same in every locale. */
