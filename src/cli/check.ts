@@ -1,5 +1,6 @@
 import { ignoredHashes } from '../core/config';
 import { analyze } from '../core/gap/analyze';
+import { MIN_ROWS } from '../core/gap/verdict';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
 import { formatHtml } from '../core/report/html';
@@ -109,7 +110,11 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
   const failAbove = (flags.get('fail-above-auc') as number | undefined) ?? settings.failAboveAuc;
   if (failAbove !== undefined) {
-    const over = report.datasets.filter((dataset) => dataset.summary.auc > failAbove);
+    // With too few rows the AUC is noise: the gate does not apply, and the terminal says why.
+    for (const dataset of report.datasets.filter((d) => d.summary.verdict === 'insufficient-data')) {
+      io.stderr(`synthgap: ${dataset.file}: --fail-above-auc not applied: too few rows to compare (${dataset.summary.referenceRows} reference, ${dataset.summary.rows} dataset; each side needs ${MIN_ROWS})\n`);
+    }
+    const over = report.datasets.filter((dataset) => dataset.summary.verdict !== 'insufficient-data' && dataset.summary.auc > failAbove);
     for (const dataset of over) {
       io.stderr(`synthgap: ${dataset.file}: AUC ${dataset.summary.auc.toFixed(3)} is above ${failAbove}\n`);
     }

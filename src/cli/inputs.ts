@@ -124,13 +124,15 @@ const SKIPPED_LINES_SHOWN = 20;
 /** Reports a file's skipped lines (unless quiet: the first 20, then how many more) and refuses a file without rows. */
 export function checkRows(loaded: LoadedFile, io: CliIo, quiet: boolean): void {
   if (!quiet) {
-    const { errors } = loaded.data;
+    // A warning (the line was read, something in it left out) comes once per file; it is not a skipped line.
+    for (const warning of loaded.data.errors.filter((error) => error.warning)) io.stderr(`${loaded.file}:${warning.line}: warning: ${warning.message}\n`);
+    const errors = loaded.data.errors.filter((error) => !error.warning);
     for (const error of errors.slice(0, SKIPPED_LINES_SHOWN)) io.stderr(`${loaded.file}:${error.line}: ${error.message}\n`);
     const more = errors.length - SKIPPED_LINES_SHOWN;
     if (more > 0) io.stderr(`${loaded.file}: ${more.toLocaleString('en-US')} more skipped line${more === 1 ? '' : 's'} (every one is in the report: --format json)\n`);
   }
   if (loaded.data.rows.length === 0) {
-    const first = loaded.data.errors[0];
+    const first = loaded.data.errors.find((error) => !error.warning);
     throw new InputError(`${loaded.file}: no rows to analyze${first ? ` (line ${first.line}: ${first.message})` : ''}`);
   }
 }

@@ -72,7 +72,7 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
   const quiet = flags.get('quiet') === true;
   const document = readText(input, io.cwd);
   const data = await readDataset(document, { ...readOptions, fileName: input });
-  if (!quiet) for (const error of data.errors) io.stderr(`${input}:${error.line}: ${error.message} (left as it is)\n`);
+  if (!quiet) for (const error of data.errors) io.stderr(error.warning ? `${input}:${error.line}: warning: ${error.message}\n` : `${input}:${error.line}: ${error.message} (left as it is)\n`);
   if (data.rows.length === 0) throw new InputError(`${input}: no rows to roughen${data.errors[0] ? ` (line ${data.errors[0].line}: ${data.errors[0].message})` : ''}`);
   const reference = await loadFiles(references, io.cwd, readOptions);
   if (reference.every((file) => file.data.rows.length === 0)) throw new InputError(`${references.join(', ')}: no reference rows`);

@@ -10,6 +10,8 @@ export interface ColumnPlan {
   readonly groupIndex: number;
   /** Problems to report on the header line. */
   readonly problems: readonly string[];
+  /** Warnings for the header line: the columns were read, but a name was changed to keep it apart. */
+  readonly warnings: readonly string[];
 }
 
 /** Reads the header cells against the options; a text column left at -1 is then picked by length. */
@@ -28,7 +30,26 @@ export function planColumns(headerCells: readonly string[], options: ReadOptions
   }
   const groupIndex = options.groupField === undefined ? -1 : columnIndex(columns, options.groupField);
   if (options.groupField !== undefined && groupIndex < 0) problems.push(`no "${options.groupField}" column in the header; rows are not grouped`);
-  return { columns, textIndex, labelIndex, groupIndex, problems };
+  return { columns, textIndex, labelIndex, groupIndex, problems, warnings: duplicateNames(headerCells, columns) };
+}
+
+/** `column "text" appears twice in the header (columns 1 and 3); the later is read as "text_1"`, per repeated name. */
+function duplicateNames(header: readonly string[], columns: readonly string[]): string[] {
+  const positions = new Map<string, number[]>();
+  header.forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    const list = positions.get(raw);
+    if (list) list.push(index);
+    else positions.set(raw, [index]);
+  });
+  const out: string[] = [];
+  for (const [name, indexes] of positions) {
+    if (indexes.length < 2) continue;
+    const times = indexes.length === 2 ? 'twice' : `${indexes.length} times`;
+    const renamed = indexes.slice(1).map((i) => `"${columns[i]}"`).join(', ');
+    out.push(`column "${name}" appears ${times} in the header (columns ${indexes.map((i) => i + 1).join(', ')}); the first is read as "${name}", the ${indexes.length === 2 ? 'other as' : 'others as'} ${renamed}`);
+  }
+  return out;
 }
 
 /**

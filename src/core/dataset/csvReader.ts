@@ -100,6 +100,7 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     this.labelIndex = plan.labelIndex;
     this.groupIndex = plan.groupIndex;
     for (const problem of plan.problems) this.out.error(line, problem);
+    for (const warning of plan.warnings) this.out.warn(line, warning);
     if (this.options.textField === undefined && plan.textIndex < 0) this.sample = [];
   }
 

@@ -22,7 +22,9 @@ export const CHAT_TEXT_FIELD = 'messages.content';
 export function planJsonFields(samples: readonly JsonObject[], options: ReadOptions): JsonFieldPlan {
   const label = options.labelField === false ? undefined : options.labelField !== undefined
     ? resolvePath(samples, options.labelField)
-    : detect(samples, LABEL_CANDIDATES, (v) => typeof v === 'string' || typeof v === 'number');
+    : detect(samples, LABEL_CANDIDATES, (v) => typeof v === 'string' || typeof v === 'number') ??
+      // A label-named field that holds objects is still taken, so the reader can say it read no label from it.
+      detect(samples, LABEL_CANDIDATES, (v) => typeof v === 'object' && v !== null);
   const optionalFields = {
     ...(label && { labelPath: label, labelField: label.join('.') }),
     ...(options.groupField !== undefined && { groupPath: resolvePath(samples, options.groupField) }),

@@ -21,6 +21,9 @@ export class JsonlReader implements FormatReader {
   private held: Held[] = [];
   private heldChars = 0;
   private readonly role: string;
+  /** Lines whose label is an object or an array, and the first of them: reported once, at the end. */
+  private badLabels = 0;
+  private firstBadLabel = 0;
 
   constructor(
     private readonly out: DatasetOutput,
@@ -54,6 +57,10 @@ export class JsonlReader implements FormatReader {
 
   finish(): { textField: string; labelField?: string } {
     const { textField, labelField } = this.plan ?? this.decide();
+    if (this.badLabels > 0) {
+      const more = this.badLabels > 1 ? ` (and on ${this.badLabels - 1} more line${this.badLabels === 2 ? '' : 's'})` : '';
+      this.out.warn(this.firstBadLabel, `the label "${labelField}" is an object or a list here${more}, not text; those rows are read without a label`);
+    }
     return labelField === undefined ? { textField } : { textField, labelField };
   }
 
@@ -66,7 +73,9 @@ export class JsonlReader implements FormatReader {
   }
 
   private read(plan: JsonFieldPlan, text: string, line: number, value: JsonObject): void {
-    const label = plan.labelPath && labelText(valueAtPath(value, plan.labelPath));
+    const rawLabel = plan.labelPath && valueAtPath(value, plan.labelPath);
+    const label = labelText(rawLabel);
+    if (typeof rawLabel === 'object' && rawLabel !== null && this.badLabels++ === 0) this.firstBadLabel = line;
     const group = plan.groupPath && labelText(valueAtPath(value, plan.groupPath));
     if (plan.chat) return this.readChat(text, line, value, label, group);
     const field = plan.textField;

@@ -25,6 +25,11 @@ export class DatasetOutput {
     this.errors.push({ line, message });
   }
 
+  /** Something read but left out; kept with the errors (every view that shows a line's problems shows it). */
+  warn(line: number, message: string): void {
+    this.errors.push({ line, message, warning: true });
+  }
+
   row(line: number, text: string, textRange: TextRange, label: string | undefined, turn?: number, group?: string): void {
     // Optional keys stay absent rather than undefined, so rows compare equal however they were read.
     const row: { line: number; text: string; textRange: TextRange; label?: string; turn?: number; group?: string } = { line, text, textRange };

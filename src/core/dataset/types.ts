@@ -26,10 +26,15 @@ export interface DatasetRow {
   readonly group?: string;
 }
 
-/** A line that could not be analyzed, and why, in words a user understands. */
+/**
+ * A line that could not be analyzed, and why, in words a user understands. With `warning`, the line was read but
+ * something in it was left out (a label that is an object, a repeated column name): said once per file, on the
+ * first line it concerns, and not counted as a skipped line.
+ */
 export interface RowError {
   readonly line: number;
   readonly message: string;
+  readonly warning?: true;
 }
 
 export interface ParsedDataset {

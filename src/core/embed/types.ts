@@ -21,6 +21,12 @@ export interface Embedder {
 export interface NearCopyThresholds {
   readonly duplicate: number;
   readonly leak: number;
+  /**
+   * For an embedding that sees meaning: the cosine at which a row restates another row's request in other words.
+   * The report's near-duplicate groups then gather paraphrases (gap/diversity.ts). Absent for embeddings that
+   * compare spelling (the hashed one), whose reports say paraphrases are not detected.
+   */
+  readonly paraphrase?: number;
 }
 
 /** The thresholds of the built-in hashed embedding, the ones `check` reports with. */

@@ -89,8 +89,9 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   const { token, onProgress } = options;
   const timer = stageTimer(logger);
 
-  const reference = collectSide(input.reference);
-  const datasets = input.datasets.map((file) => collectSide([file]));
+  const readWarnings: string[] = [];
+  const reference = collectSide(input.reference, readWarnings);
+  const datasets = input.datasets.map((file) => collectSide([file], readWarnings));
   const totalRows = reference.texts.length + datasets.reduce((sum, side) => sum + side.texts.length, 0);
 
   onProgress?.({ stage: 'features', done: 0, total: totalRows });
@@ -121,7 +122,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   const referenceBoost = phraseBoosts(reference, stockColumn, (text) => phraseBoost(text, stockPhraseCounts, reference.texts.length, true));
   // Learned once: the report shows it, and the editor's roughen fix (through onModel) uses it.
   const profile = learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed });
-  const warnings: string[] = [];
+  // What the readers left out of lines they read (a label that is an object, a repeated column name), once each.
+  const warnings: string[] = [...readWarnings];
   if (reference.texts.length < SMALL_REFERENCE_ROWS) {
     warnings.push(`The reference set has ${reference.texts.length} rows; under ${SMALL_REFERENCE_ROWS} the figures are rough.`);
   }
@@ -264,16 +266,20 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   };
 }
 
-function collectSide(files: readonly AnalysisFile[]): Side {
+function collectSide(files: readonly AnalysisFile[], warnings: string[]): Side {
   const side: Side = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
   for (const { file, data } of files) {
     side.files.push(file);
+    if (side.labelField === undefined && data.labelField) side.labelField = data.labelField;
     for (const row of data.rows) {
       side.rows.push(row);
       side.texts.push(row.text);
       side.rowFiles.push(file);
     }
-    for (const error of data.errors) side.errors.push({ file, line: error.line, message: error.message });
+    for (const error of data.errors) {
+      if (error.warning) warnings.push(`${file}:${error.line}: ${error.message}`);
+      else side.errors.push({ file, line: error.line, message: error.message });
+    }
   }
   return side;
 }

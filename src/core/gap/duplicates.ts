@@ -28,6 +28,13 @@ export interface DuplicateOptions {
   readonly maxExamples?: number;
   /** Lines per group. Default 20. */
   readonly maxLines?: number;
+  /**
+   * How similar rows join. `single` (the default): any two rows at `threshold` join, and so do their groups, right
+   * for near-copies, whose cosine is high. `leader`: each row joins the first earlier row it is within `threshold`
+   * of that leads a group, so a group is rows near one row; right for paraphrases, at a lower cosine where chains
+   * of single links would run from one request through its intent's other requests to the whole intent.
+   */
+  readonly linkage?: 'single' | 'leader';
 }
 
 export interface DuplicateResult {
@@ -53,7 +60,8 @@ export function nearDuplicateGroups(side: Pick<SideRows, 'texts' | 'rows' | 'emb
   const sets = new UnionFind(n);
   const representative = sameTextGroups(side.texts, sets);
   throwIfCancelled(token);
-  joinSimilar(side.embedded.rows, side.embedded.vectors, representative, sets, options, token);
+  if (options.linkage === 'leader') joinLeaders(side.embedded.rows, side.embedded.vectors, representative, sets, options, token);
+  else joinSimilar(side.embedded.rows, side.embedded.vectors, representative, sets, options, token);
   const members = new Map<number, number[]>();
   for (let row = 0; row < n; row++) {
     if (sets.size(row) < 2) continue;
@@ -89,6 +97,32 @@ function sameTextGroups(texts: readonly string[], sets: UnionFind): Uint8Array {
     }
   });
   return representative;
+}
+
+/**
+ * Leader clustering over the embedded rows, in file order: a row not yet in a group leads one, and takes every
+ * later row not yet in a group whose cosine to it is at least the threshold (LSH proposes, the cosine decides).
+ * A row with the same text as a grouped row comes along through the same-text union.
+ */
+function joinLeaders(rows: ArrayLike<number>, vectors: readonly Float32Array[], representative: Uint8Array, sets: UnionFind, options: DuplicateOptions, token?: CancellationToken): void {
+  const kept: number[] = [];
+  for (let i = 0; i < vectors.length; i++) if (representative[rows[i]]) kept.push(i);
+  if (kept.length < 2) return;
+  const threshold = options.threshold ?? 0.9;
+  const keptVectors = kept.map((i) => vectors[i]);
+  const index = new LshIndex(keptVectors, keptVectors[0].length, { seed: options.seed, threshold });
+  const grouped = new Uint8Array(kept.length);
+  for (let leader = 0; leader < kept.length; leader++) {
+    if ((leader & 1023) === 1023) throwIfCancelled(token);
+    if (grouped[leader]) continue;
+    grouped[leader] = 1;
+    const vector = keptVectors[leader];
+    index.candidates(vector, (member) => {
+      if (grouped[member] || dot(vector, keptVectors[member]) < threshold) return;
+      grouped[member] = 1;
+      sets.union(rows[kept[leader]], rows[kept[member]]);
+    });
+  }
 }
 
 /** Buckets this large are compared against at most this many leaders each, not pair by pair. */

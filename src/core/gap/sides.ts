@@ -22,6 +22,8 @@ export interface Side {
   readonly rows: DatasetRow[];
   readonly rowFiles: string[];
   readonly errors: FileError[];
+  /** The label field the side's rows were read with (the first file's that has one). */
+  labelField?: string;
   /** Row-major `texts.length × FEATURE_COUNT`. */
   features: Float32Array;
   /** Embedded once, on first use, and shared by every comparison this side is in. */
@@ -66,7 +68,12 @@ export async function compareSides(reference: Side, side: Side, options: Compare
   time('phrases');
   // Cosines are not comparable across embeddings: each states where it calls texts near-copies (hashed: 0.9, 0.95).
   const nearCopy = options.embedder.nearCopy ?? HASHED_NEAR_COPY;
-  const diversity = diversityReport(real, synthetic, { seed, textRows: options.maxSampleRows, threshold: nearCopy.duplicate }, token);
+  const diversity = diversityReport(
+    real,
+    synthetic,
+    { seed, textRows: options.maxSampleRows, threshold: nearCopy.duplicate, embedder: options.embedder.id, ...(nearCopy.paraphrase !== undefined ? { paraphrase: nearCopy.paraphrase } : {}) },
+    token,
+  );
   time('diversity');
   const { report: coverage, realClusters } = coverageAnalysis(real, synthetic, { seed, maxRows: options.maxSampleRows, fitRows: 1000, neighbourRows: 500 }, token);
   time('coverage');
@@ -118,6 +125,7 @@ function labelReport(reference: Side, side: Side, scores: ArrayLike<number>, ref
   const realByLabel = rowsByLabel(reference.rows);
   const syntheticByLabel = rowsByLabel(side.rows);
   if (realByLabel.size === 0 && syntheticByLabel.size === 0) return { labels: [], onlyReal: [], onlySynthetic: [] };
+  const fields = { ...(reference.labelField && realByLabel.size > 0 ? { real: reference.labelField } : {}), ...(side.labelField && syntheticByLabel.size > 0 ? { synthetic: side.labelField } : {}) };
   const labels: LabelStat[] = [];
   for (const [label, realRows] of realByLabel) {
     const syntheticRows = syntheticByLabel.get(label);
@@ -146,6 +154,7 @@ function labelReport(reference: Side, side: Side, scores: ArrayLike<number>, ref
     labels,
     onlyReal: [...realByLabel.keys()].filter((label) => !syntheticByLabel.has(label)).sort(),
     onlySynthetic: [...syntheticByLabel.keys()].filter((label) => !realByLabel.has(label)).sort(),
+    fields,
   };
 }
 

@@ -3,7 +3,8 @@
  * report text goes through `escapeMarkdown` (via `md`), so a row cannot break a table, open a code span or
  * smuggle in HTML.
  */
-import type { CoverageCluster, DatasetReport, GapReport, PhraseStat } from './types';
+import { NEGLIGIBLE_EFFECT } from '../gap/effects';
+import type { CoverageCluster, DatasetReport, GapReport, PhraseReport, PhraseStat } from './types';
 import { escapeMarkdown as md, excerpt, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,
@@ -15,7 +16,11 @@ import {
   gapValue,
   leakageText,
   mostSyntheticRows,
+  noGapFeaturesText,
   noiseProfileText,
+  noPhraseText,
+  oneSidedLabelsText,
+  perThousand,
   referenceErrorDigest,
   referenceText,
   rowLocation,
@@ -68,9 +73,11 @@ function datasetBlocks(dataset: DatasetReport): string[] {
     `## ${md(dataset.file)}`,
     `**${md(verdictLabel(summary.verdict))}** · ${aucText(summary)} — ${md(summary.headline)}\n\n${flaggedText(summary)}.`,
   ];
+  const noGap = noGapFeaturesText(dataset, NEGLIGIBLE_EFFECT);
   if (dataset.gaps.length > 0) {
+    // With no gap the table still shows how the sides measure, under a heading that does not call them gaps.
     blocks.push(
-      '### Gaps',
+      ...(noGap ? ['### Style features', md(noGap)] : ['### Gaps']),
       table(
         ['Feature', 'Real', 'Synthetic', 'Effect', 'What it means'],
         dataset.gaps.map((g) => [md(g.name), gapValue(g, 'real'), gapValue(g, 'synthetic'), effectText(g), md(g.sentence)]),
@@ -82,14 +89,17 @@ function datasetBlocks(dataset: DatasetReport): string[] {
   if (phrases.overSynthetic.length + phrases.overReal.length > 0) {
     blocks.push(
       '### Phrases',
-      `Counts over ${plural(phrases.syntheticRows, 'synthetic row')} and ${plural(phrases.realRows, 'real row')}.`,
+      `Counts over ${plural(phrases.syntheticRows, 'synthetic row')} and ${plural(phrases.realRows, 'real row')}` +
+        (phrases.tested === undefined ? '.' : `; of ${plural(phrases.tested, 'phrase')} tested, those listed differ in rate beyond chance (5% family-wise).`),
     );
-    if (phrases.overSynthetic.length > 0) blocks.push('Over-used in synthetic text:', phraseTable(phrases.overSynthetic));
-    if (phrases.overReal.length > 0) blocks.push('Over-used in real text:', phraseTable(phrases.overReal));
+    if (phrases.overSynthetic.length > 0) blocks.push('Over-used in synthetic text:', phraseTable(phrases.overSynthetic, phrases));
+    if (phrases.overReal.length > 0) blocks.push('Over-used in real text:', phraseTable(phrases.overReal, phrases));
+  } else {
+    blocks.push('### Phrases', md(noPhraseText(phrases)));
   }
   blocks.push(
     '### Diversity',
-    md(diversity.sentence),
+    md(diversity.method ? `${diversity.sentence} ${diversity.method}` : diversity.sentence),
     table(
       ['Measure', 'Real', 'Synthetic'],
       [
@@ -134,6 +144,8 @@ function datasetBlocks(dataset: DatasetReport): string[] {
     }
     if (byLabel.onlyReal.length > 0) blocks.push(`Only in real rows: ${byLabel.onlyReal.map(md).join(', ')}.`);
     if (byLabel.onlySynthetic.length > 0) blocks.push(`Only in synthetic rows: ${byLabel.onlySynthetic.map(md).join(', ')}.`);
+    const oneSided = oneSidedLabelsText(byLabel);
+    if (oneSided) blocks.push(md(oneSided));
   }
   blocks.push('### Leakage', md(leakageText(leakage)));
   if (leakage.rows.length > 0) {
@@ -172,11 +184,21 @@ function datasetBlocks(dataset: DatasetReport): string[] {
   return blocks;
 }
 
-function phraseTable(phrases: readonly PhraseStat[]): string {
+/** Both sides' counts and their rates per 1,000 rows, since the sides differ in size. */
+function phraseTable(stats: readonly PhraseStat[], phrases: PhraseReport): string {
   return table(
-    ['Phrase', 'Synthetic', 'Real', 'z'],
-    phrases.slice(0, PHRASES).map((p) => [md(excerpt(p.phrase, 60)), formatCount(p.syntheticCount), formatCount(p.realCount), formatDecimal(p.z, 1)]),
-    'lrrr',
+    ['Phrase', 'Synthetic rows', 'Per 1,000', 'Real rows', 'Per 1,000', 'z'],
+    stats
+      .slice(0, PHRASES)
+      .map((p) => [
+        md(excerpt(p.phrase, 60)),
+        formatCount(p.syntheticCount),
+        perThousand(p.syntheticCount, phrases.syntheticRows),
+        formatCount(p.realCount),
+        perThousand(p.realCount, phrases.realRows),
+        formatDecimal(p.z, 1),
+      ]),
+    'lrrrrr',
   );
 }
 

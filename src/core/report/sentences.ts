@@ -9,7 +9,10 @@ import type {
   FeatureGap,
   FileError,
   GapReport,
+  LabelReport,
   LeakageReport,
+  PhraseReport,
+  PhraseStat,
   RowReason,
   RowResult,
   Verdict,
@@ -181,4 +184,60 @@ export function reasonHeadline(reasons: readonly Pick<RowReason, 'code'>[]): str
 export function reasonsSentence(reasons: readonly RowReason[], percentile: number): string {
   if (reasons.length === 0) return `Looks synthetic: scores higher than ${Math.round(percentile * 100)}% of real rows.`;
   return `${reasonHeadline(reasons)}: ${reasons.map((reason) => reason.message).join('; ')}.`;
+}
+
+/** Rows containing a phrase per 1,000 rows of its side: `75.0`, `0` (rounded like feature values). */
+export function perThousand(count: number, rows: number): string {
+  if (!(rows > 0)) return NOT_AVAILABLE;
+  return count === 0 ? '0' : formatValue((1000 * count) / rows);
+}
+
+/**
+ * A phrase's counts on both sides with their rates, the side that over-uses it first, since the sides differ
+ * in size: `30 of 400 real rows (75.0 per 1,000) · 0 of 400 synthetic (0 per 1,000)`.
+ */
+export function phraseCountsText(phrase: PhraseStat, phrases: Pick<PhraseReport, 'realRows' | 'syntheticRows'>, first: 'real' | 'synthetic'): string {
+  const real = `${formatCount(phrase.realCount)} of ${formatCount(phrases.realRows)} real rows (${perThousand(phrase.realCount, phrases.realRows)} per 1,000)`;
+  const synthetic = `${formatCount(phrase.syntheticCount)} of ${formatCount(phrases.syntheticRows)} synthetic (${perThousand(phrase.syntheticCount, phrases.syntheticRows)} per 1,000)`;
+  return first === 'real' ? `${real} · ${synthetic}` : `${synthetic.replace(' synthetic (', ' synthetic rows (')} · ${real.replace(' real rows (', ' real (')}`;
+}
+
+/** What the phrase finder says when it lists nothing: `No phrase is used more on one side than the other (tested 124 phrases).` */
+export function noPhraseText(phrases: Pick<PhraseReport, 'tested' | 'realRows' | 'syntheticRows'>): string {
+  if (phrases.realRows === 0 || phrases.syntheticRows === 0) return 'No phrase was compared: one side has no rows.';
+  if (phrases.tested === 0) return 'No phrase is in enough rows to show a difference between the sides.';
+  const tested = phrases.tested === undefined ? '' : ` (tested ${plural(phrases.tested, 'phrase')})`;
+  return `No phrase is used more on one side than the other${tested}.`;
+}
+
+/**
+ * Why per-label figures are missing, when labels exist on one side only: `Labels: only the reference has a label
+ * field (intent); per-label gaps need labels on both sides.` Undefined when both sides or neither have labels.
+ */
+export function oneSidedLabelsText(byLabel: LabelReport): string | undefined {
+  if (byLabel.labels.length > 0) return undefined;
+  const real = byLabel.onlyReal.length > 0;
+  const synthetic = byLabel.onlySynthetic.length > 0;
+  if (real && synthetic) return 'Labels: no label appears on both sides; per-label gaps need the same labels on both sides.';
+  if (!real && !synthetic) return undefined;
+  const field = real ? byLabel.fields?.real : byLabel.fields?.synthetic;
+  const named = field === undefined ? 'labels' : `a label field (${field})`;
+  return `Labels: only the ${real ? 'reference' : 'dataset'} has ${named}; per-label gaps need labels on both sides.`;
+}
+
+/**
+ * What the summary says instead of a list of gaps when the verdict finds none, or undefined when the verdict
+ * finds a gap: a difference in one feature the detector cannot use to tell the sides apart is not a gap.
+ */
+export function noGapFeaturesText(dataset: Pick<DatasetReport, 'summary' | 'gaps'>, negligible: number): string | undefined {
+  const { verdict } = dataset.summary;
+  if (verdict !== 'no-gap' && verdict !== 'insufficient-data') return undefined;
+  const threshold = formatDecimal(negligible, 1);
+  const larger = dataset.gaps.filter((gap) => gap.size >= negligible);
+  if (verdict === 'insufficient-data') return 'Too few rows to call any difference a gap.';
+  if (larger.length === 0) return `No feature differs by an effect of ${threshold} or more.`;
+  return (
+    `No gap: the detector cannot tell the sides apart, so ${larger.length === 1 ? 'the one feature that differs' : `the ${formatCount(larger.length)} features that differ`} ` +
+    `by an effect of ${threshold} or more (largest: ${larger[0].name}, ${effectText(larger[0])}) ${larger.length === 1 ? 'is' : 'are'} not listed as gaps.`
+  );
 }

@@ -4,15 +4,19 @@
  * terminal.
  */
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
-import type { DatasetReport, GapReport, PhraseStat, Verdict } from './types';
-import { excerpt, formatCount, formatScore, oneLine } from './format';
+import type { DatasetReport, GapReport, PhraseReport, PhraseStat, Verdict } from './types';
+import { excerpt, formatScore, oneLine } from './format';
 import {
   aucText,
   errorDigest,
   flaggedText,
   leakageText,
   mostSyntheticRows,
+  noGapFeaturesText,
   noiseProfileText,
+  noPhraseText,
+  oneSidedLabelsText,
+  phraseCountsText,
   referenceErrorDigest,
   type ErrorDigest,
   referenceText,
@@ -74,14 +78,23 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
   const section = (title: string, items: string[]): void => {
     if (items.length > 0) lines.push('', `  ${paint(title, ANSI.bold)}`, ...items.map((item) => `    ${item}`));
   };
-  const gaps = dataset.gaps.filter((gap) => gap.size >= NEGLIGIBLE_EFFECT).slice(0, TOP);
+  // With no gap (or too few rows) a feature difference is not a gap: the summary says so instead of listing it.
+  const noGap = noGapFeaturesText(dataset, NEGLIGIBLE_EFFECT);
+  const gaps = noGap ? [] : dataset.gaps.filter((gap) => gap.size >= NEGLIGIBLE_EFFECT).slice(0, TOP);
   section('Biggest gaps', gaps.map((gap) => `• ${oneLine(gap.sentence)}`));
-  if (gaps.length === 0 && dataset.gaps.length > 0) lines.push('', '  No style feature differs by more than a negligible amount (effect size under 0.2).');
-  section('Over-used in synthetic text', phraseLines(dataset.phrases.overSynthetic, 'synthetic'));
-  section('Over-used in real text', phraseLines(dataset.phrases.overReal, 'real'));
+  if (noGap) lines.push('', `  ${noGap}`);
+  else if (gaps.length === 0 && dataset.gaps.length > 0) lines.push('', `  No style feature differs by an effect of ${NEGLIGIBLE_EFFECT} or more.`);
+  const { phrases } = dataset;
+  section('Over-used in synthetic text', phraseLines(phrases.overSynthetic, phrases, 'synthetic'));
+  section('Over-used in real text', phraseLines(phrases.overReal, phrases, 'real'));
+  if (phrases.overSynthetic.length + phrases.overReal.length === 0) lines.push('', `  ${paint('Phrases:', ANSI.bold)} ${noPhraseText(phrases)}`);
+  const labels = oneSidedLabelsText(dataset.byLabel);
+  if (labels) lines.push('', `  ${oneLine(labels)}`);
   lines.push(
     '',
     `  ${paint('Near-duplicates:', ANSI.bold)} ${oneLine(dataset.diversity.sentence)}`,
+    // Which embedding and cosine the groups rest on, and whether paraphrases count (hashed: they do not).
+    ...(dataset.diversity.method ? [`    ${oneLine(dataset.diversity.method)}`] : []),
     `  ${paint('Coverage:', ANSI.bold)} ${oneLine(dataset.coverage.sentence)}`,
     `  ${paint('Leakage:', ANSI.bold)} ${oneLine(leakageText(dataset.leakage))}`,
   );
@@ -101,12 +114,8 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
   return lines;
 }
 
-function phraseLines(phrases: readonly PhraseStat[], side: 'synthetic' | 'real'): string[] {
-  return phrases.slice(0, TOP).map((p) => {
-    const [mine, theirs] = side === 'synthetic' ? [p.syntheticCount, p.realCount] : [p.realCount, p.syntheticCount];
-    const other = side === 'synthetic' ? 'real' : 'synthetic';
-    return `"${excerpt(p.phrase, 60)}"  ${formatCount(mine)} ${side} · ${formatCount(theirs)} ${other}`;
-  });
+function phraseLines(stats: readonly PhraseStat[], phrases: PhraseReport, side: 'synthetic' | 'real'): string[] {
+  return stats.slice(0, TOP).map((p) => `"${oneLine(excerpt(p.phrase, 60))}"  ${phraseCountsText(p, phrases, side)}`);
 }
 
 function digestLines(digest: ErrorDigest, indent: string, paint: Paint): string[] {

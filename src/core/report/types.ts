@@ -226,6 +226,9 @@ export interface PhraseStat {
   readonly syntheticCount: number;
   /** Log-odds ratio z-score with an informative Dirichlet prior; positive means over-used in synthetic text. */
   readonly z: number;
+  /** Rows containing the phrase per 1,000 rows counted on each side (the sides differ in size). */
+  readonly realPerThousand?: number;
+  readonly syntheticPerThousand?: number;
 }
 
 export interface PhraseReport {
@@ -234,6 +237,11 @@ export interface PhraseReport {
   /** Rows the counts rest on, per side (a seeded sample when the data is larger). */
   readonly realRows: number;
   readonly syntheticRows: number;
+  /**
+   * Phrases tested for a difference in rate (those in enough rows to reach significance); each is listed only
+   * when its difference is significant after a correction for this many tests. Absent in older reports.
+   */
+  readonly tested?: number;
 }
 
 export interface SideDiversity {
@@ -259,8 +267,15 @@ export interface DiversityReport {
   readonly nearDuplicateGroups: DuplicateGroup[];
   /** Synthetic rows that belong to a near-duplicate group beyond its first member. */
   readonly nearDuplicateRows: number;
+  /** The cosine at or above which rows join a group (to the group's first row when `paraphrases`). */
   readonly similarityThreshold: number;
   readonly sentence: string;
+  /** The embedding the groups and similarities rest on (Embedder.id). */
+  readonly embedder?: string;
+  /** Whether the groups include paraphrases: true on a semantic embedding; hashed character grams see only spelling. */
+  readonly paraphrases?: boolean;
+  /** How the groups were found, in words: the embedding, the cosine, and whether paraphrases count. */
+  readonly method?: string;
 }
 
 export interface CoverageCluster {
@@ -293,6 +308,8 @@ export interface LabelReport {
   readonly labels: LabelStat[];
   readonly onlyReal: string[];
   readonly onlySynthetic: string[];
+  /** The label field each side's rows were read with, where it has one. */
+  readonly fields?: { readonly real?: string; readonly synthetic?: string };
 }
 
 export interface LeakedRow {

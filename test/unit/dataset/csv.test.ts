@@ -140,4 +140,14 @@ describe('readDataset, CSV and TSV', () => {
       { numRuns: 300 },
     );
   });
+
+  it('says once, as a warning on the header line, that a column name repeats and how the repeats are read', async () => {
+    const result = await readDataset('text,label,text,label,text\nhello,a,second,b,third\n', { format: 'csv' });
+    assert.deepEqual(result.errors, [
+      { line: 1, message: 'column "text" appears 3 times in the header (columns 1, 3, 5); the first is read as "text", the others as "text_1", "text_2"', warning: true },
+      { line: 1, message: 'column "label" appears twice in the header (columns 2, 4); the first is read as "label", the other as "label_1"', warning: true },
+    ]);
+    assert.deepEqual(result.rows.map((row) => [row.text, row.label]), [['hello', 'a']]);
+    assert.deepEqual((await readDataset('text,label\nhello,a\n', { format: 'csv' })).errors, []);
+  });
 });

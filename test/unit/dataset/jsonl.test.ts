@@ -115,4 +115,19 @@ describe('readDataset, JSONL', () => {
     const result = await readDataset(doc, { textField: 'input.question' });
     assert.deepEqual(result.rows.map((row) => [row.text, rangeText(doc, row)]), [['flat', '"flat"']]);
   });
+
+  it('says once, as a warning on the first line, that a label which is an object or a list was left out', async () => {
+    const doc = ['{"text": "a", "label": "ok"}', '{"text": "b", "label": {"name": "x"}}', '{"text": "c", "label": ["y"]}', '{"text": "d", "label": {"name": "z"}}'].join('\n');
+    const result = await readDataset(doc, {});
+    assert.deepEqual(result.errors, [{ line: 2, message: 'the label "label" is an object or a list here (and on 2 more lines), not text; those rows are read without a label', warning: true }]);
+    assert.deepEqual(result.rows.map((row) => row.label), ['ok', undefined, undefined, undefined]);
+    assert.equal(result.rows.length, 4, 'the rows are still read');
+    // Only objects under a label name: the field is still found, so the reader can say why no label was read.
+    const objects = await readDataset('{"text": "a", "intent": {"name": "x"}}\n{"text": "b", "intent": {"name": "y"}}\n', {});
+    assert.equal(objects.errors.length, 1);
+    assert.match(objects.errors[0].message, /^the label "intent" is an object or a list here \(and on 1 more line\)/);
+    const named = await readDataset('{"text": "a", "meta": {"k": 1}}\n', { labelField: 'meta' });
+    assert.equal(named.errors[0]?.warning, true);
+    assert.deepEqual((await readDataset('{"text": "a", "label": "x"}\n', {})).errors, []);
+  });
 });

@@ -81,4 +81,25 @@ describe('formatMarkdown', () => {
     assert.match(out, /2 lines skipped:\n\n- line 311: /);
     assert.match(out, /## Warnings\n\n- Phrase counts rest on a seeded sample of 2,000 rows per side\.\n/);
   });
+
+  it('gives each phrase both counts and both rates per 1,000 rows, and says when none stands out', () => {
+    const report = fixtureReport();
+    const out = formatMarkdown(report);
+    const phrases = tables(out).find((t) => t.header[0] === 'Phrase');
+    assert.deepEqual(phrases?.header, ['Phrase', 'Synthetic rows', 'Per 1,000', 'Real rows', 'Per 1,000', 'z']);
+    assert.deepEqual(phrases?.rows[0].slice(0, 5), ['delve into', '412', '206', '3', '1.67']);
+    const dataset = report.datasets[1];
+    const quiet = formatMarkdown({ ...report, datasets: [{ ...dataset, phrases: { ...dataset.phrases, overSynthetic: [], tested: 40 } }] });
+    assert.match(quiet, /### Phrases\n\nNo phrase is used more on one side than the other \(tested 40 phrases\)\./);
+  });
+
+  it('does not head feature differences as gaps when the verdict finds none; names a one-sided label field', () => {
+    const report = fixtureReport();
+    const dataset = report.datasets[1];
+    const byLabel = { labels: [], onlyReal: ['billing'], onlySynthetic: [], fields: { real: 'intent' } };
+    const out = formatMarkdown({ ...report, datasets: [{ ...dataset, byLabel }] });
+    assert.doesNotMatch(out, /### Gaps/);
+    assert.match(out, /### Style features\n\nNo feature differs by an effect of 0\.2 or more\./);
+    assert.match(out, /Labels: only the reference has a label field \(intent\); per-label gaps need labels on both sides\./);
+  });
 });

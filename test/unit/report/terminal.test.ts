@@ -24,13 +24,50 @@ describe('formatTerminalSummary', () => {
   it('lists the top gaps, phrases on both sides, and the dataset-level sentences', () => {
     const out = plain();
     assert.match(out, /• Synthetic rows are longer: 26 words/);
-    assert.match(out, /"delve into" {2}412 synthetic · 3 real/);
-    assert.match(out, /"lol" {2}250 real · 2 synthetic/);
+    // Both counts and the rate per 1,000 rows of each side, the over-using side first: the sides differ in size.
+    assert.match(out, /"delve into" {2}412 of 2,000 synthetic rows \(206 per 1,000\) · 3 of 1,800 real \(1\.67 per 1,000\)/);
+    assert.match(out, /"lol" {2}250 of 1,800 real rows \(139 per 1,000\) · 2 of 2,000 synthetic \(1\.00 per 1,000\)/);
     assert.doesNotMatch(out, /please do not hesitate/, 'only the top five phrases');
     assert.match(out, /Near-duplicates: 20 synthetic rows repeat/);
     assert.match(out, /Coverage: 3 of 24 kinds of real rows/);
     assert.match(out, /Leakage: 2 exact and 5 near copies of reference rows \(similarity ≥ 0\.95\)\./);
     assert.match(out, /Leakage: No row copies a reference row/);
+  });
+
+  it('says when no phrase stands out, and how many were tested', () => {
+    const report = fixtureReport();
+    const dataset = report.datasets[1];
+    const quiet = { ...report, datasets: [{ ...dataset, phrases: { ...dataset.phrases, overSynthetic: [], overReal: [], tested: 124 } }] };
+    assert.match(plain(quiet), /^ {2}Phrases: No phrase is used more on one side than the other \(tested 124 phrases\)\.$/m);
+    assert.doesNotMatch(plain(), /Phrases: No phrase/);
+  });
+
+  it('says when labels exist on one side only, naming the field', () => {
+    const report = fixtureReport();
+    const dataset = report.datasets[1];
+    const byLabel = { labels: [], onlyReal: ['billing', 'refund'], onlySynthetic: [], fields: { real: 'intent' } };
+    const out = plain({ ...report, datasets: [{ ...dataset, byLabel }] });
+    assert.match(out, /^ {2}Labels: only the reference has a label field \(intent\); per-label gaps need labels on both sides\.$/m);
+    const onlyDataset = { labels: [], onlyReal: [], onlySynthetic: ['billing'], fields: { synthetic: 'label' } };
+    assert.match(plain({ ...report, datasets: [{ ...dataset, byLabel: onlyDataset }] }), /Labels: only the dataset has a label field \(label\)/);
+    assert.doesNotMatch(plain(), /Labels: only/);
+  });
+
+  it('lists no gaps with no gap, even for a feature past the negligible effect, and says why', () => {
+    const report = fixtureReport();
+    const noGap = report.datasets[1];
+    const out = plain({ ...report, datasets: [noGap] });
+    assert.doesNotMatch(out, /Biggest gaps/);
+    assert.match(out, /No feature differs by an effect of 0\.2 or more\./);
+    // A feature past 0.2 under a no-gap verdict is chance on these rows, not a gap.
+    const wide = { ...noGap, gaps: [{ ...report.datasets[0].gaps[0] }, ...noGap.gaps] };
+    const widened = plain({ ...report, datasets: [wide] });
+    assert.doesNotMatch(widened, /Biggest gaps/);
+    assert.match(widened, /No gap: the detector cannot tell the sides apart, so the one feature that differs by an effect of 0\.2 or more \(largest: /);
+    const few = { ...noGap, summary: { ...noGap.summary, verdict: 'insufficient-data' as const, flagged: 0 }, gaps: wide.gaps };
+    const insufficient = plain({ ...report, datasets: [few] });
+    assert.doesNotMatch(insufficient, /Biggest gaps/);
+    assert.match(insufficient, /Too few rows to call any difference a gap\./);
   });
 
   it('shows the most synthetic-looking rows of a dataset with a gap, highest first', () => {

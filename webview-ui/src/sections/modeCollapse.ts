@@ -21,9 +21,11 @@ export function modeCollapseSection(snapshot: PanelSnapshot, context: PanelConte
   const similarity = `Mean similarity to the nearest row on the same side: ${formatDecimal(diversity.real.meanNearestSimilarity, 2)} real, ${formatDecimal(diversity.synthetic.meanNearestSimilarity, 2)} synthetic.`;
   return section('mode-collapse', 'Mode collapse', [
     el('p', { text: diversity.sentence }),
+    // Which embedding and cosine the groups rest on; with the hashed embedding, that paraphrases are not detected.
+    ...(diversity.method ? [el('p', { className: 'muted grouping-method', text: diversity.method })] : []),
     legend(),
     diversityChart(diversity),
     el('p', { className: 'muted', text: similarity }),
-    ...(groups.length > 0 ? [el('h3', { text: 'Near-duplicate groups' }), el('ol', { className: 'duplicate-groups' }, groups)] : []),
+    ...(groups.length > 0 ? [el('h3', { text: diversity.paraphrases ? 'Near-duplicate and paraphrase groups' : 'Near-duplicate groups' }), el('ol', { className: 'duplicate-groups' }, groups)] : []),
   ]);
 }
