@@ -30,13 +30,14 @@ export function fileDiagnostics(
   settings: SynthgapSettings,
   document: TextDocument | undefined,
 ): Diagnostic[] {
+  // A warning: the line was read, with something left out of it (a label that is an object, a repeated column).
   const diagnostics: Diagnostic[] = file.data.errors.map((error) => ({
     range: lineRange(error.line, document),
-    severity: DiagnosticSeverity.Error,
+    severity: error.warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     source: SOURCE,
     code: DIAGNOSTIC_CODES.badInput,
     codeDescription: { href: DOCS_BAD_INPUT },
-    message: `Cannot analyze this line: ${error.message}`,
+    message: error.warning ? `Read with a warning: ${error.message}` : `Cannot analyze this line: ${error.message}`,
   }));
   const warnAbove = file.model?.quantile(settings.warningQuantile) ?? Infinity;
   const flagged = file.flaggedByScore();
