@@ -100,7 +100,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
   const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
   // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
-  const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color)];
+  // The report's rows follow each dataset's rows, so the summary can show a listed row's text.
+  const texts = datasets.map((loaded) => loaded.data.rows.map((row) => row.text));
+  const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color, texts)];
   if (out) {
     writeOutput(out, io.cwd, pieces);
     if (!quiet) io.stderr(`Wrote ${out}\n`);
@@ -131,7 +133,7 @@ function toInput(loaded: LoadedFile) {
   return { file: loaded.file, data: loaded.data };
 }
 
-function render(report: GapReport, format: Format, color: boolean): string {
+function render(report: GapReport, format: Format, color: boolean, texts: readonly (readonly string[])[]): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -140,6 +142,6 @@ function render(report: GapReport, format: Format, color: boolean): string {
     case 'html':
       return formatHtml(report);
     case 'text':
-      return formatTerminalSummary(report, { color });
+      return formatTerminalSummary(report, { color, texts });
   }
 }

@@ -31,7 +31,15 @@ export interface TerminalOptions {
   readonly width?: number;
   /** How many of the most synthetic-looking rows to list per dataset; 5 when left out. */
   readonly maxRows?: number;
+  /**
+   * Each dataset's row texts, in the order of its report rows (the report holds positions and scores, not
+   * text): the listed rows show their text above their reasons.
+   */
+  readonly texts?: readonly (readonly string[])[];
 }
+
+/** How much of a listed row's text the summary shows: one terminal line beside the line number and score. */
+const ROW_TEXT_CHARS = 90;
 
 const TOP = 5;
 const ERROR_LINES = 3;
@@ -56,7 +64,7 @@ export function formatTerminalSummary(report: GapReport, options: TerminalOption
   const profile = noiseProfileText(report);
   if (profile) lines.push(`  ${oneLine(profile)}`);
   for (const dataset of report.datasets) {
-    lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint));
+    lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint, options.texts?.[report.datasets.indexOf(dataset)]));
   }
   if (report.datasets.length === 0) lines.push('', 'No synthetic dataset was compared.');
   if (report.warnings.length > 0) {
@@ -67,7 +75,7 @@ export function formatTerminalSummary(report: GapReport, options: TerminalOption
   return `${wrapped.join('\n')}\n`;
 }
 
-function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): string[] {
+function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint, texts: readonly string[] | undefined): string[] {
   const { summary } = dataset;
   const verdict = paint(oneLine(verdictLabel(summary.verdict)).toUpperCase(), VERDICT_COLORS[summary.verdict] ?? ANSI.bold);
   const lines = [
@@ -102,11 +110,17 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint): st
   const rows = mostSyntheticRows(dataset, maxRows);
   const locationWidth = Math.max(0, ...rows.map((row) => rowLocation(row).length));
   const scoreWidth = Math.max(0, ...rows.map((row) => formatScore(row.score).length));
+  const indexOf = new Map(dataset.rows.map((row, i) => [row, i]));
   section(
     'Most synthetic-looking rows',
-    rows.map((row) => {
-      const reason = row.reasons[0] ? `  ${excerpt(row.reasons[0].message)}` : '';
-      return `${rowLocation(row).padEnd(locationWidth)}  ${formatScore(row.score).padEnd(scoreWidth)}${reason}`;
+    rows.flatMap((row) => {
+      const head = `${rowLocation(row).padEnd(locationWidth)}  ${formatScore(row.score).padEnd(scoreWidth)}`;
+      const text = texts?.[indexOf.get(row) ?? -1];
+      const reason = row.reasons[0] ? excerpt(row.reasons[0].message) : '';
+      // With the text: the row as written on the first line, why it was flagged under it.
+      if (text === undefined) return [reason ? `${head}  ${reason}` : head];
+      const under = ' '.repeat(head.length + 2);
+      return [`${head}  "${excerpt(text, ROW_TEXT_CHARS)}"`, ...(reason ? [`${under}${reason}`] : [])];
     }),
   );
   const errors = errorDigest(dataset.skipped, dataset.errors, ERROR_LINES, dataset.file);

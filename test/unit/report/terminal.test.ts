@@ -78,6 +78,16 @@ describe('formatTerminalSummary', () => {
     assert.match(section, /No row stands out/);
   });
 
+  it("shows a listed row's text, cut to one line, with its reason under it", () => {
+    const report = fixtureReport();
+    const rows = report.datasets[0].rows;
+    const top = rows.indexOf([...rows].filter((row) => row.flagged).sort((a, b) => b.score - a.score)[0]);
+    const texts = report.datasets.map((dataset) => dataset.rows.map(() => 'another row'));
+    texts[0][top] = `I hope this message finds you well.\nKindly ${'assist '.repeat(30)}`;
+    const out = formatTerminalSummary(report, { color: false, texts });
+    assert.match(out, /Most synthetic-looking rows\n {4}line 118 +>0\.99 +"I hope this message finds you well\. ↵ Kindly assist assist [^"\n]*…"\n {20,}Opens with a stock phrase/);
+  });
+
   it('honors maxRows', () => {
     const rowLines = (out: string) => out.split('\n').filter((line) => /^ {4}line [\d,]+ +[<>]?\d\.\d\d/.test(line));
     assert.equal(rowLines(formatTerminalSummary(fixtureReport(), { color: false, maxRows: 2 })).length, 2);

@@ -18,7 +18,7 @@ test('a line read with a warning is a warning on that line; a line that could no
   const diagnostics = fileDiagnostics('file:///rows.jsonl', analysis, DEFAULT_SETTINGS, undefined);
   const byLine = new Map(diagnostics.map((d) => [d.range.start.line + 1, d]));
   assert.equal(byLine.get(2)?.severity, DiagnosticSeverity.Warning);
-  assert.match(byLine.get(2)?.message ?? '', /^Read with a warning: the label "label" is an object or a list here/);
+  assert.match(String(byLine.get(2)?.message ?? ''), /^Read with a warning: the label "label" is an object or a list here/);
   assert.equal(byLine.get(3)?.severity, DiagnosticSeverity.Error);
-  assert.match(byLine.get(3)?.message ?? '', /^Cannot analyze this line: /);
+  assert.match(String(byLine.get(3)?.message ?? ''), /^Cannot analyze this line: /);
 });
