@@ -1,53 +1,61 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { WordDictionary } from '../core/host';
 import { CLIENT_COMMANDS, DIAGNOSTIC_CODES, SERVER_COMMANDS, type RowDiagnosticData } from '../shared/protocol';
 import { SOURCE } from './diagnostics';
-import type { FileAnalysis, ScoredRow } from './fileState';
+import type { FileAnalysis } from './fileState';
+import type { RoughenedRow, RowView } from './rowsProtocol';
 import { describeChanges, roughenRowEdit } from './roughenEdits';
 
 export interface ActionContext {
   readonly uri: string;
   readonly file: FileAnalysis;
   readonly document: TextDocument;
-  readonly dictionary: WordDictionary;
-  readonly seed: number;
   /** False in restricted mode: then no action that writes is offered. */
   readonly trusted: boolean;
 }
 
+export interface ActionTarget {
+  readonly row: RowView;
+  readonly diagnostic?: Diagnostic;
+}
+
+/** The flagged rows a code action request is about: those of its diagnostics, else the flagged row on its line. */
+export function actionTargets(file: FileAnalysis, diagnostics: readonly Diagnostic[], range: Range): ActionTarget[] {
+  const ours = diagnostics.filter((d) => d.source === SOURCE && d.code === DIAGNOSTIC_CODES.tooClean && isRowData(d.data));
+  const targets: ActionTarget[] = ours.flatMap((diagnostic) => {
+    const data = diagnostic.data as RowDiagnosticData;
+    const row = file.flaggedAt(data.line, data.turn);
+    return row ? [{ row, diagnostic }] : [];
+  });
+  if (targets.length > 0) return targets;
+  const row = file.flaggedAt(range.start.line + 1);
+  return row ? [{ row }] : [];
+}
+
 /**
  * The quick fixes of flagged rows: roughen this row (preferred, the edit itself, titled with what it changes),
- * roughen every flagged row (the client confirms first), ignore the row, open the report.
+ * roughen every flagged row (the client confirms first), ignore the row, open the report. `roughened` are the
+ * targets' rows as the rows worker roughened them (a row roughening leaves unchanged is not among them).
  */
-export function rowCodeActions(context: ActionContext, diagnostics: readonly Diagnostic[], range: Range): CodeAction[] {
-  const ours = diagnostics.filter((d) => d.source === SOURCE && d.code === DIAGNOSTIC_CODES.tooClean && isRowData(d.data));
-  const targets: { scored: ScoredRow; diagnostic?: Diagnostic }[] = ours.flatMap((diagnostic) => {
-    const data = diagnostic.data as RowDiagnosticData;
-    const scored = context.file.rowAt(data.line, data.turn);
-    return scored ? [{ scored, diagnostic }] : [];
-  });
-  if (targets.length === 0) {
-    const scored = context.file.rowAt(range.start.line + 1);
-    if (scored?.result.flagged) targets.push({ scored });
-  }
+export function rowCodeActions(context: ActionContext, targets: readonly ActionTarget[], roughened: readonly RoughenedRow[]): CodeAction[] {
   if (targets.length === 0) return [];
   const actions: CodeAction[] = [];
   const { uri } = context;
-  for (const { scored, diagnostic } of targets) {
+  for (const { row, diagnostic } of targets) {
     const fixes = diagnostic ? { diagnostics: [diagnostic] } : {};
     if (context.trusted) {
-      const roughened = roughenRowEdit(context.file, scored, context.document, context.dictionary, context.seed);
-      if (roughened) {
+      const rough = roughened.find((r) => r.line === row.line && r.turn === row.turn);
+      const edit = rough && roughenRowEdit(context.file, rough, context.document);
+      if (rough && edit) {
         actions.push({
-          title: `Roughen this example: ${describeChanges(roughened.changes)}`,
+          title: `Roughen this example: ${describeChanges(rough.changes)}`,
           kind: CodeActionKind.QuickFix,
           isPreferred: true,
-          edit: { changes: { [uri]: [roughened.edit] } },
+          edit: { changes: { [uri]: [edit] } },
           ...fixes,
         });
       }
-      const args = [uri, scored.row.line, ...(scored.row.turn !== undefined ? [scored.row.turn] : [])];
+      const args = [uri, row.line, ...(row.turn !== undefined ? [row.turn] : [])];
       actions.push({ title: 'Ignore this row', kind: CodeActionKind.QuickFix, command: { title: 'Ignore this row', command: SERVER_COMMANDS.ignoreRow, arguments: args }, ...fixes });
     }
   }

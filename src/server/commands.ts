@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Connection, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WordDictionary } from '../core/host';
 import { oneLine, truncate } from '../core/report/format';
-import { textHash } from '../core/stats/hash';
 import { SERVER_COMMANDS } from '../shared/protocol';
-import type { FileAnalysis } from './fileState';
 import { describeChanges, roughenRowEdit } from './roughenEdits';
 import { CONFIG_FILE } from './settings';
 import type { SynthgapService } from './service';
@@ -40,21 +38,23 @@ export async function executeCommand(context: CommandContext, command: string, a
   const turn = typeof args[2] === 'number' ? args[2] : undefined;
   switch (command) {
     case SERVER_COMMANDS.roughenRow: {
-      const scored = file.rowAt(line, turn);
-      const roughened = scored && roughenRowEdit(file, scored, document, context.dictionary(), seed);
-      if (!roughened) return { applied: false, message: 'Roughening changes nothing on this row.' };
+      const [roughened] = await context.service.rows.ask({ type: 'roughen', uri: entry.uri, rows: [{ line, ...(turn !== undefined ? { turn } : {}) }], seed });
+      const edit = roughened && roughenRowEdit(file, roughened, document);
+      if (!roughened || !edit) return { applied: false, message: 'Roughening changes nothing on this row.' };
       const message = `Roughened line ${line}: ${describeChanges(roughened.changes)}`;
-      return apply(context.connection, message, { changes: { [uri]: [roughened.edit] } });
+      return apply(context.connection, message, { changes: { [uri]: [edit] } });
     }
     case SERVER_COMMANDS.roughenAll: {
-      const edits = roughenAll(file, document, context.dictionary(), seed);
+      const roughened = await context.service.rows.ask({ type: 'roughen', uri: entry.uri, rows: 'flagged', seed });
+      const edits = roughened.flatMap((row) => roughenRowEdit(file, row, document) ?? []);
       const message = `Roughened ${edits.length} flagged row${edits.length === 1 ? '' : 's'} in ${basename(entry.path)}`;
       return edits.length === 0 ? { applied: false, message: 'No flagged row to roughen.' } : apply(context.connection, message, { changes: { [uri]: edits } });
     }
     case SERVER_COMMANDS.ignoreRow: {
-      const scored = file.rowAt(line, turn);
-      if (!scored) return { applied: false, message: `No row on line ${line}.` };
-      const edit = ignoreEdit(entry.folder, { hash: textHash(scored.row.text), text: ignoreSnippet(scored.row.text) }, context.service.documents.get(pathToFileURL(join(entry.folder, CONFIG_FILE)).href));
+      const onLine = await context.service.rows.ask({ type: 'rowsAt', uri: entry.uri, line });
+      const row = onLine.find((r) => turn === undefined || r.turn === turn);
+      if (!row) return { applied: false, message: `No row on line ${line}.` };
+      const edit = ignoreEdit(entry.folder, { hash: row.hash, text: ignoreSnippet(row.text) }, context.service.documents.get(pathToFileURL(join(entry.folder, CONFIG_FILE)).href));
       if (typeof edit === 'string') return { applied: false, message: edit };
       const result = await apply(context.connection, `Ignore line ${line} in ${CONFIG_FILE}`, edit);
       context.service.changed();
@@ -63,15 +63,6 @@ export async function executeCommand(context: CommandContext, command: string, a
     default:
       return { applied: false, message: `Unknown command ${command}` };
   }
-}
-
-function roughenAll(file: FileAnalysis, document: TextDocument, dictionary: WordDictionary, seed: number): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const scored of file.flaggedRows()) {
-    const roughened = roughenRowEdit(file, scored, document, dictionary, seed);
-    if (roughened) edits.push(roughened.edit);
-  }
-  return edits;
 }
 
 /** How much of a row's text an `ignore` entry keeps beside its hash: enough to recognise the row in a list. */

@@ -1,10 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { reasonsSentence } from '../core/report/sentences';
-import { textHash } from '../core/stats/hash';
 import { DIAGNOSTIC_CODES, type RowDiagnosticData } from '../shared/protocol';
 import type { SynthgapSettings } from '../shared/settings';
-import type { FileAnalysis, ScoredRow } from './fileState';
+import type { FileAnalysis } from './fileState';
+import type { RowView } from './rowsProtocol';
 import { lineRange, valueRange } from './positions';
 
 export const SOURCE = 'synthgap';
@@ -31,7 +31,7 @@ export function fileDiagnostics(
   document: TextDocument | undefined,
 ): Diagnostic[] {
   // A warning: the line was read, with something left out of it (a label that is an object, a repeated column).
-  const diagnostics: Diagnostic[] = file.data.errors.map((error) => ({
+  const diagnostics: Diagnostic[] = file.view.errors.map((error) => ({
     range: lineRange(error.line, document),
     severity: error.warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     source: SOURCE,
@@ -39,33 +39,32 @@ export function fileDiagnostics(
     codeDescription: { href: DOCS_BAD_INPUT },
     message: error.warning ? `Read with a warning: ${error.message}` : `Cannot analyze this line: ${error.message}`,
   }));
-  const warnAbove = file.model?.quantile(settings.warningQuantile) ?? Infinity;
+  const warnAbove = file.view.warnAbove;
   const flagged = file.flaggedByScore();
   const limit = Math.max(0, settings.maxDiagnostics);
   for (const scored of flagged) {
-    if (diagnostics.length - file.data.errors.length >= limit) break;
-    diagnostics.push(rowDiagnostic(uri, scored, textHash(scored.row.text), file, settings.severity, warnAbove, document));
+    if (diagnostics.length - file.view.errors.length >= limit) break;
+    diagnostics.push(rowDiagnostic(uri, scored, file, settings.severity, warnAbove, document));
   }
   return diagnostics;
 }
 
 function rowDiagnostic(
   uri: string,
-  { row, result }: ScoredRow,
-  hash: string,
+  row: RowView,
   file: FileAnalysis,
   severity: SynthgapSettings['severity'],
   warnAbove: number,
   document: TextDocument | undefined,
 ): Diagnostic {
-  const data: RowDiagnosticData = { uri, line: row.line, score: result.score, hash, ...(row.turn !== undefined ? { turn: row.turn } : {}) };
+  const data: RowDiagnosticData = { uri, line: row.line, score: row.score, hash: row.hash, ...(row.turn !== undefined ? { turn: row.turn } : {}) };
   return {
-    range: valueRange(row, file.data.format, document),
-    severity: result.score > warnAbove ? DiagnosticSeverity.Warning : SEVERITY[severity],
+    range: valueRange(row, file.view.format, document),
+    severity: row.score > warnAbove ? DiagnosticSeverity.Warning : SEVERITY[severity],
     source: SOURCE,
     code: DIAGNOSTIC_CODES.tooClean,
     codeDescription: { href: DOCS_TOO_CLEAN },
-    message: reasonsSentence(result.reasons, result.percentile),
+    message: reasonsSentence(row.reasons, row.percentile),
     data,
   };
 }

@@ -1,47 +1,45 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis, ScoredRow } from './fileState';
-import { formatPercent } from './diagnostics';
+import type { DatasetFormat } from '../core/dataset/types';
+import { escapeMarkdown, formatDecimal, formatScore, formatShare } from '../core/report/format';
 import { reasonHeadline } from '../core/report/sentences';
+import type { FileAnalysis } from './fileState';
 import { valueRange } from './positions';
+import type { RowDetail } from './rowsProtocol';
 
 /**
  * What a row's hover says: its score and where that sits among the real rows' scores, the reasons measured
  * against the real set, and the nearest real row for contrast. Dataset text goes in as text, never markup.
+ * `onLine` are the rows of the hovered line, from the rows worker (a chat line has one per turn).
  */
-export function rowHover(file: FileAnalysis, position: Position, document: TextDocument | undefined): Hover | undefined {
-  const scored = rowAtPosition(file, position, document);
-  if (!scored) return undefined;
-  const { row, result } = scored;
+export function rowHover(file: FileAnalysis, onLine: readonly RowDetail[], position: Position, document: TextDocument | undefined): Hover | undefined {
+  const row = rowAtPosition(onLine, file.view.format, position, document);
+  if (!row) return undefined;
   const lines: string[] = [];
-  const figure = `score ${result.score.toFixed(2)}, higher than ${formatPercent(result.percentile)} of real rows`;
-  if (!result.flagged) {
-    lines.push(`**Synthgap**: ${figure}; not flagged (threshold ${file.model?.flagThreshold.toFixed(2) ?? '?'}).`);
+  const figure = `score ${formatScore(row.score)}, higher than ${formatShare(row.percentile)} of real rows`;
+  const threshold = file.view.flagThreshold !== undefined ? formatDecimal(file.view.flagThreshold, 2) : '?';
+  if (!row.flagged) {
+    lines.push(`**Synthgap**: ${figure}; not flagged (threshold ${threshold}).`);
   } else {
-    lines.push(`**Synthgap: looks synthetic**: ${figure} (flagged above ${file.model?.flagThreshold.toFixed(2) ?? '?'}).`, '');
-    if (result.reasons.length > 0) {
-      lines.push(`${reasonHeadline(result.reasons)}:`, ...result.reasons.map((reason) => `- ${escapeMarkdown(reason.message)}`));
+    lines.push(`**Synthgap: looks synthetic**: ${figure} (flagged above ${threshold}).`, '');
+    if (row.reasons.length > 0) {
+      lines.push(`${reasonHeadline(row.reasons)}:`, ...row.reasons.map((reason) => `- ${escapeMarkdown(reason.message)}`));
     }
   }
-  const nearest = file.model?.nearest(row.text);
+  const nearest = row.nearest;
   if (nearest) {
-    const where = `${basename(nearest.row.file)}:${nearest.row.line}`;
-    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${nearest.similarity.toFixed(2)}):`, '', `> ${escapeMarkdown(nearest.row.text)}`);
+    const where = `${basename(nearest.file)}:${nearest.line}`;
+    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${formatDecimal(nearest.similarity, 2)}):`, '', `> ${escapeMarkdown(nearest.text)}`);
   }
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: valueRange(row, file.data.format, document) };
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: valueRange(row, file.view.format, document) };
 }
 
 /** The row on the hovered line; on a chat line, the turn whose value holds the position. */
-export function rowAtPosition(file: FileAnalysis, position: Position, document: TextDocument | undefined): ScoredRow | undefined {
-  const onLine = file.rows.filter((scored) => scored.row.line === position.line + 1);
+export function rowAtPosition<T extends RowDetail>(onLine: readonly T[], format: DatasetFormat, position: Position, document: TextDocument | undefined): T | undefined {
   if (onLine.length <= 1) return onLine[0];
-  return onLine.find((scored) => {
-    const range = valueRange(scored.row, file.data.format, document);
+  return onLine.find((row) => {
+    const range = valueRange(row, format, document);
     return range.start.character <= position.character && position.character <= range.end.character;
   }) ?? onLine[0];
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { formatMarkdown } from '../core/report/markdown';
-import { buildPanelSnapshot, rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
+import { buildPanelSnapshot, DEFAULT_ROWS_QUERY } from '../core/report/panel';
 import type { PanelProbe, RowsPage } from '../core/report/panelTypes';
 import {
   PANEL_MARKDOWN_REQUEST,
@@ -25,8 +25,6 @@ import { SupersededError, type ServerLog } from './workerClient';
 /** The server holds one dataset per report (the file analyzed against the reference). */
 const DATASET = 0;
 
-/** The rows as buildPanelSnapshot takes them, made once per update of the file's rows. */
-const rowInputs = new WeakMap<FileAnalysis, { readonly seq: number; readonly rows: SnapshotRowInput[] }>();
 /** The last probe of each analysis, shown with its later snapshots. */
 const probes = new WeakMap<FileAnalysis, PanelProbe>();
 /** A probe under way per file: asking again joins it. */
@@ -34,29 +32,33 @@ const running = new Map<string, Promise<PanelProbe>>();
 
 export function registerPanelRequests(connection: Connection, service: () => SynthgapService | undefined, log: ServerLog): void {
   connection.onRequest(PANEL_SNAPSHOT_REQUEST, async (params: PanelSnapshotParams): Promise<PanelSnapshotResult> => {
-    const found = await analyzed(service(), params.uri);
-    if ('reason' in found) return { snapshot: null, reason: found.reason };
+    const s = service();
+    const found = await analyzed(s, params.uri);
+    if (!s || 'reason' in found) return { snapshot: null, reason: 'reason' in found ? found.reason : 'The Synthgap server is starting.' };
     const { entry, analysis } = found;
     const report = analysis.report;
     if (!report) return { snapshot: null, reason: `${entry.path}: no report (${analysis.note ?? 'nothing to compare'}).` };
     const probe = probes.get(analysis);
     // The rows as they are now decide the counts (edits and ignores since the analysis), as in the status bar.
     const dataset = report.datasets[DATASET];
-    const current = dataset && { ...dataset, summary: { ...dataset.summary, rows: analysis.rows.length, flagged: analysis.flaggedCount } };
+    const current = dataset && { ...dataset, summary: { ...dataset.summary, rows: analysis.view.rows, flagged: analysis.flaggedCount } };
+    const seq = analysis.seq;
+    // The rows (with their text) live in the rows worker: it answers the first page.
+    const rows = await s.rows.ask({ type: 'page', uri: entry.uri, query: params.rows ?? DEFAULT_ROWS_QUERY });
     const snapshot = buildPanelSnapshot(current ? { ...report, datasets: [current] } : report, DATASET, {
       uri: entry.uri,
-      seq: analysis.seq,
-      rows: currentRows(analysis),
-      ...(params.rows ? { firstPage: params.rows } : {}),
+      seq,
+      rows: [],
       ...(probe ? { probe } : {}),
     });
-    return { snapshot };
+    return { snapshot: { ...snapshot, ...(rows ? { rows: rows.page, hasLabels: snapshot.hasLabels || (report.reference.rows.some((row) => row.label !== undefined) && rows.hasLabels) } : {}) } };
   });
 
   connection.onRequest(PANEL_ROWS_REQUEST, async (params: PanelRowsParams): Promise<RowsPage | null> => {
-    const found = await analyzed(service(), params.uri);
-    if ('reason' in found || !found.analysis.report) return null;
-    return rowsPage(currentRows(found.analysis), params.query);
+    const s = service();
+    const found = await analyzed(s, params.uri);
+    if (!s || 'reason' in found || !found.analysis.report) return null;
+    return (await s.rows.ask({ type: 'page', uri: found.entry.uri, query: params.query }))?.page ?? null;
   });
 
   connection.onRequest(PANEL_MARKDOWN_REQUEST, async (params: PanelMarkdownParams): Promise<PanelMarkdownResult> => {
@@ -100,12 +102,4 @@ async function analyzed(s: SynthgapService | undefined, uri: string): Promise<Fo
   if (entry.limited) return { reason: entry.limited };
   if (!entry.analysis) return { reason: 'The file has not been analyzed yet.' };
   return { entry, analysis: entry.analysis };
-}
-
-function currentRows(analysis: FileAnalysis): SnapshotRowInput[] {
-  const cached = rowInputs.get(analysis);
-  if (cached?.seq === analysis.seq) return cached.rows;
-  const rows = analysis.rows.map(({ row, result }) => snapshotRowInput(row, result));
-  rowInputs.set(analysis, { seq: analysis.seq, rows });
-  return rows;
 }

@@ -2,12 +2,15 @@ import type { Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatasetFormat, DatasetRow } from '../core/dataset/types';
 
+/** What a position needs of a row: its line and where its text value stands on it. */
+export type RowPlace = Pick<DatasetRow, 'line' | 'textRange'>;
+
 /**
  * Where a row's text value stands in the editor. A quoted value's range is inside its quotes (what the user
  * reads), an unquoted CSV cell's is the cell. Offsets count from the row's first line and may run over line
  * breaks (a quoted CSV cell), so with the document at hand they are mapped through it.
  */
-export function valueRange(row: DatasetRow, format: DatasetFormat, document: TextDocument | undefined): Range {
+export function valueRange(row: RowPlace, format: DatasetFormat, document: TextDocument | undefined): Range {
   const { start, end } = row.textRange;
   const quoted = document ? document.getText(rangeOf(row.line, start, start + 1, document)) === '"' : format === 'jsonl';
   const inner = quoted && end - start >= 2 ? { start: start + 1, end: end - 1 } : { start, end };
@@ -24,7 +27,7 @@ export function lineRange(line: number, document: TextDocument | undefined): Ran
 }
 
 /** The range of the literal itself, quotes included: what an edit replaces. */
-export function literalRange(row: DatasetRow, document: TextDocument | undefined): Range {
+export function literalRange(row: RowPlace, document: TextDocument | undefined): Range {
   return rangeOf(row.line, row.textRange.start, row.textRange.end, document);
 }
 

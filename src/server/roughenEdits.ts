@@ -2,37 +2,23 @@ import type { TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { guessDelimiter } from '../core/dataset/csvCells';
 import { encodeTextValue } from '../core/dataset/edit';
-import type { WordDictionary } from '../core/host';
-import { roughenText } from '../core/roughen/roughen';
 import type { RoughenChange } from '../core/roughen/types';
-import type { FileAnalysis, ScoredRow } from './fileState';
+import type { FileAnalysis } from './fileState';
+import type { RoughenedRow } from './rowsProtocol';
 import { literalRange } from './positions';
 
-export interface RowEdit {
-  readonly edit: TextEdit;
-  readonly changes: readonly RoughenChange[];
-}
-
 /**
- * The edit that roughens one row: only the text value's literal is replaced, written as the format writes a
- * value (JSON string escapes, CSV quoting), so labels and other fields stay byte-identical. Undefined when
- * roughening changes nothing or the file has no noise profile.
+ * The edit that writes a roughened row back: only the text value's literal is replaced, written as the format
+ * writes a value (JSON string escapes, CSV quoting), so labels and other fields stay byte-identical. The
+ * rows worker roughens (fileRows.ts); undefined when the document no longer holds that literal.
  */
-export function roughenRowEdit(file: FileAnalysis, scored: ScoredRow, document: TextDocument, dictionary: WordDictionary, seed: number): RowEdit | undefined {
-  if (!file.profile) return undefined;
-  const { row } = scored;
-  const result = roughenText(row.text, file.profile, {
-    seed,
-    dictionary,
-    ...(file.flaggedProfile ? { dataset: file.flaggedProfile } : {}),
-    ...(row.label !== undefined ? { label: row.label } : {}),
-  });
-  if (result.text === row.text) return undefined;
-  const range = literalRange(row, document);
+export function roughenRowEdit(file: FileAnalysis, roughened: RoughenedRow, document: TextDocument): TextEdit | undefined {
+  const range = literalRange(roughened, document);
   const original = document.getText(range);
-  const format = file.data.format;
+  if (original.length === 0) return undefined;
+  const format = file.view.format;
   const delimiter = format === 'csv' ? guessDelimiter(firstContentLine(document)) : undefined;
-  return { edit: { range, newText: encodeTextValue(result.text, format, original, delimiter) }, changes: result.changes };
+  return { range, newText: encodeTextValue(roughened.text, format, original, delimiter) };
 }
 
 const KIND_NAMES: Readonly<Record<string, string>> = {

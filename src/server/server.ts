@@ -23,7 +23,7 @@ import type { WordDictionary } from '../core/host';
 import { textHash } from '../core/stats/hash';
 import { loadDictionary } from '../node/dictionary';
 import { REPORT_REQUEST, SERVER_COMMANDS, type ReportParams, type ReportResult } from '../shared/protocol';
-import { rowCodeActions } from './codeActions';
+import { actionTargets, rowCodeActions } from './codeActions';
 import { fileCodeLens } from './codeLens';
 import { executeCommand } from './commands';
 import { fileDiagnostics } from './diagnostics';
@@ -137,12 +137,12 @@ function wireDocuments(s: SynthgapService): void {
   docs.onDidSave(({ document }) => {
     if (basename(document.uri) === CONFIG_FILE) configChanged(s, document.uri);
     // The model learns the saved rows: the CodeLens says the count before and after.
-    else if (s.entry(document.uri)?.analysis?.edited) s.reanalyze(document.uri, 'after save');
+    else if (s.entry(document.uri)?.analysis?.view.edited) s.reanalyze(document.uri, 'after save');
   });
   docs.onDidClose(({ document }) => {
     const entry = s.entry(document.uri);
     // Unsaved edits die with the editor: go back to the file on disk.
-    if (entry?.analysis?.edited) s.reanalyze(entry.uri, 'after the unsaved edits were closed');
+    if (entry?.analysis?.view.edited) s.reanalyze(entry.uri, 'after the unsaved edits were closed');
   });
   docs.listen(connection);
 }
@@ -163,7 +163,7 @@ async function diagnosticsOf(s: SynthgapService, entry: Entry) {
   if (!entry.analysis) return { resultId: 'none', items: [] };
   const { settings } = await s.optionsFor(entry);
   // A closed JSONL file needs no text for its ranges (a row is one line); CSV cells may span lines.
-  const document = s.documents.get(entry.uri) ?? (entry.analysis.data.format === 'jsonl' ? undefined : s.documents.getOrRead(entry.uri));
+  const document = s.documents.get(entry.uri) ?? (entry.analysis.view.format === 'jsonl' ? undefined : s.documents.getOrRead(entry.uri));
   const items = fileDiagnostics(entry.uri, entry.analysis, settings, document);
   return { resultId: textHash(JSON.stringify(items)), items };
 }
@@ -195,9 +195,12 @@ connection.languages.diagnostics.onWorkspace(async (params) => {
 
 connection.onHover(async (params) => {
   await service?.settled(params.textDocument.uri);
-  const entry = service?.entry(params.textDocument.uri);
-  if (!entry?.analysis) return null;
-  return rowHover(entry.analysis, params.position, service?.documents.getOrRead(entry.uri)) ?? null;
+  const s = service;
+  const entry = s?.entry(params.textDocument.uri);
+  const analysis = entry?.analysis;
+  if (!s || !entry || !analysis) return null;
+  const onLine = await s.rows.ask({ type: 'rowsAt', uri: entry.uri, line: params.position.line + 1 });
+  return rowHover(analysis, onLine, params.position, s.documents.getOrRead(entry.uri)) ?? null;
 });
 
 connection.onCodeAction(async (params) => {
@@ -207,7 +210,13 @@ connection.onCodeAction(async (params) => {
   const document = entry && s?.documents.getOrRead(entry.uri);
   if (!s || !entry?.analysis || !document) return [];
   const { seed } = await s.optionsFor(entry);
-  return rowCodeActions({ uri: params.textDocument.uri, file: entry.analysis, document, dictionary: dictionary(), seed, trusted }, params.context.diagnostics, params.range);
+  const file = entry.analysis;
+  const targets = actionTargets(file, params.context.diagnostics, params.range);
+  if (targets.length === 0) return [];
+  // The rows worker roughens (it holds the rows' text and the noise profiles); only in a trusted workspace.
+  const rows = targets.map(({ row }) => ({ line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) }));
+  const roughened = trusted ? await s.rows.ask({ type: 'roughen', uri: entry.uri, rows, seed }) : [];
+  return rowCodeActions({ uri: params.textDocument.uri, file, document, trusted }, targets, roughened);
 });
 
 connection.onCodeLens(async (params) => {

@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { basename, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { readDataset } from '../core/dataset/readDataset';
-import { reparse } from './reparse';
 import type { WordDictionary } from '../core/host';
 import { DocumentStore, fileSize, fileStamp, normalize, pathOf as toPath } from './documents';
 import type { PanelProbe } from '../core/report/panelTypes';
 import { FileAnalysis } from './fileState';
+import { RowsClient } from './rowsClient';
+import type { FileView } from './rowsProtocol';
 import { datasetFiles, folderOf, isDatasetFile } from './scan';
 import { CONFIG_FILE, readSettings } from './settings';
 import { FolderOptionsCache, type FolderOptions } from './folderOptions';
@@ -62,12 +62,20 @@ export class SynthgapService {
   /** Embedding fallbacks already shown to the user: each is said once per session. */
   private readonly told = new Set<string>();
   private readonly folderOptions: FolderOptionsCache;
+  /** Owns every analyzed file's rows: parses edits and scores them off this thread. */
+  readonly rows: RowsClient;
 
   constructor(private readonly options: ServiceOptions) {
     this.worker = new AnalysisWorker(options.log);
     this.status = new StatusReporter(options.connection);
     this.download = new DownloadProgress(options.connection);
     this.worker.onDownload = (progress) => this.download.report(progress);
+    this.rows = new RowsClient(options.log);
+    // The rows worker died with every file's rows: analyze them again.
+    this.rows.onCrash = () => {
+      for (const entry of this.entries.values()) entry.key = undefined;
+      void this.rescan().catch((error: unknown) => this.failed(error));
+    };
     this.folderOptions = new FolderOptionsCache({
       settings: (folderUri) => readSettings(options.connection, folderUri, options.canAskConfig),
       openConfigText: (folder) => this.documents.get(pathToFileURL(join(folder, CONFIG_FILE)).href)?.getText(),
@@ -100,9 +108,19 @@ export class SynthgapService {
     const folder = this.folderOf(uri);
     if (!folder) return;
     this.folderOptions.invalidate(folder);
-    const { ignore } = await this.folderOptions.get(folder);
-    for (const entry of this.entries.values()) if (entry.folder === folder) entry.analysis?.setIgnore(ignore);
+    const options = await this.folderOptions.get(folder);
+    await this.applyIgnore(folder, options);
     this.changed();
+  }
+
+  /** The folder's ignore list, applied to its analyzed files at once (the rows worker flags them again). */
+  private async applyIgnore(folder: string, options: FolderOptions): Promise<void> {
+    const ignore = [...options.ignore];
+    await Promise.all([...this.entries.values()].filter((entry) => entry.folder === folder && entry.analysis).map(async (entry) => {
+      const analysis = entry.analysis;
+      const view = await this.rows.ask({ type: 'ignore', uri: entry.uri, ignore, warningQuantile: options.settings.warningQuantile });
+      if (view && entry.analysis === analysis) analysis?.setView(view);
+    }));
   }
 
   /** The workspace folder of a synthgap.json or dataset file. */
@@ -116,10 +134,11 @@ export class SynthgapService {
     let withReference = 0;
     const seen = new Set<string>();
     for (const folder of this.folders) {
-      const { settings, config, ignore } = await this.folderOptions.get(folder);
+      const folderOptions = await this.folderOptions.get(folder);
+      const { settings, config } = folderOptions;
       for (const problem of config.errors) this.options.log.warn(problem);
       // A changed ignore list applies at once; the re-analysis it also starts only confirms the count.
-      for (const entry of this.entries.values()) if (entry.folder === folder) entry.analysis?.setIgnore(ignore);
+      await this.applyIgnore(folder, folderOptions);
       if (config.reference.length === 0) continue;
       withReference++;
       this.reference = config.referenceShown;
@@ -127,7 +146,11 @@ export class SynthgapService {
       for (const path of new Set([...datasetFiles(config, settings), ...open])) seen.add(this.entryFor(path, folder).uri);
     }
     this.noReference = withReference === 0;
-    for (const uri of [...this.entries.keys()]) if (!seen.has(uri)) this.entries.delete(uri);
+    for (const uri of [...this.entries.keys()]) {
+      if (seen.has(uri)) continue;
+      this.entries.delete(uri);
+      void this.rows.ask({ type: 'drop', uri }).catch(() => undefined);
+    }
     for (const uri of seen) this.schedule(uri, false);
     this.changed();
   }
@@ -234,6 +257,7 @@ export class SynthgapService {
       pending.resolve();
     }
     this.worker.dispose();
+    this.rows.dispose();
   }
 
   private entryFor(path: string, folder: string): Entry {
@@ -273,7 +297,10 @@ export class SynthgapService {
       const output = await running;
       const before = entry.analysis;
       const previous = before && cause ? { flagged: before.flaggedCount, cause } : undefined;
-      entry.analysis = new FileAnalysis(key, output, this.options.dictionary, { text, ignore: options.ignore, ...(previous ? { previous } : {}) });
+      // The rows go to the rows worker; this thread keeps the report (positions and scores) and the view.
+      const view = await this.rows.ask({ type: 'load', uri: entry.uri, output, ignore: [...options.ignore], warningQuantile: settings.warningQuantile, ...(text !== undefined ? { text } : {}) });
+      if (!view) throw new Error(`${basename(entry.path)}: the rows worker did not take the analysis`);
+      entry.analysis = new FileAnalysis(key, output.report, view, output.note, previous);
       this.error = undefined;
       this.sayEmbedding(output.embedding);
       this.options.log.debug(`${basename(entry.path)}: analyzed in ${Date.now() - started} ms (${JSON.stringify(output.timings)})`);
@@ -303,21 +330,21 @@ export class SynthgapService {
     void this.options.connection.window.showWarningMessage(`Synthgap: ${used.fallback} Set synthgap.embedding.model to "hashed" to stop trying.`);
   }
 
-  /** Re-reads the open document and scores the rows whose text the model has not seen. */
+  /** Sends the open document's text to the rows worker, which re-reads it and scores the rows the model has not seen. */
   private async rescore(entry: Entry): Promise<void> {
     const document = this.documents.get(entry.uri);
     const analysis = entry.analysis;
     if (!document || !analysis) return;
-    const { readOptions, ignore } = await this.optionsFor(entry);
+    const { readOptions, ignore, settings } = await this.optionsFor(entry);
     const started = Date.now();
-    const text = document.getText();
-    const options = { ...readOptions, fileName: entry.path };
-    // The text the worker analyzed is not parsed again; an edit re-reads only its lines (JSONL).
-    const data = text === analysis.text ? analysis.data : analysis.text !== undefined ? await reparse(analysis.text, analysis.data, text, options) : await readDataset(text, options);
-    const parsed = Date.now();
-    const scored = analysis.update(data, text, ignore);
-    this.options.log.debug(`${basename(entry.path)}: re-scored ${scored} rows in ${Date.now() - parsed} ms (parse ${parsed - started} ms)`);
-    if (analysis.stale && !this.worker.has(entry.uri)) this.schedule(entry.uri, true);
+    const view: FileView | null = await this.rows.ask({
+      type: 'update', uri: entry.uri, text: document.getText(), readOptions: { ...readOptions, fileName: entry.path }, ignore: [...ignore], warningQuantile: settings.warningQuantile,
+    });
+    // A newer analysis took the file's place meanwhile: it re-scores itself.
+    if (!view || entry.analysis !== analysis) return;
+    analysis.setView(view);
+    this.options.log.debug(`${basename(entry.path)}: re-scored in ${Date.now() - started} ms (${view.changedRows} rows unlike the analyzed ones)`);
+    if (view.stale && !this.worker.has(entry.uri)) this.schedule(entry.uri, true);
     this.changed();
   }
 

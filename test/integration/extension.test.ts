@@ -96,7 +96,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
   let packDir = '';
   before(async () => {
     runInstaller();
-    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'words.txt', 'webview/panel.js', 'webview/panel.css']) {
+    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt', 'webview/panel.js', 'webview/panel.css']) {
       assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run node scripts/build.mjs first`);
     }
     packDir = makeTempDir('synthgap-vsix-');

@@ -4,6 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { readDataset } from '../../../src/core/dataset/readDataset';
 import { fileDiagnostics } from '../../../src/server/diagnostics';
 import { FileAnalysis } from '../../../src/server/fileState';
+import { FileRows } from '../../../src/server/fileRows';
 import { DEFAULT_SETTINGS } from '../../../src/server/settings';
 
 test('a line read with a warning is a warning on that line; a line that could not be read is an error', async () => {
@@ -14,7 +15,8 @@ test('a line read with a warning is a warning on that line; a line that could no
     '{"text": "block my card", "label": "card"}',
   ].join('\n');
   const data = await readDataset(text, { fileName: 'rows.jsonl' });
-  const analysis = new FileAnalysis('key', { report: null, data, model: null, profile: null, flaggedProfile: null, timings: {} }, () => ({ has: () => true }) as never);
+  const rows = new FileRows({ report: null, data, model: null, profile: null, flaggedProfile: null, timings: {} }, () => ({ has: () => true }) as never);
+  const analysis = new FileAnalysis('key', null, rows.view(0.99), undefined, undefined);
   const diagnostics = fileDiagnostics('file:///rows.jsonl', analysis, DEFAULT_SETTINGS, undefined);
   const byLine = new Map(diagnostics.map((d) => [d.range.start.line + 1, d]));
   assert.equal(byLine.get(2)?.severity, DiagnosticSeverity.Warning);

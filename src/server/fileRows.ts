@@ -1,0 +1,224 @@
+import type { DatasetRow, ParsedDataset } from '../core/dataset/types';
+import { ScoringModel, type RowScore } from '../core/gap/model';
+import type { WordDictionary } from '../core/host';
+import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
+import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
+import { roughenText } from '../core/roughen/roughen';
+import type { NoiseProfile } from '../core/roughen/types';
+import { textHash } from '../core/stats/hash';
+import type { FileView, RoughenedRow, RowDetail, RowView } from './rowsProtocol';
+import type { AnalysisOutput } from './workerProtocol';
+
+/** A row of the file as it is now, with its score (from the analysis, or re-scored after an edit). */
+export interface ScoredRow {
+  readonly row: DatasetRow;
+  readonly result: RowScore;
+}
+
+export interface FileRowsOptions {
+  /** The text the worker analyzed, when it came from the editor (so the next edit re-reads only its lines). */
+  readonly text?: string;
+  /** Content hashes of rows the user chose to ignore: never flagged (the analysis applied the same list). */
+  readonly ignore?: ReadonlySet<string>;
+}
+
+/**
+ * One dataset file's rows as they are now, and their scores: the rows worker holds one per analyzed file (the
+ * main thread holds its {@link FileView}). The analysis's scores are kept by the row's exact text
+ * and its occurrence (the second row with a text gets the second analyzed score of that text, as in the
+ * report), so after an edit only rows whose text changed go through the model, and a row that is back to an
+ * analyzed text gets its out-of-fold score again. A file whose text is what the worker analyzed therefore
+ * shows exactly the report's flags: status bar, CodeLens, Problems, hover, panel and CLI agree.
+ */
+export class FileRows {
+  readonly model: ScoringModel | undefined;
+  readonly profile: NoiseProfile | null;
+  readonly flaggedProfile: NoiseProfile | null;
+  data: ParsedDataset;
+  /** The text `data` was read from, when it came from the editor (so the next edit re-reads only its lines). */
+  text: string | undefined;
+  rows: ScoredRow[] = [];
+  private byScore: ScoredRow[] | undefined;
+  /** Rows whose text the analysis never saw (edited since), as of the last update. */
+  changedRows = 0;
+  /** Flagged rows as of the last update (ignored rows are never flagged). */
+  flaggedCount = 0;
+  /**
+   * Whether the rows differ from the analyzed ones (a text, the order, or the number): a save then trains the
+   * detector again, so the counts are those `synthgap check` gives for the saved file. A row moved or copied
+   * keeps an analyzed score but is still a change.
+   */
+  edited = false;
+  /** The analyzed rows' texts, in order. */
+  private readonly analyzedTexts: readonly string[];
+  private ignore: ReadonlySet<string>;
+  /** The rows as the panel's pages take them, made once per update. */
+  private pageRows: SnapshotRowInput[] | undefined;
+  /** The analysis's scores of each text, in the order of the rows that had it. */
+  private readonly analyzed = new Map<string, RowScore[]>();
+  /** Scores the model gave to texts the analysis never saw. */
+  private readonly editedScores = new Map<string, RowScore>();
+
+  constructor(output: AnalysisOutput, private readonly dictionary: () => WordDictionary, options: FileRowsOptions = {}) {
+    this.text = options.text;
+    this.ignore = options.ignore ?? new Set();
+    this.profile = output.profile;
+    this.flaggedProfile = output.flaggedProfile;
+    this.data = output.data;
+    this.model = output.model ? new ScoringModel(output.model, dictionary()) : undefined;
+    this.analyzedTexts = output.data.rows.map((row) => row.text);
+    const results = output.report?.datasets[0]?.rows ?? [];
+    output.data.rows.forEach((row, i) => {
+      const r = results[i];
+      if (!r) return;
+      const result: RowScore = { score: r.score, percentile: r.percentile, flagged: r.flagged, reasons: r.reasons };
+      const list = this.analyzed.get(row.text);
+      if (list) list.push(result);
+      else this.analyzed.set(row.text, [result]);
+    });
+    this.update(output.data, options.text);
+  }
+
+  /** Takes the file's current rows (and the ignore list, when it changed); returns how many the model scored. */
+  update(data: ParsedDataset, text?: string, ignore?: ReadonlySet<string>): number {
+    this.data = data;
+    this.text = text;
+    if (ignore) this.ignore = ignore;
+    this.byScore = undefined;
+    this.pageRows = undefined;
+    let scoredNow = 0;
+    let changed = 0;
+    let flagged = 0;
+    const model = this.model;
+    const rows: ScoredRow[] = [];
+    const seen = new Map<string, number>();
+    for (const row of data.rows) {
+      const occurrence = seen.get(row.text) ?? 0;
+      seen.set(row.text, occurrence + 1);
+      const analyzed = this.analyzed.get(row.text);
+      let result = analyzed?.[Math.min(occurrence, analyzed.length - 1)];
+      if (!result) {
+        result = this.editedScores.get(row.text);
+        if (!result && model) {
+          result = model.score(row.text);
+          this.editedScores.set(row.text, result);
+          scoredNow++;
+        }
+        if (!result) continue;
+        changed++;
+      }
+      // Ignore is the user's word on a row's content: the same rule the analysis applied (core analyze).
+      if (result.flagged && this.ignore.size > 0 && this.ignore.has(textHash(row.text))) result = { ...result, flagged: false, reasons: [] };
+      if (result.flagged) flagged++;
+      rows.push({ row, result });
+    }
+    this.rows = rows;
+    this.changedRows = changed;
+    this.edited = data.rows.length !== this.analyzedTexts.length || data.rows.some((row, i) => row.text !== this.analyzedTexts[i]);
+    this.flaggedCount = flagged;
+    this.forgetOldEdits();
+    return scoredNow;
+  }
+
+  /** synthgap.json's ignore list changed: the rows are flagged again under it, without a new analysis. */
+  setIgnore(ignore: ReadonlySet<string>): void {
+    this.update(this.data, this.text, ignore);
+  }
+
+  /** Whether so much changed since the analysis that the detector should learn again. */
+  get stale(): boolean {
+    return this.changedRows > 0.1 * Math.max(1, this.rows.length);
+  }
+
+  /** Keystrokes leave a text per step: drop the scores of edited texts no row holds any more. */
+  private forgetOldEdits(): void {
+    if (this.editedScores.size < this.rows.length + 1000) return;
+    const current = new Set(this.rows.map((scored) => scored.row.text));
+    for (const text of this.editedScores.keys()) if (!current.has(text)) this.editedScores.delete(text);
+  }
+
+  flaggedRows(): ScoredRow[] {
+    return this.rows.filter((scored) => scored.result.flagged);
+  }
+
+  /** The flagged rows, most synthetic-looking first; computed once per update. */
+  flaggedByScore(): readonly ScoredRow[] {
+    this.byScore ??= this.flaggedRows().sort((a, b) => b.result.score - a.result.score);
+    return this.byScore;
+  }
+
+  /** The row on a 1-based line (the first turn of a chat line unless `turn` is given). */
+  rowAt(line: number, turn?: number): ScoredRow | undefined {
+    return this.rows.find((scored) => scored.row.line === line && (turn === undefined || scored.row.turn === turn));
+  }
+
+  /** What the main thread holds: positions, scores and counts (`warningQuantile` of the reference scores). */
+  view(warningQuantile: number): FileView {
+    return {
+      format: this.data.format,
+      errors: this.data.errors,
+      rows: this.rows.length,
+      flaggedCount: this.flaggedCount,
+      flagged: this.flaggedByScore().map(rowView),
+      changedRows: this.changedRows,
+      edited: this.edited,
+      stale: this.stale,
+      ...(this.model ? { flagThreshold: this.model.flagThreshold } : {}),
+      warnAbove: this.model?.quantile(warningQuantile) ?? Infinity,
+    };
+  }
+
+  /** The rows on a 1-based line (a chat line has one per turn), with their text and nearest real row. */
+  rowsAt(line: number): RowDetail[] {
+    return this.rows.filter((scored) => scored.row.line === line).map((scored) => {
+      const nearest = this.model?.nearest(scored.row.text);
+      return {
+        ...rowView(scored),
+        text: scored.row.text,
+        ...(scored.row.label !== undefined ? { label: scored.row.label } : {}),
+        ...(nearest ? { nearest: { file: nearest.row.file, line: nearest.row.line, text: nearest.row.text, similarity: nearest.similarity } } : {}),
+      };
+    });
+  }
+
+  /** A page of rows with their text, for the report panel. */
+  page(query: RowsQuery): { page: RowsPage; hasLabels: boolean } {
+    this.pageRows ??= this.rows.map(({ row, result }) => snapshotRowInput(row, result));
+    return { page: rowsPage(this.pageRows, query), hasLabels: this.pageRows.some((row) => row.label !== undefined) };
+  }
+
+  /**
+   * The given rows (or every flagged row) roughened toward the reference's noise (and the flagged rows'),
+   * seeded; rows roughening leaves as they are are left out. Nothing without a noise profile.
+   */
+  roughen(targets: readonly { readonly line: number; readonly turn?: number }[] | 'flagged', seed: number): RoughenedRow[] {
+    const profile = this.profile;
+    if (!profile) return [];
+    const rows = targets === 'flagged' ? this.flaggedRows() : targets.flatMap((target) => this.rowAt(target.line, target.turn) ?? []);
+    const dictionary = this.dictionary();
+    return rows.flatMap(({ row }) => {
+      const result = roughenText(row.text, profile, {
+        seed,
+        dictionary,
+        ...(this.flaggedProfile ? { dataset: this.flaggedProfile } : {}),
+        ...(row.label !== undefined ? { label: row.label } : {}),
+      });
+      if (result.text === row.text) return [];
+      return [{ line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}), textRange: row.textRange, text: result.text, changes: result.changes }];
+    });
+  }
+}
+
+/** A row's place and score, as the main thread holds it. */
+function rowView({ row, result }: ScoredRow): RowView {
+  return {
+    line: row.line,
+    ...(row.turn !== undefined ? { turn: row.turn } : {}),
+    textRange: row.textRange,
+    score: result.score,
+    percentile: result.percentile,
+    flagged: result.flagged,
+    reasons: result.reasons,
+    hash: textHash(row.text),
+  };
+}
