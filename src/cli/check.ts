@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { analyze } from '../core/gap/analyze';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
-import { formatHtml } from '../core/report/html';
 import { formatJson, formatJsonChunks } from '../core/report/json';
 import { formatMarkdown } from '../core/report/markdown';
 import { formatTerminalSummary } from '../core/report/terminal';
@@ -14,6 +13,7 @@ import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkNumberFlags, checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag } from './inputs';
 import type { CliIo } from './io';
+import { formatHtmlPage, readPanelBundle } from './htmlReport';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
 
@@ -55,6 +55,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (!FORMATS.includes(format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  // The page's script and style are read now: a broken install fails before the analysis, not after it.
+  const bundle = format === 'html' ? readPanelBundle() : undefined;
   checkNumberFlags(flags, { seed: 'seed', folds: 'folds', 'flag-quantile': 'flagQuantile', 'fail-above-auc': 'failAboveAuc', 'max-line-bytes': 'maxLineBytes' });
   const out = flags.get('out') as string | undefined;
   // A missing folder or an input file as the output fails now, not after the whole analysis.
@@ -102,7 +104,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
   const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
   // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
-  const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color)];
+  const pieces = format === 'json' ? formatJsonChunks(report) : bundle ? [await formatHtmlPage(report, datasets, io.cwd, bundle)] : [render(report, format as Exclude<Format, 'html'>, color)];
   if (out) {
     const fd = openSync(resolve(io.cwd, out), 'w');
     try {
@@ -134,14 +136,12 @@ function toInput(loaded: LoadedFile) {
   return { file: loaded.file, data: loaded.data };
 }
 
-function render(report: GapReport, format: Format, color: boolean): string {
+function render(report: GapReport, format: Exclude<Format, 'html'>, color: boolean): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'markdown':
       return formatMarkdown(report);
-    case 'html':
-      return formatHtml(report);
     case 'text':
       return formatTerminalSummary(report, { color });
   }

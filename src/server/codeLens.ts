@@ -1,4 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver/node';
+import { formatCount } from '../core/report/format';
+import { aucInterval } from '../core/report/sentences';
 import { CLIENT_COMMANDS } from '../shared/protocol';
 import type { FileAnalysis } from './fileState';
 
@@ -6,8 +8,8 @@ import type { FileAnalysis } from './fileState';
 export function fileCodeLens(uri: string, file: FileAnalysis): CodeLens[] {
   const summary = file.summary(uri);
   if (!file.report) return [];
-  const count = (n: number) => n.toLocaleString('en-US');
-  const auc = `AUC ${summary.auc.toFixed(2)} [${summary.aucLow.toFixed(2)}–${summary.aucHigh.toFixed(2)}]`;
+  const count = formatCount;
+  const auc = `AUC ${aucInterval(summary.auc, summary.aucLow, summary.aucHigh)}`;
   // With no gap only rows with LLM stock phrasing are flagged (core gap/verdict.ts flagRuleFor): say which.
   const noGap = summary.flagged === 0
     ? 'no gap from the reference, no row stands out'

@@ -71,7 +71,3 @@ function rowDiagnostic(
     data,
   };
 }
-
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}

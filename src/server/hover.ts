@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/nod
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis, ScoredRow } from './fileState';
-import { formatPercent } from './diagnostics';
+import { escapeMarkdown, formatShare } from '../core/report/format';
 import { reasonHeadline } from '../core/report/sentences';
 import { valueRange } from './positions';
 
@@ -15,7 +15,7 @@ export function rowHover(file: FileAnalysis, position: Position, document: TextD
   if (!scored) return undefined;
   const { row, result } = scored;
   const lines: string[] = [];
-  const figure = `score ${result.score.toFixed(2)}, higher than ${formatPercent(result.percentile)} of real rows`;
+  const figure = `score ${result.score.toFixed(2)}, higher than ${formatShare(result.percentile)} of real rows`;
   if (!result.flagged) {
     lines.push(`**Synthgap**: ${figure}; not flagged (threshold ${file.model?.flagThreshold.toFixed(2) ?? '?'}).`);
   } else {
@@ -40,8 +40,4 @@ export function rowAtPosition(file: FileAnalysis, position: Position, document: 
     const range = valueRange(scored.row, file.data.format, document);
     return range.start.character <= position.character && position.character <= range.end.character;
   }) ?? onLine[0];
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

@@ -100,7 +100,7 @@ describe('language server, trusted workspace', () => {
   test('the hover gives the score, the percentile, the reasons and the nearest real row', async () => {
     const d = flagged.find((x) => messageOf(x).startsWith('Reads ')) ?? flagged[0];
     const text = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: syntheticUri }, position: d.range.start }));
-    assert.match(text, /score \d\.\d\d, higher than \d+% of real rows/);
+    assert.match(text, /score \d\.\d\d, higher than (over )?\d+(\.\d)?% of real rows/);
     assert.match(text, /Nearest real row \(real\\\.jsonl:\d+, similarity/);
     // The hover opens its reasons with the same words as the diagnostic.
     const headline = /^(Reads [^:]+):/.exec(messageOf(d))?.[1];

@@ -179,6 +179,6 @@ export function reasonHeadline(reasons: readonly Pick<RowReason, 'code'>[]): str
  * real rows; 180 characters, longer than 98% of real rows.` Without reasons, its percentile among real rows.
  */
 export function reasonsSentence(reasons: readonly RowReason[], percentile: number): string {
-  if (reasons.length === 0) return `Looks synthetic: scores higher than ${Math.round(percentile * 100)}% of real rows.`;
+  if (reasons.length === 0) return `Looks synthetic: scores higher than ${formatShare(percentile)} of real rows.`;
   return `${reasonHeadline(reasons)}: ${reasons.map((reason) => reason.message).join('; ')}.`;
 }

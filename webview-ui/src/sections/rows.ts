@@ -11,7 +11,7 @@ const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] =
   { key: 'label', label: 'Label' },
 ];
 
-export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embeddedRows?: number): HTMLElement {
+export function rowsSection(_snapshot: PanelSnapshot, context: PanelContext, rowsNote?: string): HTMLElement {
   const page = context.rows;
   const query = page.query;
   const editor = context.hostKind === 'vscode';
@@ -40,7 +40,7 @@ export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embe
   if (query.flaggedOnly) flaggedOnly.setAttribute('checked', '');
   flaggedOnly.addEventListener('change', () => context.requestRows({ ...query, offset: 0, flaggedOnly: !query.flaggedOnly }));
   const controls = el('div', { className: 'rows-controls' }, [flaggedOnly, prev, status, next]);
-  const note = embeddedRows !== undefined && embeddedRows < snapshot.summary.rows ? [el('p', { className: 'muted', text: `This saved report holds the ${formatCount(embeddedRows)} most synthetic-looking of ${formatCount(snapshot.summary.rows)} rows.` })] : [];
+  const note = rowsNote ? [el('p', { className: 'muted rows-note', text: rowsNote })] : [];
   return section('rows', 'Rows', [...note, controls, el('div', { className: 'table-scroll' }, [table])]);
 }
 
