@@ -93,6 +93,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         embedder: embedding.embedder,
         ...(embedding.maxSampleRows !== undefined ? { maxSampleRows: embedding.maxSampleRows } : {}),
         ...(thread ? { runDetector: thread.run } : {}),
+        // The page draws the map the editor's panel draws, with the editor's default projection (PCA: fast and
+        // seeded on its own, so the other figures do not change); the other formats have no map to show.
+        ...(format === 'html' ? { map: { method: 'pca' as const } } : {}),
       },
     );
   } finally {

@@ -12,8 +12,7 @@ import type { StaticDataset } from '../core/report/panelTypes';
 import { staticPanelPage } from '../core/report/staticPage';
 import { staticDataset } from '../core/report/staticRows';
 import type { GapReport } from '../core/report/types';
-import type { LoadedFile } from '../node/inputs';
-import { UsageError } from './args';
+import { InputError, type LoadedFile } from '../node/inputs';
 
 export interface PanelBundle {
   readonly script: string;
@@ -23,13 +22,13 @@ export interface PanelBundle {
 /** dist/webview beside dist/cli.js (the bundle's own folder at run time). */
 const BUNDLE_DIR = join(__dirname, 'webview');
 
-/** The panel's built script and stylesheet, or a one-line UsageError (exit 2) naming what is missing. */
+/** The panel's built script and stylesheet, or an InputError (one line, exit 2) naming what is missing. */
 export function readPanelBundle(dir = BUNDLE_DIR): PanelBundle {
   const read = (file: string): string => {
     try {
       return readFileSync(join(dir, file), 'utf8');
     } catch {
-      throw new UsageError(`--format html needs the report page's ${file}, which is missing from ${dir}: reinstall synthgap (or run npm run build in a checkout)`);
+      throw new InputError(`--format html needs the report page's ${file}, which is missing from ${dir}: reinstall synthgap (or run npm run build in a checkout)`);
     }
   };
   return { script: read('panel.js'), style: read('panel.css') };

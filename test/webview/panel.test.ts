@@ -93,7 +93,7 @@ describe('a saved report page', () => {
         assert.match((await page.textContent('#headline-flagged')) ?? '', new RegExp(`^${flagged} of 2,400 \\(`));
         assert.equal(await page.locator('.gap-item[data-feature="words"] svg.chart-small rect.bar').count(), 16, '8 bins per side');
         assert.equal(await page.locator('.gap-item[data-feature="stock-phrase"] svg.chart-small rect.bar').count(), 4, 'no/yes per side');
-        assert.match((await page.getAttribute('.gap-item[data-feature="words"] svg', 'aria-label')) ?? '', /Words per row.*0–5: 12% real, 1% synthetic/);
+        assert.match((await page.getAttribute('.gap-item[data-feature="words"] svg', 'aria-label')) ?? '', /Words per row.*0–5: 12% real, 1.0% synthetic/);
         const top = page.locator('.rows-table .data-row').first();
         assert.equal(await top.getAttribute('data-line'), '118');
         assert.equal(await top.locator('.row-text').textContent(), HOSTILE_HTML);

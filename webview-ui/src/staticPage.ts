@@ -41,7 +41,7 @@ export function startStaticPage(root: HTMLElement, data: StaticPanelData): void 
   show(first);
 }
 
-/** `Report for [a.jsonl · AUC 0.91 · 120 of 2,000 flagged ▾] (file 1 of 3)`, a native select. */
+/** `Report for [a.jsonl · AUC 0.91 · 120 of 2,000 flagged ▾] file 1 of the 3 this check compared with real.jsonl`, a native select. */
 function filePicker(datasets: readonly StaticDataset[], selected: number, onChange: (index: number) => void): HTMLElement {
   const select = el('select', { className: 'file-picker-select', attrs: { id: 'file-picker', 'aria-describedby': 'file-picker-count' } });
   datasets.forEach((dataset, index) => {
@@ -52,7 +52,8 @@ function filePicker(datasets: readonly StaticDataset[], selected: number, onChan
   });
   const count = el('span', { className: 'muted', attrs: { id: 'file-picker-count' } });
   const sayCount = () => {
-    count.textContent = `File ${formatCount(select.selectedIndex + 1)} of ${formatCount(datasets.length)} this check compared with the reference`;
+    const references = datasets[select.selectedIndex]?.snapshot.referenceFiles.map(fileName).join(', ') || 'the reference';
+    count.textContent = `file ${formatCount(select.selectedIndex + 1)} of the ${formatCount(datasets.length)} this check compared with ${references}`;
   };
   sayCount();
   select.addEventListener('change', () => {

@@ -67,12 +67,23 @@ export function formatShare(share: number): string {
 }
 
 /**
- * An AUC with two decimals, as every view shows it: its 95% interval on a few hundred rows is several hundredths
- * wide, so a third decimal would be noise. (Only the `--fail-above-auc` message shows three, next to the gate.)
+ * An AUC with two decimals, as every view shows it (its 95% interval on a few hundred rows is several hundredths
+ * wide, so a third decimal would be noise), and, like a score, never rounded to a certainty it does not have:
+ * 0.9998 is `>0.99`, not `1.00`. (Only the `--fail-above-auc` message shows three decimals, next to the gate.)
+ *
  * @example formatAuc(0.9134) // "0.91"
  */
 export function formatAuc(auc: number): string {
-  return formatDecimal(auc, 2);
+  return formatScore(auc);
+}
+
+/**
+ * An AUC's 95% interval: `0.90–0.92`, or one value when both ends print the same (`>0.99`).
+ * @example formatAucRange(0.9995, 0.99999) // ">0.99"
+ */
+export function formatAucRange(low: number, high: number): string {
+  const [from, to] = [formatAuc(low), formatAuc(high)];
+  return from === to ? from : `${from}–${to}`;
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
   RowResult,
   Verdict,
 } from './types';
-import { formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
+import { formatAuc, formatAucRange, formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
   'no-gap': 'No gap',
@@ -37,9 +37,9 @@ export function aucText(summary: DatasetSummary): string {
 
 /** `0.91 [0.90–0.92]`; the interval is left out when it is not known. */
 export function aucInterval(auc: number, low: number, high: number): string {
-  const value = formatDecimal(auc, 2);
+  const value = formatAuc(auc);
   if (!Number.isFinite(low) || !Number.isFinite(high)) return value;
-  return `${value} [${formatDecimal(low, 2)}–${formatDecimal(high, 2)}]`;
+  return `${value} [${formatAucRange(low, high)}]`;
 }
 
 /** `812 of 10,000 rows look synthetic (threshold 0.73; flags 5.0% of real rows)`. */
