@@ -1,4 +1,5 @@
 import { throwIfCancelled, type CancellationToken } from '../host';
+import { formatCount } from '../report/format';
 import type { DiversityReport, SideDiversity } from '../report/types';
 import { compressionRatio } from '../stats/compression';
 import { distinctN } from '../stats/distinct';
@@ -94,9 +95,4 @@ function diversitySentence(real: Measured, synthetic: Measured, duplicateRows: n
   if (s.meanNearestSimilarity - r.meanNearestSimilarity >= SIMILARITY_MARGIN) return `Synthetic rows are less varied than real rows: ${similarity}; ${copies}.`;
   if (r.meanNearestSimilarity - s.meanNearestSimilarity >= SIMILARITY_MARGIN) return `Synthetic rows are more varied than real rows: ${similarity}.`;
   return `Synthetic rows are about as varied as real rows: ${similarity}; ${copies}.`;
-}
-
-/** 1240 → '1,240', the same in every locale. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
