@@ -4,7 +4,7 @@
  * core's staticPanelPage (src/core/report/staticPage.ts), the same page `synthgap check --format html` writes.
  */
 import { escapeHtml } from '../core/report/format';
-import { checkNonce } from '../core/report/staticPage';
+import { checkNonce, pageHead } from '../core/report/staticPage';
 
 export interface PanelPageOptions {
   /** A fresh random token per page load; letters and digits only. */
@@ -26,14 +26,8 @@ export function panelPage(options: PanelPageOptions): string {
     `script-src 'nonce-${nonce}'`,
     `font-src ${options.cspSource}`,
   ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+  return `${pageHead(csp, options.title)}
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}" nonce="${nonce}">
-<title>${escapeHtml(options.title)}</title>
 </head>
 <body>
 <div id="app"></div>

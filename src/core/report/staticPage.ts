@@ -30,13 +30,7 @@ export function staticPanelPage(options: StaticPanelPageOptions): string {
   const csp = ["default-src 'none'", 'img-src data:', `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
   const theme = THEME_CLASSES[options.data.theme] ?? THEME_CLASSES.dark;
   const auto = options.data.theme === 'auto' ? ' data-synthgap-theme="auto"' : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)}</title>
+  return `${pageHead(csp, options.title)}
 <style nonce="${nonce}">${THEME_FALLBACKS}</style>
 <style nonce="${nonce}">${inlineStyle(options.style)}</style>
 </head>
@@ -47,6 +41,17 @@ export function staticPanelPage(options: StaticPanelPageOptions): string {
 </body>
 </html>
 `;
+}
+
+/** The start of both panel pages (the webview's and the saved one), up to the open `<head>`'s last line. */
+export function pageHead(csp: string, title: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>`;
 }
 
 /** JSON that is inert inside a `<script>` element: the characters that could end or confuse it become \uXXXX. */
