@@ -100,7 +100,7 @@ describe('language server, trusted workspace', () => {
   test('the hover gives the score, the percentile, the reasons and the nearest real row', async () => {
     const d = flagged.find((x) => messageOf(x).startsWith('Reads ')) ?? flagged[0];
     const text = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: syntheticUri }, position: d.range.start }));
-    assert.match(text, /score \d\.\d\d, higher than (over )?\d+(\.\d)?% of real rows/);
+    assert.match(text, /score [<>]?\d\.\d\d, higher than (over )?\d+(\.\d)?% of real rows/);
     assert.match(text, /Nearest real row \(real\\\.jsonl:\d+, similarity/);
     // The hover opens its reasons with the same words as the diagnostic.
     const headline = /^(Reads [^:]+):/.exec(messageOf(d))?.[1];
@@ -137,7 +137,7 @@ describe('language server, trusted workspace', () => {
     const now = rowDiagnostics(await client.diagnostics(syntheticUri)).find((x) => (x.data as RowDiagnosticData).line === data.line);
     if (now) assert.ok((now.data as RowDiagnosticData).score < data.score, `${(now.data as RowDiagnosticData).score} < ${data.score}`);
     const hover = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: syntheticUri }, position: d.range.start }));
-    const score = Number(/score (\d\.\d\d)/.exec(hover)?.[1]);
+    const score = Number(/score [<>]?(\d\.\d\d)/.exec(hover)?.[1]);
     console.error(`roughened line ${data.line}: score ${data.score} before, about ${score} after; ${roughen.title}`);
     assert.ok(score <= Number(data.score.toFixed(2)), `${score} after, ${data.score} before`);
   });
