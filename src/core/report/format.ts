@@ -31,15 +31,17 @@ export function formatSigned(value: number, digits: number): string {
 }
 
 /**
- * A score or probability in [0, 1] with two decimals, except that it never rounds to a certainty it does not
- * have: `>0.99` and `<0.01` instead of `1.00` and `0.00`.
+ * A score or probability in [0, 1] with two decimals (or `digits`), except that it never rounds to a certainty it
+ * does not have: `>0.99` and `<0.01` instead of `1.00` and `0.00` (`>0.999` with three decimals).
  *
  * @example formatScore(0.998) // ">0.99"
+ * @example formatScore(0.9998, 3) // ">0.999"
  */
-export function formatScore(value: number): string {
-  if (value > 0 && value < 0.005) return '<0.01';
-  if (value >= 0.995 && value < 1) return '>0.99';
-  return formatDecimal(value, 2);
+export function formatScore(value: number, digits = 2): string {
+  const unit = 10 ** -digits;
+  if (value > 0 && value < unit / 2) return `<${unit.toFixed(digits)}`;
+  if (value >= 1 - unit / 2 && value < 1) return `>${(1 - unit).toFixed(digits)}`;
+  return formatDecimal(value, digits);
 }
 
 /**

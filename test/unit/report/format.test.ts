@@ -86,6 +86,12 @@ describe('number formatting', () => {
     assert.equal(formatScore(0.002), '<0.01');
     assert.equal(formatScore(1), '1.00');
     assert.equal(formatScore(0.734), '0.73');
+    assert.equal(formatScore(0.9998, 3), '>0.999');
+    assert.equal(formatScore(0.9994, 3), '0.999');
+    assert.equal(formatScore(0.0004, 3), '<0.001');
+    assert.equal(formatScore(0.995), '>0.99');
+    assert.equal(formatScore(0.9949), '0.99');
+    assert.equal(formatScore(0), '0.00');
   });
 
   it('gives feature values about three significant digits', () => {

@@ -2,7 +2,7 @@
 import type { PanelRow, PanelSnapshot, RowSortKey } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
 import { button, custom, el, section } from '../dom';
-import { formatCount, formatDecimal, formatShare } from '../format';
+import { formatCount, formatScore, formatShare } from '../format';
 import { sortHeader } from './sortHeader';
 
 const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] = [
@@ -46,7 +46,7 @@ export function rowsSection(_snapshot: PanelSnapshot, context: PanelContext, row
 
 function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTMLElement {
   const where = `${row.line}${row.turn !== undefined ? ` (turn ${row.turn})` : ''}`;
-  const score = `${formatDecimal(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
+  const score = `${formatScore(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
   const reasons = el('ul', { className: 'reasons' }, row.reasons.map((reason) => el('li', { text: reason.message, attrs: { 'data-code': reason.code } })));
   const cells = [
     el('td', { className: 'num', text: where }),
