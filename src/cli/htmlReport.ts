@@ -5,12 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPanelSnapshot, rowsPage, snapshotRowInput } from '../core/report/panel';
-import type { StaticDataset } from '../core/report/panelTypes';
-import { staticPanelPage } from '../core/report/staticPage';
-import { staticDataset } from '../core/report/staticRows';
+import type { RowsQuery } from '../core/report/panelTypes';
+import { savedReportPage } from '../core/report/staticPage';
 import type { GapReport } from '../core/report/types';
 import { InputError, type LoadedFile } from '../node/inputs';
 
@@ -36,14 +35,13 @@ export function readPanelBundle(dir = BUNDLE_DIR): PanelBundle {
 
 /** The saved report page for a check: one dataset per file, in the order given, rows capped as staticDataset says. */
 export async function formatHtmlPage(report: GapReport, datasets: readonly LoadedFile[], cwd: string, bundle: PanelBundle): Promise<string> {
-  const saved: StaticDataset[] = [];
-  for (const [index, loaded] of datasets.entries()) {
+  const sources = datasets.map((loaded, index) => {
     const results = report.datasets[index]?.rows ?? [];
     if (results.length !== loaded.data.rows.length) throw new Error(`${loaded.file}: the report has ${results.length} rows for ${loaded.data.rows.length} in the file`);
     const rows = loaded.data.rows.map((row, i) => snapshotRowInput(row, results[i]));
     const snapshot = buildPanelSnapshot(report, index, { uri: pathToFileURL(resolve(cwd, loaded.file)).href, seq: 1, rows });
-    saved.push(await staticDataset(snapshot, (query) => rowsPage(rows, query)));
-  }
-  const title = datasets.length === 1 ? `Gap Report: ${basename(datasets[0].file)}` : `Gap Report: ${datasets.length} files`;
-  return staticPanelPage({ ...bundle, data: { datasets: saved, theme: 'auto' }, title, nonce: randomBytes(18).toString('base64url') });
+    return { snapshot, fetchRows: (query: RowsQuery) => rowsPage(rows, query) };
+  });
+  const { html } = await savedReportPage(sources, { ...bundle, theme: 'auto', nonce: randomBytes(18).toString('base64url') });
+  return html;
 }

@@ -5,8 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { staticPanelPage } from '../core/report/staticPage';
-import { staticDataset } from '../core/report/staticRows';
+import { savedReportPage } from '../core/report/staticPage';
 import { formatCount } from '../core/report/format';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PanelMessage, PanelSnapshot, StaticPanelData } from '../shared/panel';
@@ -50,12 +49,12 @@ export async function saveHtml(extensionUri: vscode.Uri, dataset: vscode.Uri, cl
   const uri = dataset.toString();
   const { snapshot } = await client.sendRequest(panelRequests.snapshot, { uri });
   if (!snapshot) return `Nothing to save: ${path.posix.basename(dataset.path)} has no report yet.`;
-  // The same rows and the same page as `synthgap check --format html`: core picks the rows, the server pages them.
-  const saved = await staticDataset(snapshot, (query) => client.sendRequest(panelRequests.rows, { uri, query }));
   const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   const [script, style] = await Promise.all(['panel.js', 'panel.css'].map(async (file) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(assets, file)))));
-  const data: StaticPanelData = { datasets: [saved], theme: themeName(vscode.window.activeColorTheme.kind) };
-  const html = staticPanelPage({ script, style, data, title: `Gap Report: ${path.posix.basename(dataset.path)}`, nonce: randomBytes(18).toString('base64url') });
+  // The page `synthgap check --format html` writes: core picks the rows and builds the page, the server pages the rows.
+  const { html, datasets: [saved] } = await savedReportPage([{ snapshot, fetchRows: (query) => client.sendRequest(panelRequests.rows, { uri, query }) }], {
+    script, style, theme: themeName(vscode.window.activeColorTheme.kind), nonce: randomBytes(18).toString('base64url'),
+  });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   const rows = saved.rows.length < saved.totalRows ? `${formatCount(saved.rows.length)} of ${formatCount(saved.totalRows)} rows: the flagged and the most synthetic-looking` : `all ${formatCount(saved.totalRows)} rows`;
   return `Saved ${path.posix.basename(target.path)} (${rows}).`;

@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { formatAuc, formatAucRange, formatCount, truncate } from '../../src/core/report/format';
 import { MAX_ROW_TEXT } from '../../src/core/report/panel';
-import { staticPanelPage } from '../../src/core/report/staticPage';
-import { INLINE_FLAGGED_ROWS, staticDataset } from '../../src/core/report/staticRows';
+import { savedReportPage } from '../../src/core/report/staticPage';
+import { INLINE_FLAGGED_ROWS } from '../../src/core/report/staticRows';
 import type { GapReport, RowResult } from '../../src/core/report/types';
 import { PANEL_ROWS_REQUEST, PANEL_SNAPSHOT_REQUEST, STATIC_DATA_ELEMENT_ID, type PanelSnapshotResult, type RowsPage, type StaticPanelData } from '../../src/shared/panel';
 import type { StatusParams } from '../../src/shared/protocol';
@@ -204,13 +204,15 @@ describe('synthgap check --format html', () => {
     try {
       const uri = pathToFileURL(join(dir, 'synthetic.jsonl')).href;
       await client.waitForStatus((s: StatusParams) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
-      // What src/extension/panelActions.ts saveHtml does, with the extension's requests.
+      // The call src/extension/panelActions.ts saveHtml makes, with the extension's requests (the theme is the
+      // editor's there; the CLI's page follows the system, so the comparison takes that one).
       const { snapshot } = await client.request<PanelSnapshotResult>(PANEL_SNAPSHOT_REQUEST, { uri });
       assert.ok(snapshot);
-      const saved = await staticDataset(snapshot, (query) => client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri, query }));
       const script = readFileSync(join(ROOT, 'dist/webview/panel.js'), 'utf8');
       const style = readFileSync(join(ROOT, 'dist/webview/panel.css'), 'utf8');
-      const editorPage = staticPanelPage({ script, style, data: { datasets: [saved], theme: 'auto' }, title: 'Gap Report: synthetic.jsonl', nonce: 'editorNonce0123456789abcdef' });
+      const { html: editorPage } = await savedReportPage([{ snapshot, fetchRows: (query) => client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri, query }) }], {
+        script, style, theme: 'auto', nonce: 'editorNonce0123456789abcdef',
+      });
       assert.equal(skeleton(editorPage), skeleton(html), 'the same page around the data');
       const cli = pageData(html).datasets[0];
       const editor = pageData(editorPage).datasets[0];

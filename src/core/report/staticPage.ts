@@ -3,8 +3,9 @@
  * JSON script element, no network) that the panel's "Save as HTML" and `synthgap check --format html` both write.
  * Pure string work: the callers read dist/webview/panel.js and panel.css and hand their text in.
  */
-import { escapeHtml } from './format';
-import type { StaticPanelData } from './panelTypes';
+import { escapeHtml, fileName } from './format';
+import type { PanelSnapshot, StaticDataset, StaticPanelData } from './panelTypes';
+import { staticDataset, type FetchRows } from './staticRows';
 
 /** The id of the `<script type="application/json">` that carries a saved report's data in a static page. */
 export const STATIC_DATA_ELEMENT_ID = 'synthgap-data';
@@ -41,6 +42,27 @@ export function staticPanelPage(options: StaticPanelPageOptions): string {
 </body>
 </html>
 `;
+}
+
+/** A dataset to save: its snapshot and where its rows come from (the server's pages, or rowsPage over rows). */
+export interface SavedDatasetSource {
+  readonly snapshot: PanelSnapshot;
+  readonly fetchRows: FetchRows;
+}
+
+/**
+ * The saved report page of one or more datasets, as both writers make it: the CLI (`--format html`, one source
+ * per checked file) and the editor's Save as HTML (one source, rows from the language server). Returns the page
+ * and what it holds, so a writer can say how many rows it kept.
+ */
+export async function savedReportPage(
+  sources: readonly SavedDatasetSource[],
+  page: Pick<StaticPanelPageOptions, 'script' | 'style' | 'nonce'> & { readonly theme: StaticPanelData['theme'] },
+): Promise<{ readonly html: string; readonly datasets: StaticDataset[] }> {
+  const datasets: StaticDataset[] = [];
+  for (const source of sources) datasets.push(await staticDataset(source.snapshot, source.fetchRows));
+  const title = datasets.length === 1 ? `Gap Report: ${fileName(datasets[0].snapshot.file)}` : `Gap Report: ${datasets.length} files`;
+  return { html: staticPanelPage({ ...page, data: { datasets, theme: page.theme }, title }), datasets };
 }
 
 /** The start of both panel pages (the webview's and the saved one), up to the open `<head>`'s last line. */

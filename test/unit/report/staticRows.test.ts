@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildPanelSnapshot, rowsPage, type SnapshotRowInput } from '../../../src/core/report/panel';
+import { savedReportPage } from '../../../src/core/report/staticPage';
 import { INLINE_FLAGGED_ROWS, INLINE_UNFLAGGED_ROWS, staticDataset } from '../../../src/core/report/staticRows';
 import type { RowsQuery } from '../../../src/shared/panel';
 import { fixtureReport } from './fixtureReport';
@@ -67,5 +68,29 @@ describe('staticDataset: the rows a saved page carries', () => {
     });
     assert.deepEqual(async.rows, sync.rows);
     assert.equal(async.rowsNote, sync.rowsNote);
+  });
+});
+
+describe('savedReportPage: the page both writers write', () => {
+  const NONCE = 'abcdef0123456789abcdef0123456789';
+  const source = (file: string, count: number) => {
+    const input = rows(count, (line) => line <= 10);
+    const base = fixtureReport();
+    const report = { ...base, datasets: [{ ...base.datasets[0], file, summary: { ...base.datasets[0].summary, rows: count, flagged: 10 } }] };
+    return { snapshot: buildPanelSnapshot(report, 0, { uri: `file:///w/${file}`, seq: 1, rows: input }), fetchRows: (query: RowsQuery) => rowsPage(input, query) };
+  };
+
+  it('names one file in its title and carries one dataset', async () => {
+    const { html, datasets } = await savedReportPage([source('data/a.jsonl', 40)], { script: '', style: '', theme: 'dark', nonce: NONCE });
+    assert.match(html, /<title>Gap Report: a\.jsonl<\/title>/);
+    assert.equal(datasets.length, 1);
+    assert.equal(datasets[0].rows.length, 40);
+  });
+
+  it('carries several files in the order given, each with its own rows', async () => {
+    const { html, datasets } = await savedReportPage([source('a.jsonl', 40), source('b.csv', 25)], { script: '', style: '', theme: 'auto', nonce: NONCE });
+    assert.match(html, /<title>Gap Report: 2 files<\/title>/);
+    assert.deepEqual(datasets.map((d) => [d.snapshot.file, d.rows.length]), [['a.jsonl', 40], ['b.csv', 25]]);
+    assert.match(html, /data-synthgap-theme="auto"/);
   });
 });
