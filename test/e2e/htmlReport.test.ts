@@ -167,6 +167,7 @@ describe('synthgap check --format html', () => {
       const note = (await page.textContent('.rows-note')) ?? '';
       assert.match(note, new RegExp(`^This page holds ${formatCount(data.rows.length)} of the 30,000 rows: the 10,000 most synthetic-looking of the ${formatCount(summary.flagged)} flagged rows`));
       assert.match(note, /synthgap check --format json lists them all\.$/);
+      assert.equal(await page.textContent('.page-status'), `Rows 1–50 of ${formatCount(data.rows.length)}`, 'the table counts the rows the page holds');
       assert.match((await page.textContent('#headline-flagged')) ?? '', new RegExp(`^${formatCount(summary.flagged)} of 30,000`), 'the headline counts every row');
       assert.deepEqual(problems, []);
     } finally {

@@ -4,7 +4,7 @@
  * The CLI (all rows in memory) and the editor (pages from the server) fetch pages through the same queries.
  */
 import { formatCount, plural } from './format';
-import { MAX_ROWS_PER_PAGE } from './panel';
+import { MAX_ROWS_PER_PAGE, rowsPage } from './panel';
 import type { PanelRow, PanelSnapshot, RowsPage, RowsQuery, StaticDataset } from './panelTypes';
 
 /**
@@ -53,8 +53,12 @@ export async function staticDataset(snapshot: PanelSnapshot, fetchRows: FetchRow
     if (unflagged.length >= INLINE_UNFLAGGED_ROWS) break;
   }
   const rows = [...flagged, ...unflagged].sort(byScore);
-  const note = rows.length < total ? rowsNote(rows.length, total, flagged.length, flaggedTotal, unflagged.length) : undefined;
-  return { snapshot, rows, totalRows: total, ...(note ? { rowsNote: note } : {}) };
+  if (rows.length >= total) return { snapshot, rows, totalRows: total };
+  // The first page the page opens on counts the rows it holds, as every later page does (the static host pages
+  // these rows), not the file's: "Rows 1–50 of 10,000" under the note that says 10,000 of 102,000 are kept.
+  const firstPage = rowsPage(rows, snapshot.rows.query);
+  const rowsNoteText = rowsNote(rows.length, total, flagged.length, flaggedTotal, unflagged.length);
+  return { snapshot: { ...snapshot, rows: firstPage }, rows, totalRows: total, rowsNote: rowsNoteText };
 }
 
 /** Highest score first; ties keep file order, as rowsPage does (scores here are finite: rowsPage sorts NaN last). */

@@ -49,6 +49,9 @@ describe('staticDataset: the rows a saved page carries', () => {
     assert.deepEqual(dataset.rows.slice(0, 3).map((row) => row.line), [1, 2, 3]);
     assert.match(dataset.rowsNote ?? '', /^This page holds 10,000 of the 100,000 rows: the 10,000 most synthetic-looking of the 99,000 flagged rows\. /);
     assert.ok(queries.length <= 21, `${queries.length} pages asked for`);
+    // The page opens on the rows it holds: its first page counts them, not the file's.
+    assert.equal(dataset.snapshot.rows.total, 10_000);
+    assert.deepEqual(dataset.snapshot.rows.rows.map((row) => row.line), dataset.rows.slice(0, 50).map((row) => row.line));
     assert.ok(queries.every((query) => query.limit <= 1000 && query.sort === 'score' && query.descending));
   });
 
