@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/nod
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis, ScoredRow } from './fileState';
-import { formatPercent } from './diagnostics';
+import { escapeMarkdown, formatDecimal, formatScore, formatShare } from '../core/report/format';
 import { reasonHeadline } from '../core/report/sentences';
 import { valueRange } from './positions';
 
@@ -15,11 +15,11 @@ export function rowHover(file: FileAnalysis, position: Position, document: TextD
   if (!scored) return undefined;
   const { row, result } = scored;
   const lines: string[] = [];
-  const figure = `score ${result.score.toFixed(2)}, higher than ${formatPercent(result.percentile)} of real rows`;
+  const figure = `score ${formatScore(result.score)}, higher than ${formatShare(result.percentile)} of real rows`;
   if (!result.flagged) {
-    lines.push(`**Synthgap**: ${figure}; not flagged (threshold ${file.model?.flagThreshold.toFixed(2) ?? '?'}).`);
+    lines.push(`**Synthgap**: ${figure}; not flagged (threshold ${file.model ? formatDecimal(file.model.flagThreshold, 2) : '?'}).`);
   } else {
-    lines.push(`**Synthgap: looks synthetic**: ${figure} (flagged above ${file.model?.flagThreshold.toFixed(2) ?? '?'}).`, '');
+    lines.push(`**Synthgap: looks synthetic**: ${figure} (flagged above ${file.model ? formatDecimal(file.model.flagThreshold, 2) : '?'}).`, '');
     if (result.reasons.length > 0) {
       lines.push(`${reasonHeadline(result.reasons)}:`, ...result.reasons.map((reason) => `- ${escapeMarkdown(reason.message)}`));
     }
@@ -27,7 +27,7 @@ export function rowHover(file: FileAnalysis, position: Position, document: TextD
   const nearest = file.model?.nearest(row.text);
   if (nearest) {
     const where = `${basename(nearest.row.file)}:${nearest.row.line}`;
-    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${nearest.similarity.toFixed(2)}):`, '', `> ${escapeMarkdown(nearest.row.text)}`);
+    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${formatDecimal(nearest.similarity, 2)}):`, '', `> ${escapeMarkdown(nearest.row.text)}`);
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: valueRange(row, file.data.format, document) };
 }
@@ -40,8 +40,4 @@ export function rowAtPosition(file: FileAnalysis, position: Position, document: 
     const range = valueRange(scored.row, file.data.format, document);
     return range.start.character <= position.character && position.character <= range.end.character;
   }) ?? onLine[0];
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

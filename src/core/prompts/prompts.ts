@@ -2,6 +2,7 @@ import type { AnalysisFile } from '../gap/analyze';
 import { coverageReport } from '../gap/coverage';
 import type { SideRows } from '../gap/sideRows';
 import { throwIfCancelled, type CancellationToken, type WordDictionary } from '../host';
+import { formatCount } from '../report/format';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { embedSides } from '../select/embedSides';
 import { composePrompt } from './compose';
@@ -134,7 +135,7 @@ export async function generationPrompts(input: { reference: readonly AnalysisFil
     const terms = distinctiveTerms(sample(target.members), others);
     const constraints = styleConstraints(sectionStyle);
     const examples = target.examples.map((row) => ({ text: realTexts[row], file: realRows[row].file, line: realRows[row].row.line }));
-    const measuredOn = own ? `${sectionStyle.rows.toLocaleString('en-US')} real messages of this kind` : `all ${style.rows.toLocaleString('en-US')} real messages`;
+    const measuredOn = own ? `${formatCount(sectionStyle.rows)} real messages of this kind` : `all ${formatCount(style.rows)} real messages`;
     const count = Math.max(10, Math.min(50, target.rowsNeeded));
     return {
       kind: target.kind,
