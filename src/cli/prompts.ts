@@ -3,12 +3,14 @@ import { generationPrompts } from '../core/prompts/prompts';
 import { loadDictionary } from '../node/dictionary';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
+import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import type { CliIo } from './io';
 import { InputError, type LoadedFile } from '../node/inputs';
 import { stepProgress } from './probe';
 
 export const PROMPTS_FLAGS: Record<string, FlagSpec> = {
   ...INPUT_FLAGS,
+  ...EMBEDDER_FLAGS,
   out: { kind: 'string', value: 'FILE', description: 'write the prompts here (e.g. prompts.md) instead of stdout' },
   // Fifty examples already make a prompt longer than most generators read closely.
   examples: { kind: 'number', schema: { type: 'integer', minimum: 1, maximum: 50 }, value: 'N', description: 'real example rows per prompt (default 5)' },
@@ -21,9 +23,9 @@ export const PROMPTS_FLAGS: Record<string, FlagSpec> = {
 export const PROMPTS_USAGE = `Usage: synthgap prompts DATASET --reference FILE [--out prompts.md] [options]
 
 Writes generation prompts to paste into your own generator, ranked by how many real rows each would
-cover: real rows no synthetic row comes close to (on the built-in hashed embedding, a synthetic row of
-the same label is close when it is as similar as 95% of real rows are to their nearest other real row
-of that label). One prompt per label, quoting only that label's uncovered real rows; without labels on
+cover: real rows no synthetic row comes close to (on --embedder, the built-in hashed embedding by
+default, a synthetic row of the same label is close when it is as similar as 95% of real rows are to
+their nearest other real row of that label). One prompt per label, quoting only that label's uncovered real rows; without labels on
 both sides, one per topic cluster of the real rows. Each says how many real rows it would cover, quotes
 a diverse sample of them, and states the real rows' measured style (length, casing, punctuation, typos,
 slang) as rules. Synthgap never calls a model.
@@ -51,12 +53,27 @@ export async function runPrompts(argv: readonly string[], io: CliIo): Promise<nu
   const out = flags.get('out') as string | undefined;
   if (out) refuseOverwrite(out, [...inputs.reference, dataset], io.cwd);
   if (label !== undefined) checkLabel(label, inputs.reference);
+  const embedding = await chooseEmbedder(flags, inputs.settings, inputs.base, io, inputs.quiet);
   const progress = inputs.quiet ? undefined : stepProgress(io.stderrStream, 'Finding uncovered real rows');
   let report;
   try {
-    report = await generationPrompts({ reference: inputs.reference, dataset }, { dictionary: loadDictionary(), seed: inputs.seed, examples, top, label, onProgress: progress?.update, token: io.token });
+    report = await generationPrompts(
+      { reference: inputs.reference, dataset },
+      {
+        dictionary: loadDictionary(),
+        seed: inputs.seed,
+        examples,
+        top,
+        label,
+        onProgress: progress?.update,
+        token: io.token,
+        ...(embedding.embedder ? { embedder: embedding.embedder, embedderId: embedding.id } : {}),
+        ...(embedding.maxSampleRows !== undefined ? { maxRows: embedding.maxSampleRows } : {}),
+      },
+    );
   } finally {
     progress?.done();
+    embedding.dispose();
   }
   const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPromptsMarkdown(report);
   if (out) {

@@ -76,6 +76,18 @@ describe('synthgap prompts', () => {
     assert.equal(unknown.stderr, 'synthgap: --label "gas_typo" is not a label of any reference row (labels: change_user_name, directions, gas, gas_type, nutrition_info, spelling, spending_history, text, … (12 in all))\n');
   });
 
+  test('--embedder: "close" is measured on the chosen embedding, and the document names it', () => {
+    const dir = tempDir('synthgap-prompts-');
+    const paraphrase = join(ROOT, 'test/fixtures/paraphrase');
+    const partial = withoutLabels(join(paraphrase, 'synthetic.jsonl'), dir, ['translate']);
+    const args = ['prompts', partial, '--reference', join(paraphrase, 'real.jsonl'), '--embedder', `model2vec:${join(ROOT, 'test/fixtures/potion-mini')}`, '--quiet'];
+    const report = JSON.parse(synthgap([...args, '--format', 'json']).stdout) as PromptsReport;
+    assert.equal(report.embedder, 'model2vec:potion-mini');
+    assert.equal(report.prompts[0].label, 'translate');
+    assert.equal(report.prompts[0].uncoveredRealRows, rows(join(paraphrase, 'real.jsonl')).filter((row) => row.label === 'translate').length);
+    assert.match(synthgap(args).stdout, /none is within cosine 0\.\d\d on the embedding model2vec:potion-mini, /);
+  });
+
   test('JSON output on the example data, deterministic for a seed', () => {
     const first = synthgap(['prompts', SYNTHETIC, '--reference', REAL, '--format', 'json', '--seed', '3', '--quiet']);
     assert.equal(first.code, 0, first.stderr);

@@ -15,11 +15,11 @@ export function formatPromptsMarkdown(report: PromptsReport): string {
   out.push(
     `Compared ${plural(report.rows.synthetic, 'synthetic row')} with ${plural(report.rows.reference, 'real row')} (${report.referenceFiles.map(escapeMarkdown).join(', ')}). ` +
       `${formatCount(report.uncoveredRows)} of ${plural(report.judgedRows, 'real row')} judged have no close synthetic row` +
-      `${report.groupedBy === 'label' ? ' of their label' : ''}: none is within cosine ${formatDecimal(report.close.threshold, 2)} on the hashed embedding, ` +
+      `${report.groupedBy === 'label' ? ' of their label' : ''}: none is within cosine ${formatDecimal(report.close.threshold, 2)} on the ${report.embedder === 'hashed' ? 'hashed embedding' : `embedding ${escapeMarkdown(report.embedder)}`}, ` +
       `a similarity that ${formatShare(1 - report.close.quantile)} of real rows reach to their nearest other real row${report.groupedBy === 'label' ? ' of the same label' : ''} ` +
       `(${formatCount(report.close.sampleRows)} rows a side compared).`,
   );
-  if (report.groupedBy === 'cluster') out.push('', 'The rows have no labels on both sides, so there is one prompt per topic cluster of the real rows (k-means on the hashed embedding) instead of one per label.');
+  if (report.groupedBy === 'cluster') out.push('', 'The rows have no labels on both sides, so there is one prompt per topic cluster of the real rows (k-means on the same embedding) instead of one per label.');
   if (report.prompts.length === 0) {
     out.push('', report.groupsWithUncovered === 0 ? `Every real row has a close synthetic row: there is nothing to steer. The real style is below, for reference.` : `No ${unit} matched.`);
   } else {

@@ -1,4 +1,5 @@
 import { formatCount } from '../report/format';
+import type { Embedder } from '../embed/types';
 import type { AnalysisFile } from '../gap/analyze';
 import { coverageAnalysis } from '../gap/coverage';
 import type { SideRows } from '../gap/sideRows';
@@ -24,6 +25,10 @@ export interface PromptsOptions {
   readonly label?: string;
   /** Rows per side embedded, a seeded sample beyond this. Default 20,000. */
   readonly maxRows?: number;
+  /** The embedding "close" is measured on; the built-in hashed one when absent. */
+  readonly embedder?: Embedder;
+  /** Its name for the report (`model2vec:potion-base-8M`). Default `hashed`. */
+  readonly embedderId?: string;
   readonly token?: CancellationToken;
   /** Work units: embedding, nearest rows, clusters, prompts. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -63,6 +68,8 @@ export interface PromptsReport {
   readonly referenceFiles: string[];
   readonly rows: { readonly reference: number; readonly synthetic: number };
   readonly groupedBy: 'label' | 'cluster';
+  /** The embedding the rows were compared on. */
+  readonly embedder: string;
   /** What "close" meant: the cosine threshold, the real-row quantile it came from, and the rows per side compared. */
   readonly close: { readonly threshold: number; readonly quantile: number; readonly sampleRows: number };
   /** Real rows judged and how many of them have no close synthetic row. */
@@ -84,8 +91,8 @@ const MIN_ASK = 10;
 const MAX_ASK = 50;
 
 /**
- * Generation prompts ranked by the real rows they would cover. Real rows are judged on the built-in hashed
- * embedding: a real row is uncovered when no synthetic row (of its label, when both sides have labels) is
+ * Generation prompts ranked by the real rows they would cover. Real rows are judged on `options.embedder` (the
+ * built-in hashed embedding by default): a real row is uncovered when no synthetic row (of its label, when both sides have labels) is
  * close in coverage's sense (see uncoveredRows). There is one prompt per label, quoting only that label's
  * uncovered real rows; without labels on both sides, one per real topic cluster of coverage's k-means. Each
  * states how many real rows it would cover, quotes a diverse sample of them, names distinctive words, and
@@ -108,7 +115,7 @@ export async function generationPrompts(input: { reference: readonly AnalysisFil
   const syntheticLabels = syntheticRows.map((row) => row.label);
   const labelled = realLabels.some((label) => label !== undefined) && syntheticLabels.some((label) => label !== undefined);
   const maxRows = options.maxRows ?? 20_000;
-  const embedded = await embedSides(realTexts, syntheticTexts, { seed, maxRows, token });
+  const embedded = await embedSides(realTexts, syntheticTexts, { seed, maxRows, token, ...(options.embedder ? { embedder: options.embedder } : {}) });
   progress(1);
 
   const random = seededRandom(seed ^ 0xc0fe);
@@ -186,6 +193,7 @@ export async function generationPrompts(input: { reference: readonly AnalysisFil
     referenceFiles: input.reference.map(({ file }) => file),
     rows: { reference: realTexts.length, synthetic: syntheticTexts.length },
     groupedBy: labelled ? 'label' : 'cluster',
+    embedder: options.embedder ? options.embedderId ?? 'custom' : 'hashed',
     close: { threshold: judged.threshold, quantile: judged.quantile, sampleRows: judged.sampleRows },
     judgedRows: judged.rows.length,
     uncoveredRows: judged.uncovered.filter(Boolean).length,
