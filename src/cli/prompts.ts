@@ -22,13 +22,14 @@ export const PROMPTS_FLAGS: Record<string, FlagSpec> = {
 
 export const PROMPTS_USAGE = `Usage: synthgap prompts DATASET --reference FILE [--out prompts.md] [options]
 
-Writes generation prompts to paste into your own generator, ranked by how many real rows each would
-cover: real rows no synthetic row comes close to (on --embedder, the built-in hashed embedding by
-default, a synthetic row of the same label is close when it is as similar as 95% of real rows are to
-their nearest other real row of that label). One prompt per label, quoting only that label's uncovered real rows; without labels on
-both sides, one per topic cluster of the real rows. Each says how many real rows it would cover, quotes
-a diverse sample of them, and states the real rows' measured style (length, casing, punctuation, typos,
-slang) as rules. Synthgap never calls a model.
+Writes generation prompts to paste into your own generator, ranked by how many real rows each
+would cover: real rows that no synthetic row comes close to. On --embedder (the built-in hashed
+embedding by default), a synthetic row of the same label is close when it is as similar as 95% of
+real rows are to their nearest other real row of that label. One prompt per label, quoting only
+that label's uncovered real rows; without labels on both sides, one per topic cluster of the real
+rows. Each says how many real rows it would cover, quotes a diverse sample of them, and states the
+real rows' measured style (length, casing, punctuation, typos, slang) as rules. Synthgap never
+calls a model.
 
 Options:
 ${describeFlags(PROMPTS_FLAGS)}
