@@ -172,7 +172,7 @@ describe('synthgap check', () => {
       [['probe', ...inputs, '--folds', '1'], '--folds must be a whole number from 2 to 20 (got 1)'],
       [['prompts', ...inputs, '--out', missing], `cannot write ${missing}: no such folder`],
       [['prompts', ...inputs, '--examples', '0'], '--examples must be a whole number from 1 to 50 (got 0)'],
-      [['prompts', ...inputs, '--label-ratio', '2'], '--label-ratio must be a number above 0 and at most 1 (got 2)'],
+      [['prompts', ...inputs, '--top', '0'], '--top must be a whole number at least 1 (got 0)'],
       [['prompts', ...inputs, '--format', 'text'], '--format must be one of markdown, json (got "text")'],
     ];
     for (const [args, message] of cases) {
