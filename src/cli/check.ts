@@ -3,7 +3,6 @@ import { analyze } from '../core/gap/analyze';
 import { MIN_ROWS } from '../core/gap/verdict';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
-import { formatHtml } from '../core/report/html';
 import { formatJson, formatJsonChunks } from '../core/report/json';
 import { formatMarkdown } from '../core/report/markdown';
 import { formatTerminalSummary } from '../core/report/terminal';
@@ -14,6 +13,7 @@ import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
 import type { CliIo } from './io';
+import { formatHtmlPage, readPanelBundle } from './htmlReport';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
 
@@ -54,6 +54,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const { settings } = config;
 
   const format = (flags.get('format') as Format | undefined) ?? 'text';
+  // The page's script and style are read now: a broken install fails before the analysis, not after it.
+  const bundle = format === 'html' ? readPanelBundle() : undefined;
   const out = flags.get('out') as string | undefined;
   // A missing folder or an input file as the output fails now, not after the whole analysis.
   if (out) checkWritable(out, io.cwd);
@@ -89,6 +91,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         embedder: embedding.embedder,
         ...(embedding.maxSampleRows !== undefined ? { maxSampleRows: embedding.maxSampleRows } : {}),
         ...(thread ? { runDetector: thread.run } : {}),
+        // The page draws the map the editor's panel draws, with the editor's default projection (PCA: fast and
+        // seeded on its own, so the other figures do not change); the other formats have no map to show.
+        ...(format === 'html' ? { map: { method: 'pca' as const } } : {}),
       },
     );
   } finally {
@@ -102,7 +107,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
   // The report's rows follow each dataset's rows, so the summary can show a listed row's text.
   const texts = datasets.map((loaded) => loaded.data.rows.map((row) => row.text));
-  const pieces = format === 'json' ? formatJsonChunks(report) : [render(report, format as Format, color, texts)];
+  const pieces = format === 'json' ? formatJsonChunks(report) : bundle ? [await formatHtmlPage(report, datasets, io.cwd, bundle)] : [render(report, format as Exclude<Format, 'html'>, color, texts)];
   if (out) {
     writeOutput(out, io.cwd, pieces);
     if (!quiet) io.stderr(`Wrote ${out}\n`);
@@ -133,14 +138,12 @@ function toInput(loaded: LoadedFile) {
   return { file: loaded.file, data: loaded.data };
 }
 
-function render(report: GapReport, format: Format, color: boolean, texts: readonly (readonly string[])[]): string {
+function render(report: GapReport, format: Exclude<Format, 'html'>, color: boolean, texts: readonly (readonly string[])[]): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'markdown':
       return formatMarkdown(report);
-    case 'html':
-      return formatHtml(report);
     case 'text':
       return formatTerminalSummary(report, { color, texts });
   }

@@ -2,18 +2,17 @@
  * What the report panel's buttons and clicks do in the editor: reveal a row, roughen it, find a phrase, save the
  * report as one self-contained HTML file, copy it as Markdown. Each returns what to tell the user, if anything.
  */
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { savedReportPage } from '../core/report/staticPage';
+import { formatCount } from '../core/report/format';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PanelMessage, PanelSnapshot, StaticPanelData } from '../shared/panel';
 import { SERVER_COMMANDS } from '../shared/protocol';
 import { panelRequests } from './client';
-import { staticPanelPage } from './panelPage';
 
 type Message<T extends PanelMessage['type']> = Extract<PanelMessage, { type: T }>;
-
-/** Rows a saved report carries for its table: the most synthetic-looking first. */
-const SAVED_ROWS = 1000;
 
 /** Opens the dataset (or a reference file) beside the panel and selects the row's line. */
 export async function revealRow(dataset: vscode.Uri, message: Message<'revealRow'>): Promise<void> {
@@ -47,17 +46,18 @@ export async function saveHtml(extensionUri: vscode.Uri, dataset: vscode.Uri, cl
     saveLabel: 'Save Gap Report',
   });
   if (!target) return undefined;
-  const [{ snapshot }, page] = await Promise.all([
-    client.sendRequest(panelRequests.snapshot, { uri: dataset.toString() }),
-    client.sendRequest(panelRequests.rows, { uri: dataset.toString(), query: { offset: 0, limit: SAVED_ROWS, sort: 'score', descending: true, flaggedOnly: false } }),
-  ]);
-  if (!snapshot || !page) return `Nothing to save: ${path.posix.basename(dataset.path)} has no report yet.`;
+  const uri = dataset.toString();
+  const { snapshot } = await client.sendRequest(panelRequests.snapshot, { uri });
+  if (!snapshot) return `Nothing to save: ${path.posix.basename(dataset.path)} has no report yet.`;
   const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   const [script, style] = await Promise.all(['panel.js', 'panel.css'].map(async (file) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(assets, file)))));
-  const data: StaticPanelData = { snapshot, rows: page.rows, totalRows: page.total, theme: themeName(vscode.window.activeColorTheme.kind) };
-  const html = staticPanelPage({ script, style, data, title: `Gap Report: ${path.posix.basename(dataset.path)}` });
+  // The page `synthgap check --format html` writes: core picks the rows and builds the page, the server pages the rows.
+  const { html, datasets: [saved] } = await savedReportPage([{ snapshot, fetchRows: (query) => client.sendRequest(panelRequests.rows, { uri, query }) }], {
+    script, style, theme: themeName(vscode.window.activeColorTheme.kind), nonce: randomBytes(18).toString('base64url'),
+  });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
-  return `Saved ${path.posix.basename(target.path)} (the ${page.rows.length.toLocaleString('en-US')} most synthetic-looking rows of ${page.total.toLocaleString('en-US')}).`;
+  const rows = saved.rows.length < saved.totalRows ? `${formatCount(saved.rows.length)} of ${formatCount(saved.totalRows)} rows: the flagged and the most synthetic-looking` : `all ${formatCount(saved.totalRows)} rows`;
+  return `Saved ${path.posix.basename(target.path)} (${rows}).`;
 }
 
 /** Puts the report, as Markdown, on the clipboard. */
@@ -65,7 +65,7 @@ export async function copyMarkdown(dataset: vscode.Uri, client: LanguageClient):
   const { markdown } = await client.sendRequest(panelRequests.markdown, { uri: dataset.toString() });
   if (!markdown) return `Nothing to copy: ${path.posix.basename(dataset.path)} has no report yet.`;
   await vscode.env.clipboard.writeText(markdown);
-  return `Copied the report as Markdown (${markdown.split('\n').length.toLocaleString('en-US')} lines).`;
+  return `Copied the report as Markdown (${formatCount(markdown.split('\n').length)} lines).`;
 }
 
 /** A report names reference files by absolute path or relative to the dataset's workspace folder. */

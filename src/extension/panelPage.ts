@@ -1,10 +1,10 @@
 /**
- * The report panel's HTML pages, as pure functions: the webview page (script and stylesheet from the extension's
- * built assets, under a nonce-only CSP) and a saved report (one self-contained file: script, style and data
- * inlined, no network). No `vscode` import, so tests render both in a plain browser.
+ * The report panel's webview page, as a pure function: script and stylesheet from the extension's built assets,
+ * under a nonce-only CSP. No `vscode` import, so tests render it in a plain browser. The saved report page is
+ * core's staticPanelPage (src/core/report/staticPage.ts), the same page `synthgap check --format html` writes.
  */
-import type { StaticPanelData } from '../shared/panel';
-import { STATIC_DATA_ELEMENT_ID } from '../shared/panel';
+import { escapeHtml } from '../core/report/format';
+import { checkNonce, pageHead } from '../core/report/staticPage';
 
 export interface PanelPageOptions {
   /** A fresh random token per page load; letters and digits only. */
@@ -14,16 +14,6 @@ export interface PanelPageOptions {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly title: string;
-}
-
-export interface StaticPanelPageOptions {
-  /** The contents of dist/webview/panel.js and panel.css. */
-  readonly script: string;
-  readonly style: string;
-  readonly data: StaticPanelData;
-  readonly title: string;
-  /** Default: 24 random bytes in base 64 url. */
-  readonly nonce?: string;
 }
 
 /** The webview's page: nothing loads but the extension's own assets, and scripts and styles need the nonce. */
@@ -36,120 +26,13 @@ export function panelPage(options: PanelPageOptions): string {
     `script-src 'nonce-${nonce}'`,
     `font-src ${options.cspSource}`,
   ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}" nonce="${nonce}">
-<title>${escapeText(options.title)}</title>
+  return `${pageHead(csp, options.title)}
+<link rel="stylesheet" href="${escapeHtml(options.styleUri)}" nonce="${nonce}">
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
+<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>
 `;
-}
-
-/**
- * A saved report: one file that opens in any browser without network. The data sits in a JSON script element
- * with `<`, `>`, `&`, U+2028 and U+2029 escaped, so no text in it can end the element. The body carries VS Code's
- * theme class and fallback values of the theme variables, so the page looks as it did in the editor.
- */
-export function staticPanelPage(options: StaticPanelPageOptions): string {
-  const nonce = checkNonce(options.nonce ?? randomNonce());
-  const csp = ["default-src 'none'", 'img-src data:', `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
-  const theme = THEME_CLASSES[options.data.theme] ?? THEME_CLASSES.dark;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeText(options.title)}</title>
-<style nonce="${nonce}">${THEME_FALLBACKS}</style>
-<style nonce="${nonce}">${inlineStyle(options.style)}</style>
-</head>
-<body class="${theme} synthgap-static" data-vscode-theme-kind="${theme}">
-<div id="app"></div>
-<script type="application/json" id="${STATIC_DATA_ELEMENT_ID}">${jsonForScript(options.data)}</script>
-<script nonce="${nonce}">${inlineScript(options.script)}</script>
-</body>
-</html>
-`;
-}
-
-/** JSON that is inert inside a `<script>` element: the characters that could end or confuse it become \uXXXX. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-const THEME_CLASSES: Record<StaticPanelData['theme'], string> = {
-  light: 'vscode-light',
-  dark: 'vscode-dark',
-  'high-contrast': 'vscode-high-contrast',
-};
-
-/** The theme variables the panel uses, with VS Code's default theme values, for pages outside VS Code. */
-const THEME_FALLBACKS = [
-  themeRule('vscode-light', {
-    foreground: '#3b3b3b', 'editor-background': '#ffffff', descriptionForeground: '#717171', 'panel-border': '#e5e5e5',
-    'textLink-foreground': '#005fb8', focusBorder: '#005fb8', 'list-hoverBackground': '#f2f2f2',
-    'charts-blue': '#1a85ff', 'charts-orange': '#d18616', 'charts-red': '#e51400', 'charts-green': '#388a34',
-    'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b',
-    'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b', 'editorHoverWidget-background': '#f8f8f8', 'editorHoverWidget-border': '#c8c8c8',
-  }),
-  themeRule('vscode-dark', {
-    foreground: '#cccccc', 'editor-background': '#1f1f1f', descriptionForeground: '#9d9d9d', 'panel-border': '#2b2b2b',
-    'textLink-foreground': '#4daafc', focusBorder: '#0078d4', 'list-hoverBackground': '#2a2d2e',
-    'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-red': '#f14c4c', 'charts-green': '#89d185',
-    'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc',
-    'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'editorHoverWidget-background': '#202020', 'editorHoverWidget-border': '#454545',
-  }),
-  themeRule('vscode-high-contrast', {
-    foreground: '#ffffff', 'editor-background': '#000000', descriptionForeground: '#ffffff', 'panel-border': '#6fc3df',
-    'textLink-foreground': '#21a6ff', focusBorder: '#f38518', 'list-hoverBackground': '#000000', contrastActiveBorder: '#f38518',
-    'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-red': '#f14c4c', 'charts-green': '#89d185',
-    'button-background': '#000000', 'button-foreground': '#ffffff', 'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff',
-    'badge-background': '#000000', 'badge-foreground': '#ffffff', 'editorHoverWidget-background': '#0c141f', 'editorHoverWidget-border': '#6fc3df',
-  }),
-  'body.synthgap-static { --vscode-font-family: system-ui, -apple-system, "Segoe UI", sans-serif; --vscode-font-size: 13px; }',
-].join('\n');
-
-function themeRule(className: string, colors: Readonly<Record<string, string>>): string {
-  const declarations = Object.entries(colors).map(([name, value]) => `--vscode-${name}: ${value};`);
-  return `body.synthgap-static.${className} { ${declarations.join(' ')} }`;
-}
-
-/** Inlined code must not end its element. A built bundle never contains `</script`; refuse rather than corrupt it. */
-function inlineScript(script: string): string {
-  if (/<\/script/i.test(script) || /<!--/.test(script)) throw new Error('The panel script contains "</script" or "<!--" and cannot be inlined.');
-  // A source map comment would point at a file the saved page does not have.
-  return script.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
-}
-
-/** In CSS `\/` is `/`, so the escape keeps the stylesheet's meaning. */
-function inlineStyle(style: string): string {
-  return style.replace(/<\/style/gi, '<\\/style');
-}
-
-function checkNonce(nonce: string): string {
-  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('A CSP nonce is 16 or more base-64 characters.');
-  return nonce;
-}
-
-function randomNonce(): string {
-  const bytes = new Uint8Array(24);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[b & 63]).join('');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

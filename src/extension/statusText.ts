@@ -2,6 +2,7 @@
  * What the status bar item shows, as a pure function of the server's last status and the active file, so the
  * wording is unit-tested without an editor. `statusBar.ts` applies the result to a `StatusBarItem`.
  */
+import { formatAuc, formatCount } from '../core/report/format';
 import type { FileSummary, StatusParams, Verdict } from '../shared/protocol';
 
 /** Which client command a click runs; `statusBar.ts` maps it to a command id. */
@@ -25,8 +26,8 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'insufficient-data': 'too few rows to tell',
 };
 
-const count = (n: number): string => n.toLocaleString('en-US');
-const auc = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
+const count = formatCount;
+const auc = formatAuc;
 
 /** The active file's summary, or undefined when the server has none for it (not a dataset, or the reference). */
 export function summaryFor(

@@ -1,5 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import { formatCount } from '../core/report/format';
+import { aucInterval } from '../core/report/sentences';
 import { CLIENT_COMMANDS } from '../shared/protocol';
 import type { FileAnalysis } from './fileState';
 
@@ -12,7 +13,7 @@ import type { FileAnalysis } from './fileState';
 export function fileCodeLens(uri: string, file: FileAnalysis, maxDiagnostics: number): CodeLens[] {
   if (!file.report) return [];
   const summary = file.summary(uri, undefined, maxDiagnostics);
-  const auc = `AUC ${summary.auc.toFixed(2)} [${summary.aucLow.toFixed(2)}–${summary.aucHigh.toFixed(2)}]`;
+  const auc = `AUC ${aucInterval(summary.auc, summary.aucLow, summary.aucHigh)}`;
   // With no gap only rows with LLM stock phrasing are flagged (core gap/verdict.ts flagPlan): say which.
   const noGap = summary.flagged === 0
     ? 'no gap from the reference, no row stands out'

@@ -68,7 +68,3 @@ function rowDiagnostic(
     data,
   };
 }
-
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}

@@ -4,7 +4,7 @@
  * The panel always receives full snapshots with a sequence number, never deltas, and rows only a page at a time.
  */
 import type { ProjectionMethod } from '../core/report/types';
-import type { PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from '../core/report/panelTypes';
+import type { PanelProbe, PanelSnapshot, RowsPage, RowsQuery } from '../core/report/panelTypes';
 
 export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core/report/types';
 // The data types live beside buildPanelSnapshot() in core (core may not import shared); they are re-exported here.
@@ -86,15 +86,6 @@ export type PanelMessage =
   | { readonly type: 'saveHtml' }
   | { readonly type: 'copyMarkdown' };
 
-/** The id of the `<script type="application/json">` that carries a saved report's data in a static page. */
-export const STATIC_DATA_ELEMENT_ID = 'synthgap-data';
-
-/** What a saved (static) report page embeds: the snapshot and the rows its table pages through. */
-export interface StaticPanelData {
-  readonly snapshot: PanelSnapshot;
-  /** Most synthetic-looking first; the static host sorts and pages these itself. */
-  readonly rows: PanelRow[];
-  /** Rows in the dataset in all; `rows` may be fewer. */
-  readonly totalRows: number;
-  readonly theme: 'light' | 'dark' | 'high-contrast';
-}
+// A saved page's data and the id of its JSON element live beside staticPanelPage() in core; re-exported here.
+export type { StaticDataset, StaticPanelData } from '../core/report/panelTypes';
+export { STATIC_DATA_ELEMENT_ID } from '../core/report/staticPage';

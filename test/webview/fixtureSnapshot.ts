@@ -105,7 +105,7 @@ export function fixtureStaticData(theme: StaticPanelData['theme'] = 'dark', opti
   const { report, rows } = fixtureReportWithMap();
   const snapshot = buildPanelSnapshot(report, 0, { uri: 'file:///work/data/synthetic-v1.jsonl', seq: options.seq ?? 1, rows, ...(options.probe ? { probe: options.probe } : {}) });
   const all = buildPanelSnapshot(report, 0, { uri: snapshot.uri, seq: snapshot.seq, rows, firstPage: { offset: 0, limit: 1000, sort: 'score', descending: true, flaggedOnly: false } }).rows.rows;
-  return { snapshot, rows: all, totalRows: rows.length, theme };
+  return { datasets: [{ snapshot, rows: all, totalRows: rows.length }], theme };
 }
 
 /** A dataset of `count` rows with a map capped at `mapPoints` per side, for timing the first render. */
@@ -122,5 +122,5 @@ export function bigStaticData(count: number, mapPoints = 2000): StaticPanelData 
   const report = { ...base, datasets: [withMap] };
   const snapshot = buildPanelSnapshot(report, 0, { uri: 'file:///big.jsonl', seq: 1, rows });
   const embedded = buildPanelSnapshot(report, 0, { uri: 'file:///big.jsonl', seq: 1, rows, firstPage: { offset: 0, limit: 1000, sort: 'score', descending: true, flaggedOnly: false } }).rows.rows;
-  return { snapshot, rows: embedded, totalRows: count, theme: 'dark' };
+  return { datasets: [{ snapshot, rows: embedded, totalRows: count, rowsNote: `This page holds ${embedded.length} of ${count} rows.` }], theme: 'dark' };
 }

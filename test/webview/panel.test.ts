@@ -8,12 +8,15 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { rowsPage } from '../../src/core/report/panel';
 import { MAP_LAYOUT, mapChartData } from '../../webview-ui/src/charts/data/map';
-import { staticPanelPage } from '../../src/extension/panelPage';
+import { staticPanelPage } from '../../src/core/report/staticPage';
 import type { PanelMessage, PanelSnapshot, PanelUiState, RowsQuery, StaticPanelData } from '../../src/shared/panel';
 import { HOSTILE_HTML, HOSTILE_SCRIPT, REFERENCE_FILE } from '../unit/report/fixtureReport';
 import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
 import { bigStaticData, FIXTURE_PROBE, fixtureReportWithMap, fixtureSnapshot, fixtureStaticData } from './fixtureSnapshot';
 import { serveWebviewPage } from './webviewPage';
+
+/** Saved pages get a fresh nonce from their writer; a fixed one here, of the length the writers use. */
+const TEST_NONCE = 'testNonce0123456789abcdefABCDEF';
 
 // The page's globals as these tests use them inside page.evaluate (the test program has no DOM lib).
 interface PageElement {
@@ -51,7 +54,7 @@ after(async () => {
 
 async function openStatic(data: StaticPanelData): Promise<RecordedPage> {
   const recorded = await recordedPage(browser.browser);
-  await recorded.page.setContent(staticPanelPage({ script: assets.script, style: assets.style, data, title: 'Gap report' }), { waitUntil: 'load' });
+  await recorded.page.setContent(staticPanelPage({ script: assets.script, style: assets.style, data, title: 'Gap report', nonce: TEST_NONCE }), { waitUntil: 'load' });
   await recorded.page.waitForSelector('#headline-auc');
   return recorded;
 }
@@ -86,11 +89,11 @@ describe('a saved report page', () => {
       const { page } = recorded;
       try {
         assert.equal(await page.textContent('#headline-auc'), '0.91 (95% interval 0.90–0.92)');
-        const flagged = data.snapshot.summary.flagged.toLocaleString('en-US');
+        const flagged = data.datasets[0].snapshot.summary.flagged.toLocaleString('en-US');
         assert.match((await page.textContent('#headline-flagged')) ?? '', new RegExp(`^${flagged} of 2,400 \\(`));
         assert.equal(await page.locator('.gap-item[data-feature="words"] svg.chart-small rect.bar').count(), 16, '8 bins per side');
         assert.equal(await page.locator('.gap-item[data-feature="stock-phrase"] svg.chart-small rect.bar').count(), 4, 'no/yes per side');
-        assert.match((await page.getAttribute('.gap-item[data-feature="words"] svg', 'aria-label')) ?? '', /Words per row.*0–5: 12% real, 1% synthetic/);
+        assert.match((await page.getAttribute('.gap-item[data-feature="words"] svg', 'aria-label')) ?? '', /Words per row.*0–5: 12% real, 1.0% synthetic/);
         const top = page.locator('.rows-table .data-row').first();
         assert.equal(await top.getAttribute('data-line'), '118');
         assert.equal(await top.locator('.row-text').textContent(), HOSTILE_HTML);
@@ -105,7 +108,7 @@ describe('a saved report page', () => {
         // Editor actions are hidden in a saved page.
         assert.equal(await page.locator('.save-html, .run-probe, vscode-button:has-text("Roughen")').count(), 0);
         await page.locator('#map').scrollIntoViewIfNeeded();
-        await hoverFirstRealPoint(page, data.snapshot);
+        await hoverFirstRealPoint(page, data.datasets[0].snapshot);
         await page.waitForSelector('.map-tooltip:not([hidden])');
         assert.equal(await page.textContent('.map-tooltip'), `Real · ${REFERENCE_FILE.split('/').pop()}:1 · billing\n${HOSTILE_HTML}`);
         await recorded.screenshot(`static-${theme}`);
@@ -295,7 +298,7 @@ describe('the webview page', () => {
     const recorded = await openWebview(undefined);
     const { page } = recorded;
     try {
-      const payload = JSON.stringify({ type: 'snapshot', snapshot: data.snapshot });
+      const payload = JSON.stringify({ type: 'snapshot', snapshot: data.datasets[0].snapshot });
       const ms = await page.evaluate((text) => {
         const start = performance.now();
         // dispatchEvent runs the handler synchronously, so this times parsing, rendering and layout.
@@ -304,8 +307,8 @@ describe('the webview page', () => {
         return performance.now() - start;
       }, payload);
       await page.waitForSelector('.rows-table .data-row');
-      t.diagnostic(`100K-row snapshot (${data.snapshot.map?.points.length} map points): ${(payload.length / 1024).toFixed(0)} KiB message, rendered in ${ms.toFixed(0)} ms`);
-      const html = staticPanelPage({ script: assets.script, style: assets.style, data, title: 'big' });
+      t.diagnostic(`100K-row snapshot (${data.datasets[0].snapshot.map?.points.length} map points): ${(payload.length / 1024).toFixed(0)} KiB message, rendered in ${ms.toFixed(0)} ms`);
+      const html = staticPanelPage({ script: assets.script, style: assets.style, data, title: 'big', nonce: TEST_NONCE });
       const saved = await recordedPage(browser.browser);
       const start = Date.now();
       await saved.page.setContent(html, { waitUntil: 'load' });

@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { staticPanelPage } from '../../src/extension/panelPage';
+import { staticPanelPage } from '../../src/core/report/staticPage';
 import type { StaticPanelData } from '../../src/shared/panel';
 import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type TestBrowser } from './browser';
 import { fixtureStaticData } from './fixtureSnapshot';
@@ -23,7 +23,7 @@ after(async () => {
 async function sectionTexts(data: StaticPanelData): Promise<{ phrases: string; modeCollapse: string; rateCells: string[] }> {
   const recorded = await recordedPage(browser.browser);
   try {
-    await recorded.page.setContent(staticPanelPage({ script: assets.script, style: assets.style, data, title: 'Gap report' }), { waitUntil: 'load' });
+    await recorded.page.setContent(staticPanelPage({ script: assets.script, style: assets.style, data, title: 'Gap report', nonce: 'sections0123456789abcdef' }), { waitUntil: 'load' });
     await recorded.page.waitForSelector('#headline-auc');
     const phrases = (await recorded.page.textContent('#phrases')) ?? '';
     const modeCollapse = (await recorded.page.textContent('#mode-collapse')) ?? '';
@@ -37,21 +37,23 @@ async function sectionTexts(data: StaticPanelData): Promise<{ phrases: string; m
 describe('report panel sections', () => {
   it('phrases: both counts and both rates per 1,000 rows; a sentence when none stands out', async () => {
     const data = fixtureStaticData('light');
-    const { phrases } = data.snapshot;
+    const [dataset] = data.datasets;
+    const { phrases } = dataset.snapshot;
     const first = phrases.overSynthetic[0];
     const shown = await sectionTexts(data);
     const rate = (count: number, rows: number) => ((1000 * count) / rows).toFixed(Number.isInteger((1000 * count) / rows) ? 0 : (1000 * count) / rows >= 10 ? 1 : 2);
     assert.deepEqual(shown.rateCells.slice(1, 5), [String(first.syntheticCount), rate(first.syntheticCount, phrases.syntheticRows), String(first.realCount), rate(first.realCount, phrases.realRows)]);
     assert.match(shown.phrases, /rates are per 1,000 rows of each side/);
-    const quiet = { ...data, snapshot: { ...data.snapshot, phrases: { ...phrases, overSynthetic: [], overReal: [], tested: 57 } } };
+    const quiet = { ...data, datasets: [{ ...dataset, snapshot: { ...dataset.snapshot, phrases: { ...phrases, overSynthetic: [], overReal: [], tested: 57 } } }] };
     assert.match((await sectionTexts(quiet)).phrases, /No phrase is used more on one side than the other \(tested 57 phrases\)\./);
   });
 
   it('mode collapse: names the embedding and cosine of the groups', async () => {
     const data = fixtureStaticData('dark');
     const method = 'Groups: rows with the same text, or at cosine ≥ 0.80 to a group\'s first row on model2vec:potion-mini, a semantic embedding, so paraphrases count.';
-    const diversity = { ...data.snapshot.diversity, method, paraphrases: true, embedder: 'model2vec:potion-mini' };
-    const shown = await sectionTexts({ ...data, snapshot: { ...data.snapshot, diversity } });
+    const [dataset] = data.datasets;
+    const diversity = { ...dataset.snapshot.diversity, method, paraphrases: true, embedder: 'model2vec:potion-mini' };
+    const shown = await sectionTexts({ ...data, datasets: [{ ...dataset, snapshot: { ...dataset.snapshot, diversity } }] });
     assert.ok(shown.modeCollapse.includes(method), shown.modeCollapse);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The theme colours the panel is shown with outside VS Code: the fallback `--vscode-*` values a saved report
- * page carries (src/extension/panelPage.ts, VS Code's default Light Modern, Dark Modern and High Contrast
+ * page carries (src/core/report/staticPage.ts, VS Code's default Light Modern, Dark Modern and High Contrast
  * values), read from a rendered page so the tests use exactly what the page uses.
  */
-import { staticPanelPage } from '../../src/extension/panelPage';
+import { staticPanelPage } from '../../src/core/report/staticPage';
 import type { StaticPanelData } from '../../src/shared/panel';
 
-export type PageTheme = StaticPanelData['theme'];
+/** The themes a saved page fixes (`auto` follows the reader's system: light or dark). */
+export type PageTheme = Exclude<StaticPanelData['theme'], 'auto'>;
 
 export const THEME_CLASS: Record<PageTheme, string> = { light: 'vscode-light', dark: 'vscode-dark', 'high-contrast': 'vscode-high-contrast' };
 

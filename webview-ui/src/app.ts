@@ -19,8 +19,8 @@ import { toolbar } from './sections/toolbar';
 import { restoreUiState } from './state';
 
 export interface AppOptions {
-  /** Rows a saved page embeds, for the note under the rows table. */
-  readonly embeddedRows?: number;
+  /** What a saved page left out of its rows, for the note above the rows table. */
+  readonly rowsNote?: string;
 }
 
 export class PanelApp {
@@ -135,7 +135,7 @@ export class PanelApp {
       phrasesSection(snapshot, context),
       modeCollapseSection(snapshot, context),
       labelsSection(snapshot, context),
-      rowsSection(snapshot, context, this.options.embeddedRows),
+      rowsSection(snapshot, context, this.options.rowsNote),
       noiseSection(snapshot, context),
     ]);
     this.root.replaceChildren(toolbar(snapshot, context, `Gap report: ${snapshot.file}`), this.notice, main);

@@ -11,7 +11,7 @@ import './styles.css';
 import { STATIC_DATA_ELEMENT_ID, type StaticPanelData } from '../../src/shared/panel';
 import { PanelApp } from './app';
 import { applySeriesColors } from './theme';
-import { staticHost } from './host/staticHost';
+import { startStaticPage } from './staticPage';
 import { hasVsCodeApi, vscodeHost } from './host/vscodeHost';
 
 function start(): void {
@@ -29,8 +29,7 @@ function start(): void {
     root.textContent = 'This page has no report data.';
     return;
   }
-  const data = JSON.parse(element.textContent) as StaticPanelData;
-  new PanelApp(root, staticHost(data), { embeddedRows: data.rows.length }).start();
+  startStaticPage(root, JSON.parse(element.textContent) as StaticPanelData);
 }
 
 start();

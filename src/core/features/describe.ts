@@ -29,9 +29,9 @@ export function describeRowFeature(def: FeatureDef, value: number, realSorted: F
   return rank >= 0.5 ? `${shown}, ${wording.higher} than ${beyond(rank)}` : `${shown}, ${wording.lower} than ${beyond(1 - rank)}`;
 }
 
-/** `96% of real rows`; `nearly all real rows (over 99%)` rather than the clumsy "than over 99%". */
+/** `96% of real rows`; `nearly all real rows (over 99.9%)` rather than the clumsy "than over 99.9%". */
 function beyond(share: number): string {
-  return share > 0.99 && share < 1 ? 'nearly all real rows (over 99%)' : shareOfRows(share, 'real');
+  return share > 0.999 && share < 1 ? 'nearly all real rows (over 99.9%)' : shareOfRows(share, 'real');
 }
 
 function describeBinaryRow(wording: BinaryWording, yes: boolean, real: Float64Array): string {
@@ -40,7 +40,7 @@ function describeBinaryRow(wording: BinaryWording, yes: boolean, real: Float64Ar
   // After the no phrase a bare `do` would read as "do lack it", so the yes phrase is spelled out instead.
   const realYes = yes || !BARE_VERBS.has(wording.realYes) ? wording.realYes : yesPlural(wording);
   if (!yes) return `${wording.no} (${shareOfRows(share, 'real')} ${realYes})`;
-  const only = share >= 0.01 && share < 0.5 ? 'only ' : ''; // not "only under 1%"
+  const only = share >= 0.001 && share < 0.5 ? 'only ' : ''; // not "only under 0.1%"
   return `${wording.yes} (${only}${shareOfRows(share, 'real')} ${wording.realYes})`;
 }
 

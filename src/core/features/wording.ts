@@ -1,20 +1,9 @@
+import { formatCount, formatDecimal, formatShare } from '../report/format';
 import type { BinaryWording, FeatureDef, NumericWording } from './types';
 
-// How values and shares print. Shares never round to a misleading 0% or 100%: 0.3% is "under 1%".
-
-/**
- * A 0..1 share as a percent: `41%`, `under 1%` for (0, 0.01), `over 99%` for (0.99, 1); exactly 0 and 1 print
- * as `0%` and `100%`. NaN prints as `0%`.
- *
- * @example formatShare(0.003) // 'under 1%'
- */
-export function formatShare(share: number): string {
-  if (!(share > 0)) return '0%';
-  if (share >= 1) return '100%';
-  if (share < 0.01) return 'under 1%';
-  if (share > 0.99) return 'over 99%';
-  return `${Math.round(share * 100)}%`;
-}
+// Shares print by the one rule of report/format.ts: never a misleading 0% or 100% (0.3% is "0.3%", 99.96% is
+// "over 99.9%"). Re-exported so the feature wording and the reports cannot drift apart.
+export { formatShare };
 
 /** `41% of real rows`, or `all real rows` / `no real rows` at the ends. */
 export function shareOfRows(share: number, side: string): string {
@@ -28,8 +17,8 @@ type Format = NumericWording['format'];
 /** A numeric value as printed in `format` (the wording's by default): `1,204`, `4.2`, `8%`. */
 export function formatValue(value: number, wording: NumericWording, format: Format = wording.format): string {
   if (format === 'percent') return formatShare(value);
-  if (format === 'decimal') return (Math.round(value * 10) / 10).toFixed(1);
-  return Math.round(value).toLocaleString('en-US');
+  if (format === 'decimal') return formatDecimal(value, 1);
+  return formatCount(value);
 }
 
 /** A value with its unit: `27 words`, `1 sentence`, `8% of words misspelled`, `reading ease 72` (bare scores). */

@@ -4,7 +4,7 @@ import { kMeans, nearestCentroid } from '../stats/kmeans';
 import { quantileSorted } from '../stats/quantile';
 import { sampleIndexes, seededRandom, type Random } from '../stats/random';
 import { dot } from '../stats/vector';
-import { formatCount } from './diversity';
+import { formatCount } from '../report/format';
 import { nearestSimilarities, nearestTargets } from './neighbours';
 import type { SideRows } from './sideRows';
 
@@ -114,7 +114,7 @@ function missingClusters(r: Embedded, s: Embedded, realClusters: Clusters, optio
 function syntheticOnlyClusters(r: Embedded, s: Embedded, options: CoverageOptions, random: Random, token?: CancellationToken): CoverageCluster[] {
   const neighbourRows = options.neighbourRows ?? 1000;
   const realSample = Array.from(sampleIndexes(r.vectors.length, neighbourRows, random), (i) => r.vectors[i]);
-  const far = quantileSorted(nearestSimilarities(realSample, token).sort(), options.farQuantile ?? 0.05);
+  const far = closeSimilarity([realSample], options.farQuantile ?? FAR_QUANTILE, token);
   const syntheticClusters = cluster(s, options, random, token);
   const k = syntheticClusters.centroids.length;
   const realCounts = countWithinReach(r.vectors, syntheticClusters);
@@ -140,6 +140,25 @@ function syntheticOnlyClusters(r: Embedded, s: Embedded, options: CoverageOption
     }
   });
   return found.sort((a, b) => b.syntheticShare - a.syntheticShare);
+}
+
+/**
+ * Default share of real rows whose nearest real neighbour is less similar than "close": a row of the other side
+ * with no neighbour that close is far (coverage) or uncovered (prompts). 5% keeps real-vs-real at about 5%.
+ */
+export const FAR_QUANTILE = 0.05;
+
+/**
+ * The cosine that "close" means: the `quantile` of the real rows' nearest-other-real-row similarities, each row
+ * compared with the other rows of its group (one group: all of them; with labels, its label). A row whose
+ * nearest row of the other side (in a sample of the same size, same group) is below it is farther away than
+ * all but that share of real rows are from each other. Rows alone in their group do not count; NaN for none.
+ *
+ * @example closeSimilarity([realVectors], 0.05) // 0.41
+ */
+export function closeSimilarity(groups: readonly (readonly Float32Array[])[], quantile = FAR_QUANTILE, token?: CancellationToken): number {
+  const nearest = groups.flatMap((group) => Array.from(nearestSimilarities(group, token)).filter((s) => !Number.isNaN(s)));
+  return quantileSorted(Float64Array.from(nearest).sort(), quantile);
 }
 
 function sampleEmbedded(side: SideRows, maxRows: number, random: Random): Embedded {

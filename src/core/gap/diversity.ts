@@ -1,5 +1,5 @@
 import { throwIfCancelled, type CancellationToken } from '../host';
-import { formatShare } from '../report/format';
+import { formatCount, formatShare } from '../report/format';
 import type { DiversityReport, SideDiversity } from '../report/types';
 import { compressionRatio } from '../stats/compression';
 import { distinctN } from '../stats/distinct';
@@ -136,9 +136,4 @@ function diversitySentence(real: Measured, synthetic: Measured, duplicates: Dupl
     return `Synthetic rows are more varied than real rows: ${similarity}; ${copies}.`;
   }
   return `Synthetic rows are about as varied as real rows: ${similarity}; ${copies}${duplicateRows > 0 ? neighbours : ''}.`;
-}
-
-/** 1240 → '1,240', the same in every locale. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

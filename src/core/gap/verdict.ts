@@ -1,3 +1,4 @@
+import { formatShare } from '../report/format';
 import type { Verdict } from '../report/types';
 import { sortedCopy } from '../stats/quantile';
 import { quantileUpperBound } from '../stats/quantileBound';
@@ -29,7 +30,7 @@ export function verdictFor(auc: number, aucLow: number, realRows: number, synthe
 const ANOMALOUS_AUC = 0.4;
 
 export function headlineFor(verdict: Verdict, auc: number): string {
-  const odds = `shown one real and one synthetic row, a classifier picks the synthetic one ${Math.round(auc * 100)}% of the time`;
+  const odds = `shown one real and one synthetic row, a classifier picks the synthetic one ${formatShare(auc)} of the time`;
   if (verdict !== 'insufficient-data' && auc < ANOMALOUS_AUC) {
     return `Something is off: ${odds}, well below chance (50%). Is this file the reference itself, or made of its rows (a copy, a link, a merge)?`;
   }

@@ -26,20 +26,29 @@ export function styleConstraints(style: StyleProfile): string[] {
   else rules.push(`Ending: leave off the final . ! or ? in about ${formatShare(style.noFinalPunctuation)} of messages.`);
   if (style.typoRows >= SOME) {
     const seen = style.typos.length > 0 ? `; real ones: ${quoteList(style.typos)}` : '';
-    rules.push(`Typos: about ${formatShare(style.typoRows)} of messages have a misspelling${seen}.`);
+    rules.push(`Typos: a misspelling in ${about(style.typoRows)}${seen}.`);
   } else {
     rules.push(`Typos: spell correctly (${few(style.typoRows)} real messages have a misspelling).`);
   }
-  if (style.slangRows >= SOME && style.slang.length > 0) rules.push(`Slang: about ${formatShare(style.slangRows)} of messages use chat slang, such as ${quoteList(style.slang)}.`);
+  if (style.slangRows >= SOME && style.slang.length > 0) rules.push(`Slang: chat slang in ${about(style.slangRows)}, such as ${quoteList(style.slang)}.`);
   else rules.push(`Slang: none (${few(style.slangRows)} real messages use chat slang).`);
-  if (style.bareContractionRows >= SOME && style.bareContractions.length > 0) rules.push(`Apostrophes: about ${formatShare(style.bareContractionRows)} of messages drop them, as in ${quoteList(style.bareContractions)}.`);
+  if (style.bareContractionRows >= SOME && style.bareContractions.length > 0) rules.push(`Apostrophes: dropped in ${about(style.bareContractionRows)}, as in ${quoteList(style.bareContractions)}.`);
   if (style.politenessRows < SOME) rules.push(`Politeness: no please, thanks or greetings (${few(style.politenessRows)} real messages have them).`);
   else if (style.politenessRows < MOST) rules.push(`Politeness: about ${formatShare(style.politenessRows)} of messages say please, thanks or hello; the rest get straight to the point.`);
-  if (style.digitRows >= SOME) rules.push(`Numbers: about ${formatShare(style.digitRows)} of messages contain digits (amounts, dates, times, codes).`);
-  if (style.emojiRows >= SOME) rules.push(`Emoji: about ${formatShare(style.emojiRows)} of messages have one.`);
+  if (style.digitRows >= SOME) rules.push(`Numbers: digits (amounts, dates, times, codes) in ${about(style.digitRows)}.`);
+  if (style.emojiRows >= SOME) rules.push(`Emoji: an emoji in ${about(style.emojiRows)}.`);
   if (style.stockPhraseRows < SOME) rules.push(`Never use assistant phrasing such as "I hope this helps", "Certainly" or "Could you please" (${few(style.stockPhraseRows)} real messages do).`);
   else rules.push(`Stock phrasing ("Could you please", "I would like to"): about ${formatShare(style.stockPhraseRows)} of messages, no more.`);
   return rules;
+}
+
+/**
+ * A share as a generator can follow it: `about 1 in 10 messages (10%)` below a half, where counting is easier
+ * than a percentage; `about 60% of messages` from a half on.
+ */
+function about(share: number): string {
+  if (share > 0 && share < 0.5) return `about 1 in ${Math.round(1 / share)} messages (${formatShare(share)})`;
+  return `about ${formatShare(share)} of messages`;
 }
 
 /** `no`, or `only 1.4% of` before "real messages". */

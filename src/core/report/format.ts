@@ -31,35 +31,69 @@ export function formatSigned(value: number, digits: number): string {
 }
 
 /**
- * A score or probability in [0, 1] with two decimals, except that it never rounds to a certainty it does not
- * have: `>0.99` and `<0.01` instead of `1.00` and `0.00`.
+ * A score or probability in [0, 1] with two decimals (or `digits`), except that it never rounds to a certainty it
+ * does not have: `>0.99` and `<0.01` instead of `1.00` and `0.00` (`>0.999` with three decimals).
  *
  * @example formatScore(0.998) // ">0.99"
+ * @example formatScore(0.9998, 3) // ">0.999"
  */
-export function formatScore(value: number): string {
-  if (value > 0 && value < 0.005) return '<0.01';
-  if (value >= 0.995 && value < 1) return '>0.99';
-  return formatDecimal(value, 2);
+export function formatScore(value: number, digits = 2): string {
+  const unit = 10 ** -digits;
+  if (value > 0 && value < unit / 2) return `<${unit.toFixed(digits)}`;
+  if (value >= 1 - unit / 2 && value < 1) return `>${(1 - unit).toFixed(digits)}`;
+  return formatDecimal(value, digits);
 }
 
 /**
- * A share in [0, 1] as a percentage a reader takes in at a glance: `0%`, `under 1%`, one decimal below 10%
- * (`5.0%`), whole numbers up to 99%, `over 99%`, `100%`.
+ * A share in [0, 1] as a percentage. The one rule for every view (terminal, Markdown, the panel, the saved page,
+ * hovers and squiggles): a share prints as `0%` or `100%` only when it is exactly 0 or 1, because "100% of rows
+ * flagged" when 5 in 1,000 are not is a claim the data does not make. Whole percents from 10% to 99%; one
+ * decimal below 10% (`5.0%`, `0.4%`: small shares are compared with each other) and above 99% (`99.5%`, where a
+ * whole percent would read `100%`); past one decimal, `under 0.1%` and `over 99.9%`.
+ * A ratio above 1 prints in whole percents (`150%`); non-finite values print as `n/a`.
  *
- * @example formatShare(0.004) // "under 1%"
+ * @example formatShare(0.995) // "99.5%"
+ * @example formatShare(0.9996) // "over 99.9%"
+ * @example formatShare(0.4167) // "42%"
  */
 export function formatShare(share: number): string {
   if (!Number.isFinite(share)) return NOT_AVAILABLE;
-  if (share <= 0) return '0%';
-  if (share >= 1) return '100%';
-  if (share < 0.01) return 'under 1%';
-  if (share > 0.99) return 'over 99%';
-  if (share < 0.0995) return `${(share * 100).toFixed(1)}%`;
+  if (share === 0 || share === 1) return `${share * 100}%`;
+  if (share < 0) return `${formatDecimal(share * 100, 1)}%`;
+  if (share > 1) return share < 1.005 ? 'over 100%' : `${formatCount(share * 100)}%`;
+  if (share < 0.001) return 'under 0.1%';
+  if (share > 0.999) return 'over 99.9%';
+  // 0.0995 and 0.99: where one decimal and a whole percent meet without printing "10.0%" or "100%".
+  if (share < 0.0995 || share > 0.99) return `${(share * 100).toFixed(1)}%`;
   return `${Math.round(share * 100)}%`;
 }
 
-/** A measured feature value with about three significant digits. @example formatValue(14.236) // "14.2" */
+/**
+ * An AUC with two decimals, as every view shows it (its 95% interval on a few hundred rows is several hundredths
+ * wide, so a third decimal would be noise), and, like a score, never rounded to a certainty it does not have:
+ * 0.9998 is `>0.99`, not `1.00`. (Only the `--fail-above-auc` message shows three decimals, next to the gate.)
+ *
+ * @example formatAuc(0.9134) // "0.91"
+ */
+export function formatAuc(auc: number): string {
+  return formatScore(auc);
+}
+
+/**
+ * An AUC's 95% interval: `0.90–0.92`, or one value when both ends print the same (`>0.99`).
+ * @example formatAucRange(0.9995, 0.99999) // ">0.99"
+ */
+export function formatAucRange(low: number, high: number): string {
+  const [from, to] = [formatAuc(low), formatAuc(high)];
+  return from === to ? from : `${from}–${to}`;
+}
+
+/**
+ * A measured feature value with about three significant digits; whole numbers print as counts, so a length of
+ * 3 words reads `3`, not `3.00`. @example formatValue(14.236) // "14.2"
+ */
 export function formatValue(value: number): string {
+  if (Number.isInteger(value)) return formatCount(value);
   const magnitude = Math.abs(value);
   if (magnitude >= 100) return formatDecimal(value, 0);
   if (magnitude >= 10) return formatDecimal(value, 1);
@@ -106,7 +140,8 @@ export function escapeHtml(text: string): string {
 /**
  * Text safe inline in Markdown and in a GFM table cell: one line, Markdown punctuation backslash-escaped,
  * `<` written as an entity so no HTML tag survives, and `&` escaped only where it would start an entity
- * (so `R&D` stays readable in a CI log).
+ * (so `R&D` stays readable in a CI log). A line-start marker (`#`, `>`, `-`, `+`, `=`, `1.`) is escaped too, so
+ * text placed at the start of a line or after `> ` or `- ` (a hover's quote, a list item) stays a paragraph.
  *
  * @example escapeMarkdown('a | `b`') // "a \\| \\`b\\`"
  */
@@ -114,5 +149,15 @@ export function escapeMarkdown(text: string): string {
   return oneLine(text)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-    .replace(/</g, '&lt;');
+    .replace(/</g, '&lt;')
+    .replace(/^([#>+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * The last segment of a path, for display: reports name reference files by absolute path.
+ * @example fileName('/home/me/data/real.jsonl') // "real.jsonl"
+ */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }

@@ -5,7 +5,7 @@
  */
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import type { CoverageCluster, DatasetReport, GapReport, PhraseReport, PhraseStat } from './types';
-import { escapeMarkdown as md, excerpt, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
+import { escapeMarkdown as md, excerpt, formatAuc, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,
   aucText,
@@ -135,7 +135,7 @@ function datasetBlocks(dataset: DatasetReport): string[] {
             md(l.label),
             formatCount(l.realRows),
             formatCount(l.syntheticRows),
-            formatDecimal(l.auc, 2),
+            formatAuc(l.auc),
             l.topGap === undefined ? '' : md(featureName(dataset, l.topGap)),
           ]),
           'lrrrl',

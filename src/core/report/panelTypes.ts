@@ -114,3 +114,23 @@ export interface PanelSnapshot {
   readonly rows: RowsPage;
   readonly probe?: PanelProbe;
 }
+
+/** One dataset of a saved report page: its snapshot and the rows its table pages through. */
+export interface StaticDataset {
+  readonly snapshot: PanelSnapshot;
+  /** Most synthetic-looking first; the static host sorts and pages these itself. */
+  readonly rows: PanelRow[];
+  /** Rows in the dataset in all; `rows` may be fewer. */
+  readonly totalRows: number;
+  /** What the page left out, in words, when `rows` is fewer than `totalRows`. */
+  readonly rowsNote?: string;
+}
+
+/**
+ * What a saved (static) report page embeds: one dataset per checked file, in the order they were given; the
+ * page shows one at a time and a file picker when there are several. `auto` follows the reader's system theme.
+ */
+export interface StaticPanelData {
+  readonly datasets: StaticDataset[];
+  readonly theme: 'light' | 'dark' | 'high-contrast' | 'auto';
+}

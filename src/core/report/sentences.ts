@@ -17,7 +17,7 @@ import type {
   RowResult,
   Verdict,
 } from './types';
-import { formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
+import { formatAuc, formatAucRange, formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
   'no-gap': 'No gap',
@@ -40,9 +40,9 @@ export function aucText(summary: DatasetSummary): string {
 
 /** `0.91 [0.90–0.92]`; the interval is left out when it is not known. */
 export function aucInterval(auc: number, low: number, high: number): string {
-  const value = formatDecimal(auc, 2);
+  const value = formatAuc(auc);
   if (!Number.isFinite(low) || !Number.isFinite(high)) return value;
-  return `${value} [${formatDecimal(low, 2)}–${formatDecimal(high, 2)}]`;
+  return `${value} [${formatAucRange(low, high)}]`;
 }
 
 /** `812 of 10,000 rows look synthetic (threshold 0.73; flags 5.0% of real rows)`. */
@@ -182,7 +182,7 @@ export function reasonHeadline(reasons: readonly Pick<RowReason, 'code'>[]): str
  * real rows; 180 characters, longer than 98% of real rows.` Without reasons, its percentile among real rows.
  */
 export function reasonsSentence(reasons: readonly RowReason[], percentile: number): string {
-  if (reasons.length === 0) return `Looks synthetic: scores higher than ${Math.round(percentile * 100)}% of real rows.`;
+  if (reasons.length === 0) return `Looks synthetic: scores higher than ${formatShare(percentile)} of real rows.`;
   return `${reasonHeadline(reasons)}: ${reasons.map((reason) => reason.message).join('; ')}.`;
 }
 

@@ -14,7 +14,7 @@ test('a numeric value against the real rows, by the mid-rank percentile, in the 
   assert.equal(describeRowFeature(def('words'), 27, values([10, 96], [40, 4])), '27 words, longer than 96% of real rows');
   assert.equal(describeRowFeature(def('words'), 3, values([2, 10], [10, 90])), '3 words, shorter than 90% of real rows');
   assert.equal(describeRowFeature(def('words'), 1, values([5, 10])), '1 word, shorter than all real rows');
-  assert.equal(describeRowFeature(def('sentences'), 2, values([1, 997], [2, 3])), '2 sentences, more than nearly all real rows (over 99%)');
+  assert.equal(describeRowFeature(def('sentences'), 2, values([1, 997], [2, 3])), '2 sentences, more than 99.9% of real rows');
   assert.equal(describeRowFeature(def('sentences'), 3, values([1, 997], [2, 3])), '3 sentences, more than all real rows');
   assert.equal(describeRowFeature(def('sentences'), 1, values([1, 90], [2, 10])), '1 sentence, the same as 90% of real rows');
 });
@@ -27,7 +27,7 @@ test('numeric formats: decimals, percents and bare scores', () => {
 
 test('a yes/no value says what the row has and how common that is among real rows', () => {
   assert.equal(describeRowFeature(def('has-typo'), 0, ones(0.41)), 'no typos (41% of real rows have one)');
-  assert.equal(describeRowFeature(def('terminal-punctuation'), 1, ones(0.08)), 'ends with . ! or ? (only 8% of real rows do)');
+  assert.equal(describeRowFeature(def('terminal-punctuation'), 1, ones(0.08)), 'ends with . ! or ? (only 8.0% of real rows do)');
   assert.equal(describeRowFeature(def('terminal-punctuation'), 1, ones(0.9)), 'ends with . ! or ? (90% of real rows do)');
   assert.equal(describeRowFeature(def('terminal-punctuation'), 1, ones(0)), 'ends with . ! or ? (no real rows do)');
   assert.equal(describeRowFeature(def('all-lowercase'), 1, ones(0.2)), 'is all lower-case (only 20% of real rows are)');
@@ -37,12 +37,12 @@ test('a yes/no value says what the row has and how common that is among real row
 });
 
 test('shares never round to a misleading 0% or 100%', () => {
-  assert.equal(formatShare(0.003), 'under 1%');
-  assert.equal(formatShare(0.997), 'over 99%');
-  assert.equal(formatShare(0.994), 'over 99%');
-  assert.equal(formatShare(0.015), '2%');
-  assert.deepEqual([formatShare(0), formatShare(1), formatShare(NaN)], ['0%', '100%', '0%']);
-  assert.equal(describeRowFeature(def('has-typo'), 1, ones(0.003, 10_000)), 'has a typo (under 1% of real rows have one)');
+  assert.equal(formatShare(0.003), '0.3%');
+  assert.equal(formatShare(0.997), '99.7%');
+  assert.equal(formatShare(0.9996), 'over 99.9%');
+  assert.equal(formatShare(0.015), '1.5%');
+  assert.deepEqual([formatShare(0), formatShare(1), formatShare(NaN)], ['0%', '100%', 'n/a']);
+  assert.equal(describeRowFeature(def('has-typo'), 1, ones(0.003, 10_000)), 'has a typo (only 0.3% of real rows have one)');
 });
 
 test('without real rows the value is still stated; realCount reads a prefix of a larger buffer', () => {
@@ -62,14 +62,14 @@ test('dataset gaps: medians, or means when the medians print the same', () => {
   );
   assert.equal(
     describeGap(def('typo-rate'), values([0, 60], [0.2, 40]), values([0, 99], [0.2, 1])),
-    'Synthetic rows have fewer typos: mean under 1% of words misspelled against 8% in real rows.',
+    'Synthetic rows have fewer typos: mean 0.2% of words misspelled against 8.0% in real rows.',
   );
   assert.equal(describeGap(def('words'), values([8, 10]), values([8, 10])), 'Synthetic and real rows are alike in words: mean 8.0 words in both.');
 });
 
 test('dataset gaps for yes/no features, and empty sides', () => {
-  assert.equal(describeGap(def('has-typo'), ones(0.41), ones(0.02)), '41% of real rows have a typo, against 2% of synthetic rows.');
-  assert.equal(describeGap(def('all-lowercase'), ones(0.003, 10_000), ones(1)), 'Under 1% of real rows are all lower-case, against 100% of synthetic rows.');
+  assert.equal(describeGap(def('has-typo'), ones(0.41), ones(0.02)), '41% of real rows have a typo, against 2.0% of synthetic rows.');
+  assert.equal(describeGap(def('all-lowercase'), ones(0.003, 10_000), ones(1)), '0.3% of real rows are all lower-case, against 100% of synthetic rows.');
   assert.equal(describeGap(def('words'), new Float64Array(0), values([8, 3])), 'Cannot compare words: there are no real rows.');
   assert.equal(describeGap(def('has-typo'), ones(0.5), new Float64Array(0)), 'Cannot compare has a typo: there are no synthetic rows.');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diversityReport, formatCount } from '../../../src/core/gap/diversity';
+import { diversityReport } from '../../../src/core/gap/diversity';
 import { seededRandom } from '../../../src/core/stats/random';
 import { sideOf } from './testEmbedding';
 import { topicRow, TOPICS } from './textGen';
@@ -46,10 +46,4 @@ test('empty sides and missing embeddings still give a report', () => {
   const report = diversityReport(bare, bare);
   assert.ok(Number.isNaN(report.real.meanNearestSimilarity));
   assert.match(report.sentence, /distinct word pairs/);
-});
-
-test('counts print with thousands separators', () => {
-  assert.equal(formatCount(1240), '1,240');
-  assert.equal(formatCount(1234567), '1,234,567');
-  assert.equal(formatCount(12), '12');
 });

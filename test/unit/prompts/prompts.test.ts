@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DatasetRow, ParsedDataset } from '../../../src/core/dataset/types';
 import { formatPromptsMarkdown } from '../../../src/core/prompts/markdown';
-import { generationPrompts } from '../../../src/core/prompts/prompts';
+import { generationPrompts, promptForLabel, type PromptsReport } from '../../../src/core/prompts/prompts';
 import { seededRandom } from '../../../src/core/stats/random';
 import { wordList } from '../features/support';
 
@@ -12,8 +12,6 @@ const TOPICS: Record<string, { frames: string[]; subjects: string[] }> = {
   weather: { frames: ['what is the weather in {}', 'will it rain in {} tomorrow', 'how hot is it in {}'], subjects: ['paris', 'boston', 'denver', 'madrid', 'tokyo'] },
   music: { frames: ['play some {}', 'put on {} music', 'i want to hear {}'], subjects: ['jazz', 'rock', 'classical', 'hip hop', 'country'] },
   alarm: { frames: ['set an alarm for {}', 'wake me up at {}', 'alarm at {} please'], subjects: ['6 am', '7 am', 'noon', '5 30', 'midnight'] },
-  // How a generator might word the alarm intent: nothing a real alarm request says.
-  alarm_generated: { frames: ['kindly arrange a {} chime', 'could you schedule a {} buzzer', 'I require a {} ringer'], subjects: ['morning', 'dawn', 'sunrise', 'daybreak', 'early'] },
   pin_change: { frames: ['how do i change my {}', 'i forgot my {} and need a new one', 'reset the {} on my account'], subjects: ['pin', 'pin number', 'card pin', 'atm pin', 'security pin'] },
 };
 
@@ -33,76 +31,140 @@ function dataset(labels: readonly string[], perLabel: number, seed: number, styl
 
 const LABELS = ['card_arrival', 'weather', 'music', 'alarm', 'pin_change'];
 const sentence = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}.`;
+const input = (real: ParsedDataset, synthetic: ParsedDataset) => ({ reference: [{ file: 'real.jsonl', data: real }], dataset: { file: 'synthetic.jsonl', data: synthetic } });
 
-async function prompts() {
+async function prompts(options: { top?: number; label?: string } = {}) {
   const real = dataset(LABELS, 40, 1, (text) => text);
   const synthetic = dataset(['card_arrival', 'weather', 'music', 'alarm'], 60, 2, sentence);
-  return generationPrompts({ reference: [{ file: 'real.jsonl', data: real }], dataset: { file: 'synthetic.jsonl', data: synthetic } }, { dictionary: wordList(), seed: 1 });
+  return generationPrompts(input(real, synthetic), { dictionary: wordList(), seed: 1, ...options });
 }
 
-test('a label the synthetic rows lack gets a prompt: five real examples of it and the real style as rules', async () => {
+/** Each quoted example is a real row (by its line) with the prompt's label. */
+function assertOnLabel(report: PromptsReport, real: ParsedDataset): void {
+  for (const prompt of report.prompts) {
+    for (const example of prompt.examples) {
+      const row = real.rows[example.line - 1];
+      assert.equal(row.text, example.text);
+      assert.equal(row.label, prompt.label, `prompt for ${prompt.label} quotes "${example.text}" of ${row.label}`);
+    }
+  }
+}
+
+test('a label the synthetic rows lack ranks first: all its real rows uncovered, five of them quoted, the measured style as rules', async () => {
   const report = await prompts();
-  const section = report.sections.find((s) => s.kind === 'label');
-  assert.ok(section, JSON.stringify(report.sections.map((s) => [s.kind, s.label])));
-  assert.equal(section.label, 'pin_change');
-  assert.equal(section.syntheticShare, 0);
-  assert.equal(section.rowsNeeded, 48, '20% of 240 synthetic rows');
-  assert.equal(section.examples.length, 5);
-  assert.ok(section.examples.every((e) => /pin/.test(e.text) && e.file === 'real.jsonl' && e.line > 160), JSON.stringify(section.examples));
-  assert.ok(section.terms.includes('pin'), section.terms.join(', '));
-  assert.equal(section.styleOf, 'section');
-  for (const example of section.examples) assert.ok(section.prompt.includes(`- ${example.text}\n`), example.text);
-  assert.match(section.prompt, /intent "pin_change"/);
-  assert.match(section.prompt, /Length: \d+ to \d+ words/);
-  assert.match(section.prompt, /Casing: all lower-case/);
-  assert.match(section.prompt, /Ending: no final \. ! or \?/);
-  assert.match(section.prompt, /Typos: /);
-  assert.match(section.prompt, /Slang: /);
-  assert.match(section.prompt, /^Output only the messages/m);
+  assert.equal(report.groupedBy, 'label');
+  const [first] = report.prompts;
+  assert.equal(first.label, 'pin_change', JSON.stringify(report.prompts.map((p) => [p.label, p.uncoveredRealRows])));
+  assert.equal(first.kind, 'label');
+  assert.equal(first.uncoveredRealRows, 40);
+  assert.equal(first.realRows, 40);
+  assert.equal(first.syntheticRows, 0);
+  assert.equal(first.examples.length, 5);
+  assert.equal(new Set(first.examples.map((e) => e.text)).size, 5, 'distinct texts');
+  assert.ok(first.examples.every((e) => /pin/.test(e.text) && e.file === 'real.jsonl' && e.line > 160), JSON.stringify(first.examples));
+  assert.ok(first.terms.includes('pin'), first.terms.join(', '));
+  assert.equal(first.styleOf, 'section');
+  for (const example of first.examples) assert.ok(first.text.includes(`- ${example.text}\n`), example.text);
+  assert.match(first.text, /intent "pin_change"; write nothing for any other intent/);
+  assert.match(first.text, /^40 real messages with the intent "pin_change" are unlike any message written so far/m);
+  assert.match(first.text, /^5 of them\. /m);
+  assert.deepEqual(first.styleRules, first.styleRules.filter((rule) => first.text.includes(`- ${rule}`)));
+  assert.match(first.text, /Casing: all lower-case/);
+  assert.match(first.text, /Ending: no final \. ! or \?/);
+  assert.match(first.text, /^Output only the messages/m);
+  assertOnLabel(report, dataset(LABELS, 40, 1, (text) => text));
 });
 
-test('the missing topic is found among the real clusters too; the same seed gives the same prompts', async () => {
+test('prompts are ranked by uncovered real rows; top cuts the list; the same seed gives the same prompts', async () => {
   const report = await prompts();
-  const topic = report.sections.find((s) => s.kind === 'topic');
-  assert.ok(topic, 'a real cluster with no synthetic rows near');
-  assert.equal(topic.label, 'pin_change');
-  assert.ok(topic.examples.length === 5 && topic.examples.every((e) => /pin/.test(e.text)), JSON.stringify(topic.examples));
+  const counts = report.prompts.map((p) => p.uncoveredRealRows);
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  assert.ok(counts.every((count) => count > 0));
+  assert.equal(report.prompts.length, report.groupsWithUncovered);
+  assert.equal(report.uncoveredRows, counts.reduce((a, b) => a + b, 0));
+  assert.equal(report.judgedRows, 200);
+  assert.ok(report.close.threshold > 0 && report.close.threshold < 1 && report.close.quantile === 0.05);
+  const top = await prompts({ top: 1 });
+  assert.deepEqual(top.prompts, report.prompts.slice(0, 1));
+  assert.equal(top.groupsWithUncovered, report.groupsWithUncovered);
   assert.deepEqual(await prompts(), report);
 });
 
-test('Markdown: one section per prompt, the prompt fenced, dataset text escaped', async () => {
+test('no prompt ever quotes a row of another label (random labels on random rows, several seeds)', async () => {
+  const topics = Object.keys(TOPICS);
+  for (let seed = 1; seed <= 8; seed++) {
+    const random = seededRandom(seed);
+    const labels = Array.from({ length: 2 + Math.floor(random() * 6) }, (_, i) => `label_${i}`);
+    // Texts of every topic under every label, so nearest rows often carry another label.
+    const mixed = (count: number, style: (text: string) => string, keep: readonly string[]): ParsedDataset => {
+      const base = dataset(topics, Math.ceil(count / topics.length), seed * 7 + count, style);
+      const rows = base.rows.map((row) => ({ ...row, label: labels[Math.floor(random() * labels.length)] })).filter((row) => keep.includes(row.label)).map((row, i) => ({ ...row, line: i + 1 }));
+      return { ...base, rows };
+    };
+    const real = mixed(120 + Math.floor(random() * 200), (text) => text, labels);
+    const synthetic = mixed(100 + Math.floor(random() * 200), sentence, labels.filter((_, i) => i === 0 || random() < 0.6));
+    const report = await generationPrompts(input(real, synthetic), { dictionary: wordList(), seed, examples: 1 + Math.floor(random() * 9) });
+    assert.equal(report.groupedBy, 'label');
+    assertOnLabel(report, real);
+    for (const label of labels) {
+      const one = await promptForLabel(input(real, synthetic), label, { dictionary: wordList(), seed });
+      if (!real.rows.some((row) => row.label === label)) continue;
+      assert.equal(one?.label, label);
+      assertOnLabel({ ...report, prompts: one ? [one] : [] }, real);
+    }
+  }
+});
+
+test('promptForLabel: only that label, quoting its covered rows when none is uncovered', async () => {
+  const report = await prompts();
+  const weather = report.prompts.find((p) => p.label === 'weather');
+  const only = await prompts({ label: 'weather' });
+  assert.deepEqual(only.prompts.map((p) => p.label), ['weather']);
+  const real = dataset(LABELS, 40, 1, (text) => text);
+  const one = await promptForLabel(input(real, real), 'weather', { dictionary: wordList(), seed: 1 });
+  assert.ok(one);
+  assert.equal(one.uncoveredRealRows, 0, 'the real rows themselves cover every real row');
+  assert.ok(one.examples.length === 5 && one.examples.every((e) => real.rows[e.line - 1].label === 'weather'));
+  assert.match(one.text, /already covered/);
+  if (weather) assert.equal(only.prompts[0].uncoveredRealRows, weather.uncoveredRealRows);
+  assert.equal(await promptForLabel(input(real, real), 'no_such_label', { dictionary: wordList(), seed: 1 }), undefined);
+});
+
+test('without labels on both sides: one prompt per real topic cluster, and the document says so', async () => {
+  const real = dataset(LABELS, 40, 1, (text) => text);
+  const synthetic = dataset(['card_arrival', 'weather', 'music', 'alarm'], 60, 2, sentence);
+  const unlabelled = { ...synthetic, labelField: undefined, rows: synthetic.rows.map(({ label: _label, ...row }) => row) };
+  const report = await generationPrompts(input(real, unlabelled), { dictionary: wordList(), seed: 1 });
+  assert.equal(report.groupedBy, 'cluster');
+  assert.ok(report.prompts.length > 0);
+  assert.ok(report.prompts.every((p) => p.kind === 'cluster' && Number.isInteger(p.cluster) && p.syntheticRows === undefined));
+  const [first] = report.prompts;
+  assert.ok(first.examples.every((e) => /pin/.test(e.text)), JSON.stringify(first.examples));
+  assert.equal(first.label, 'pin_change', 'the real rows\' most common label names the cluster');
+  assert.doesNotMatch(first.text, /intent/);
+  assert.match(first.text, /same topic as the real messages below/);
+  const markdown = formatPromptsMarkdown(report);
+  assert.match(markdown, /one prompt per topic cluster of the real rows/);
+  assert.match(markdown, /## 1\. Topic “[^”]+” \(mostly pin\\_change\)\n\n23 of 23 real rows of this topic have no close synthetic row; 5 of them:/);
+});
+
+test('Markdown: one section per prompt with its rank figure, the prompt fenced, dataset text escaped', async () => {
   const report = await prompts();
   const markdown = formatPromptsMarkdown(report);
   assert.match(markdown, /^# Generation prompts for synthetic\.jsonl/);
-  assert.equal(markdown.match(/^## \d+\. /gm)?.length, report.sections.length);
-  assert.equal(markdown.match(/^```text$/gm)?.length, report.sections.length);
-  assert.match(markdown, /## \d+\. Label pin\\_change/);
+  assert.equal(markdown.match(/^## \d+\. /gm)?.length, report.prompts.length);
+  assert.equal(markdown.match(/^```text$/gm)?.length, report.prompts.length);
+  assert.match(markdown, /## 1\. Label pin\\_change\n\n40 of 40 real rows of `pin_change` have no close synthetic row \(no synthetic row has this label\); 5 of them:/);
   assert.match(markdown, /\(real\.jsonl:\d+\)/);
-  const hostile = formatPromptsMarkdown({ ...report, sections: [{ ...report.sections[0], prompt: 'a ``` b' }] });
+  assert.match(markdown, /none is within cosine 0\.\d\d on the hashed embedding/);
+  const hostile = formatPromptsMarkdown({ ...report, prompts: [{ ...report.prompts[0], text: 'a ``` b' }] });
   assert.match(hostile, /^````text\na ``` b\n````$/m);
 });
 
-test('a label the synthetic rows word differently: a prompt built on the real rows a classifier of them misses', async () => {
-  const real = dataset(LABELS, 40, 1, (text) => text);
-  const synthetic = dataset(LABELS, 40, 2, sentence, { alarm: 'alarm_generated' });
-  const input = { reference: [{ file: 'real.jsonl', data: real }], dataset: { file: 'synthetic.jsonl', data: synthetic } };
-  const report = await generationPrompts(input, { dictionary: wordList(), seed: 1 });
-  const wording = report.sections.filter((s) => s.kind === 'wording');
-  assert.deepEqual(wording.map((s) => s.label), ['alarm'], JSON.stringify(report.sections.map((s) => [s.kind, s.label, s.recall])));
-  const [section] = wording;
-  assert.ok((section.recall ?? 1) < 0.6);
-  assert.ok(section.examples.length === 5 && section.examples.every((e) => /alarm|wake/.test(e.text)), JSON.stringify(section.examples));
-  assert.ok(section.terms.some((term) => /alarm|wake/.test(term)), section.terms.join(', '));
-  assert.match(section.prompt, /Real users word this intent in ways the existing synthetic messages miss/);
-  assert.match(formatPromptsMarkdown(report), /Label alarm: real wording the synthetic rows miss/);
-  const off = await generationPrompts(input, { dictionary: wordList(), seed: 1, wordingRecall: 0 });
-  assert.equal(off.sections.filter((s) => s.kind === 'wording').length, 0);
-});
-
-test('nothing under-covered: no sections, and the document says so', async () => {
+test('nothing uncovered: no prompts, and the document says so', async () => {
   const real = dataset(LABELS, 30, 1, (text) => text);
-  const same = dataset(LABELS, 30, 3, (text) => text);
-  const report = await generationPrompts({ reference: [{ file: 'real.jsonl', data: real }], dataset: { file: 'more.jsonl', data: same } }, { dictionary: wordList(), seed: 1 });
-  assert.deepEqual(report.sections, []);
+  const report = await generationPrompts(input(real, real), { dictionary: wordList(), seed: 1 });
+  assert.deepEqual(report.prompts, []);
+  assert.equal(report.uncoveredRows, 0);
   assert.match(formatPromptsMarkdown(report), /nothing to steer/);
 });

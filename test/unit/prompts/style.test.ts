@@ -45,9 +45,9 @@ test('constraints state the measured style as rules, with the shares', () => {
   assert.match(rules[0], /^Length: \d+ to \d+ words \(median 7\)/);
   assert.match(text, /Casing: all lower-case, no capital letters at all \(90% of real messages\)/);
   assert.match(text, /Ending: no final \. ! or \? \(90% of real messages end without one\)/);
-  assert.match(text, /Typos: about 10% of messages have a misspelling; real ones: "recieve"/);
-  assert.match(text, /Slang: about 20% of messages use chat slang, such as "pls", "u"/);
-  assert.match(text, /Apostrophes: about 10% of messages drop them, as in "havent"/);
+  assert.match(text, /Typos: a misspelling in about 1 in 10 messages \(10%\); real ones: "recieve"/);
+  assert.match(text, /Slang: chat slang in about 1 in 5 messages \(20%\), such as "pls", "u"/);
+  assert.match(text, /Apostrophes: dropped in about 1 in 10 messages \(10%\), as in "havent"/);
   const formal = styleConstraints(styleProfile(['Hello, could you please check my order?', 'I would like a refund.'], wordList())).join('\n');
   assert.match(formal, /Casing: start with a capital letter/);
   assert.match(formal, /Ending: end with \. ! or \?/);

@@ -4,6 +4,8 @@ import {
   escapeHtml,
   escapeMarkdown,
   excerpt,
+  fileName,
+  formatAuc,
   formatCount,
   formatDecimal,
   formatScore,
@@ -37,14 +39,46 @@ describe('number formatting', () => {
     assert.equal(formatSigned(-1234.5, 1), '-1,234.5');
   });
 
-  it('writes shares as percentages a reader takes in at a glance', () => {
+  it('prints 0% and 100% only for exactly 0 and 1', () => {
     assert.equal(formatShare(0), '0%');
-    assert.equal(formatShare(0.004), 'under 1%');
+    assert.equal(formatShare(1), '100%');
+    assert.equal(formatShare(0.995), '99.5%');
+    assert.equal(formatShare(0.9996), 'over 99.9%');
+    assert.equal(formatShare(1 - 1e-12), 'over 99.9%');
+    assert.equal(formatShare(0.0004), 'under 0.1%');
+    assert.equal(formatShare(1e-12), 'under 0.1%');
+    assert.equal(formatShare(0.004), '0.4%');
+    // Every share strictly between 0 and 1 stays off both ends, however it rounds.
+    for (let i = 1; i < 100_000; i++) {
+      const text = formatShare(i / 100_000);
+      assert.ok(text !== '0%' && text !== '100%' && text !== '0.0%' && text !== '100.0%' && text !== '10.0%', `${i / 100_000} → ${text}`);
+    }
+  });
+
+  it('keeps one decimal below 10% and above 99%, whole percents between', () => {
     assert.equal(formatShare(0.05), '5.0%');
     assert.equal(formatShare(0.0812), '8.1%');
+    assert.equal(formatShare(0.1), '10%');
     assert.equal(formatShare(0.4167), '42%');
-    assert.equal(formatShare(0.995), 'over 99%');
-    assert.equal(formatShare(1), '100%');
+    assert.equal(formatShare(0.0996), '10%');
+    assert.equal(formatShare(0.953), '95%');
+    assert.equal(formatShare(0.99), '99%');
+    assert.equal(formatShare(0.994), '99.4%');
+    assert.equal(formatShare(0.999), '99.9%');
+  });
+
+  it('writes ratios above 1 in whole percents and non-finite shares as n/a', () => {
+    assert.equal(formatShare(1.5), '150%');
+    assert.equal(formatShare(1.001), 'over 100%');
+    assert.equal(formatShare(12.345), '1,235%');
+    assert.equal(formatShare(NaN), 'n/a');
+    assert.equal(formatShare(Infinity), 'n/a');
+  });
+
+  it('writes an AUC with two decimals, n/a when there is none', () => {
+    assert.equal(formatAuc(0.9134), '0.91');
+    assert.equal(formatAuc(0.5), '0.50');
+    assert.equal(formatAuc(NaN), 'n/a');
   });
 
   it('does not round a score to a certainty', () => {
@@ -52,12 +86,20 @@ describe('number formatting', () => {
     assert.equal(formatScore(0.002), '<0.01');
     assert.equal(formatScore(1), '1.00');
     assert.equal(formatScore(0.734), '0.73');
+    assert.equal(formatScore(0.9998, 3), '>0.999');
+    assert.equal(formatScore(0.9994, 3), '0.999');
+    assert.equal(formatScore(0.0004, 3), '<0.001');
+    assert.equal(formatScore(0.995), '>0.99');
+    assert.equal(formatScore(0.9949), '0.99');
+    assert.equal(formatScore(0), '0.00');
   });
 
   it('gives feature values about three significant digits', () => {
     assert.equal(formatValue(14.236), '14.2');
     assert.equal(formatValue(0.7234), '0.72');
     assert.equal(formatValue(1234.5), '1,235');
+    assert.equal(formatValue(3), '3', 'a whole number reads as a count');
+    assert.equal(formatValue(12000), '12,000');
   });
 
   it('pluralizes with the formatted count', () => {
@@ -78,6 +120,14 @@ describe('text escaping', () => {
     assert.equal(escapeMarkdown('first\nsecond'), 'first ↵ second');
   });
 
+  it('keeps text a paragraph where a line starts: no heading, quote or list from dataset text', () => {
+    assert.equal(escapeMarkdown('# not a heading'), '\\# not a heading');
+    assert.equal(escapeMarkdown('> not a quote'), '\\> not a quote');
+    assert.equal(escapeMarkdown('- not a list'), '\\- not a list');
+    assert.equal(escapeMarkdown('12. not a list'), '12\\. not a list');
+    assert.equal(escapeMarkdown('a - b # c'), 'a - b # c', 'only at the start');
+  });
+
   it('escapes an ampersand only where it would start an entity', () => {
     assert.equal(escapeMarkdown('R&D'), 'R&D');
     assert.equal(escapeMarkdown('&lt; and &#60;'), '&amp;lt; and &amp;#60;');
@@ -92,5 +142,13 @@ describe('text escaping', () => {
     assert.equal(truncate('abcdefghij', 5), 'abcd…');
     assert.equal(truncate('😀😀😀😀', 3), '😀😀…');
     assert.equal(excerpt('a\nb', 10), 'a ↵ b');
+  });
+});
+
+describe('file names', () => {
+  it('shows the last segment of a path, on either separator', () => {
+    assert.equal(fileName('/home/me/data/real.jsonl'), 'real.jsonl');
+    assert.equal(fileName('C:\\data\\real.csv'), 'real.csv');
+    assert.equal(fileName('real.jsonl'), 'real.jsonl');
   });
 });

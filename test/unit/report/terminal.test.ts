@@ -26,7 +26,7 @@ describe('formatTerminalSummary', () => {
     assert.match(out, /• Synthetic rows are longer: 26 words/);
     // Both counts and the rate per 1,000 rows of each side, the over-using side first: the sides differ in size.
     assert.match(out, /"delve into" {2}412 of 2,000 synthetic rows \(206 per 1,000\) · 3 of 1,800 real \(1\.67 per 1,000\)/);
-    assert.match(out, /"lol" {2}250 of 1,800 real rows \(139 per 1,000\) · 2 of 2,000 synthetic \(1\.00 per 1,000\)/);
+    assert.match(out, /"lol" {2}250 of 1,800 real rows \(139 per 1,000\) · 2 of 2,000 synthetic \(1 per 1,000\)/);
     assert.doesNotMatch(out, /please do not hesitate/, 'only the top five phrases');
     assert.match(out, /Near-duplicates: 20 synthetic rows repeat/);
     assert.match(out, /Coverage: 3 of 24 kinds of real rows/);

@@ -85,8 +85,8 @@ test('summaryFor matches with the given URI comparison', () => {
   assert.equal(summaryFor(ready, 'FILE:///w/synthetic.jsonl', (a, b) => a.toLowerCase() === b.toLowerCase()), file);
 });
 
-test('an AUC the server could not compute shows a dash', () => {
-  assert.equal(statusView(ready, { ...file, auc: Number.NaN }).text, '$(beaker) 812 flagged · AUC –');
+test('an AUC the server could not compute shows n/a, as every view does', () => {
+  assert.equal(statusView(ready, { ...file, auc: Number.NaN }).text, '$(beaker) 812 flagged · AUC n/a');
 });
 
 test('the roughen confirmation says how many rows change', () => {

@@ -37,7 +37,7 @@ describe('distributionChartData', () => {
     assert.ok(Math.abs(data.bins[1].real - 0.04) < 1e-9);
     assert.ok(Math.abs(data.bins[1].synthetic - 0.35) < 1e-9);
     assert.deepEqual(data.xDomain, [0, 2]);
-    assert.match(data.description, /4% of real rows and 35% of synthetic rows/);
+    assert.match(data.description, /4.0% of real rows and 35% of synthetic rows/);
   });
 
   it('draws wider bins lower so that area, not height, shows the share', () => {
@@ -56,7 +56,7 @@ describe('distributionChartData', () => {
   it('says the numbers in words for the aria-label', () => {
     const text = distributionChartData(gap('words')).description;
     assert.match(text, /^Words per row, share of rows per bin/);
-    assert.match(text, /0–5: 12% real, 1% synthetic/);
+    assert.match(text, /0–5: 12% real, 1.0% synthetic/);
   });
 
   it('normalizes shares that do not sum to 1 and treats broken ones as 0', () => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonForScript, panelPage, staticPanelPage } from '../../../src/extension/panelPage';
+import { jsonForScript, staticPanelPage } from '../../../src/core/report/staticPage';
+import { panelPage } from '../../../src/extension/panelPage';
 import { fixtureStaticData } from '../../webview/fixtureSnapshot';
 import { HOSTILE_HTML, HOSTILE_SCRIPT } from '../report/fixtureReport';
 
@@ -39,26 +40,29 @@ describe('staticPanelPage', () => {
     assert.ok(!json.includes('</script'));
     const parsed = JSON.parse(json) as typeof data;
     assert.deepEqual(parsed, JSON.parse(JSON.stringify(data)));
-    assert.ok(parsed.rows.some((row) => row.text === HOSTILE_HTML));
-    const plain = staticPanelPage({ script: '', style: '', data, title: 't' });
+    assert.ok(parsed.datasets[0].rows.some((row) => row.text === HOSTILE_HTML));
+    const plain = staticPanelPage({ script: '', style: '', data, title: 't', nonce: NONCE });
     assert.equal(plain.split('<script').length - 1, 2, 'exactly the data element and the panel script');
   });
 
   it('sets the theme class VS Code uses and fallback theme variables', () => {
     assert.match(html, /<body class="vscode-light synthgap-static"/);
     assert.match(html, /body\.synthgap-static\.vscode-high-contrast \{ --vscode-foreground: #ffffff;/);
-    assert.match(staticPanelPage({ script: '', style: '', data: { ...data, theme: 'high-contrast' }, title: 't' }), /<body class="vscode-high-contrast synthgap-static"/);
+    assert.match(staticPanelPage({ script: '', style: '', data: { ...data, theme: 'high-contrast' }, title: 't', nonce: NONCE }), /<body class="vscode-high-contrast synthgap-static"/);
   });
 
   it('escapes <, >, &, U+2028 and U+2029 in JSON as \\u escapes', () => {
     assert.equal(jsonForScript({ t: `${HOSTILE_SCRIPT}&\u2028\u2029` }), '{"t":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u0026\\u2028\\u2029"}');
   });
 
-  it('refuses a script it cannot inline safely, and makes a fresh nonce per page', () => {
-    assert.throws(() => staticPanelPage({ script: 'let s = "</script>"', style: '', data, title: 't' }));
-    const nonceOf = (page: string) => /<script nonce="([^"]+)"/.exec(page)?.[1];
-    const a = nonceOf(staticPanelPage({ script: '', style: '', data, title: 't' }));
-    const b = nonceOf(staticPanelPage({ script: '', style: '', data, title: 't' }));
-    assert.ok(a && b && a !== b && a.length >= 24);
+  it('refuses a script it cannot inline safely, and a nonce that is missing or short', () => {
+    assert.throws(() => staticPanelPage({ script: 'let s = "</script>"', style: '', data, title: 't', nonce: NONCE }));
+    assert.throws(() => staticPanelPage({ script: '', style: '', data, title: 't', nonce: 'short' }));
+    assert.throws(() => staticPanelPage({ script: '', style: '', data, title: 't', nonce: '"><script>alert(1)</script>' }));
+  });
+
+  it('follows the reader\'s system theme when written without one (the CLI\'s pages)', () => {
+    const auto = staticPanelPage({ script: '', style: '', data: { ...data, theme: 'auto' }, title: 't', nonce: NONCE });
+    assert.match(auto, /<body class="vscode-light synthgap-static" data-vscode-theme-kind="vscode-light" data-synthgap-theme="auto">/);
   });
 });

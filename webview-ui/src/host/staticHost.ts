@@ -3,11 +3,12 @@
  * page (sorted and paged like the server does), keeps UI state in memory, and answers editor-only actions with
  * a notice. Every posted message is also dispatched as a `synthgap-post` event on window, which tests listen to.
  */
-import type { HostMessage, PanelMessage, PanelUiState, StaticPanelData } from '../../../src/shared/panel';
+import type { HostMessage, PanelMessage, PanelUiState, StaticDataset } from '../../../src/shared/panel';
 import { pageRows } from '../data/rowsPage';
 import type { PanelHost } from './types';
 
-export function staticHost(data: StaticPanelData): PanelHost {
+/** The host of one dataset of the page (a page of several shows one at a time). */
+export function staticHost(data: StaticDataset): PanelHost {
   const handlers: ((message: HostMessage) => void)[] = [];
   let state: PanelUiState | undefined;
   const send = (message: HostMessage): void => {
@@ -31,7 +32,7 @@ export function staticHost(data: StaticPanelData): PanelHost {
   };
 }
 
-function answerFor(data: StaticPanelData, message: PanelMessage): HostMessage | undefined {
+function answerFor(data: StaticDataset, message: PanelMessage): HostMessage | undefined {
   switch (message.type) {
     case 'ready':
       return { type: 'snapshot', snapshot: data.snapshot };

@@ -3,7 +3,7 @@ import type { PanelSnapshot } from '../../../src/shared/panel';
 import type { FileError, Verdict } from '../types';
 import type { PanelContext } from '../context';
 import { button, custom, el, section } from '../dom';
-import { fileName, formatCount, formatDecimal, formatShare, plural } from '../format';
+import { fileName, formatAuc, formatAucRange, formatCount, formatShare, plural } from '../format';
 
 const VERDICTS: Record<Verdict, string> = {
   'no-gap': 'No gap',
@@ -18,7 +18,7 @@ export function headlineSection(snapshot: PanelSnapshot, context: PanelContext):
   const verdict = custom('vscode-badge', { className: `verdict verdict-${summary.verdict}`, text: VERDICTS[summary.verdict] ?? summary.verdict, attrs: { variant: 'counter' } });
   const flaggedShare = summary.rows > 0 ? summary.flagged / summary.rows : NaN;
   const figures = el('dl', { className: 'figures' }, [
-    figure('AUC', `${formatDecimal(summary.auc, 2)} (95% interval ${formatDecimal(summary.aucLow, 2)}–${formatDecimal(summary.aucHigh, 2)})`, 'headline-auc'),
+    figure('AUC', `${formatAuc(summary.auc)} (95% interval ${formatAucRange(summary.aucLow, summary.aucHigh)})`, 'headline-auc'),
     figure('Rows flagged', `${formatCount(summary.flagged)} of ${formatCount(summary.rows)} (${formatShare(flaggedShare)})`, 'headline-flagged'),
     figure('Reference rows', `${formatCount(summary.referenceRows)} in ${snapshot.referenceFiles.map(fileName).join(', ') || 'no file'}`, 'headline-reference'),
     figure('Dataset rows', formatCount(summary.rows), 'headline-rows'),

@@ -2,7 +2,7 @@
 import type { PanelSnapshot, PanelUiState } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
 import { breakable, el, section } from '../dom';
-import { formatCount, formatDecimal } from '../format';
+import { formatAuc, formatCount } from '../format';
 import { sortLabels } from '../data/sortLabels';
 import { sortHeader } from './sortHeader';
 
@@ -28,7 +28,7 @@ export function labelsSection(snapshot: PanelSnapshot, context: PanelContext): H
   const rows = sortLabels(byLabel.labels, sort).map((stat) =>
     el('tr', {}, [
       el('th', { attrs: { scope: 'row' } }, [breakable(stat.label)]),
-      el('td', { className: 'num', text: formatDecimal(stat.auc, 2) }),
+      el('td', { className: 'num', text: formatAuc(stat.auc) }),
       el('td', { className: 'num', text: formatCount(stat.realRows) }),
       el('td', { className: 'num', text: formatCount(stat.syntheticRows) }),
       el('td', { text: stat.topGap !== undefined ? (names.get(stat.topGap) ?? stat.topGap) : '' }),

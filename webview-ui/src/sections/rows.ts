@@ -5,7 +5,7 @@
 import type { PanelRow, PanelSnapshot, RowSortKey } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
 import { breakable, button, custom, el, section } from '../dom';
-import { formatCount, formatDecimal, formatShare } from '../format';
+import { formatCount, formatScore, formatShare } from '../format';
 import { sortHeader } from './sortHeader';
 
 const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] = [
@@ -14,7 +14,7 @@ const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] =
   { key: 'label', label: 'Label' },
 ];
 
-export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embeddedRows?: number): HTMLElement {
+export function rowsSection(_snapshot: PanelSnapshot, context: PanelContext, rowsNote?: string): HTMLElement {
   const page = context.rows;
   const query = page.query;
   const editor = context.hostKind === 'vscode';
@@ -47,13 +47,13 @@ export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, embe
   if (query.flaggedOnly) flaggedOnly.setAttribute('checked', '');
   flaggedOnly.addEventListener('change', () => context.requestRows({ ...query, offset: 0, flaggedOnly: !query.flaggedOnly }));
   const controls = el('div', { className: 'rows-controls' }, [flaggedOnly, prev, status, next]);
-  const note = embeddedRows !== undefined && embeddedRows < snapshot.summary.rows ? [el('p', { className: 'muted', text: `This saved report holds the ${formatCount(embeddedRows)} most synthetic-looking of ${formatCount(snapshot.summary.rows)} rows.` })] : [];
+  const note = rowsNote ? [el('p', { className: 'muted rows-note', text: rowsNote })] : [];
   return section('rows', 'Rows', [...note, controls, table]);
 }
 
 function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTMLElement {
   const where = `${row.line}${row.turn !== undefined ? ` (turn ${row.turn})` : ''}`;
-  const score = `${formatDecimal(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
+  const score = `${formatScore(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
   const reasons = el('ul', { className: 'reasons' }, row.reasons.map((reason) => el('li', { text: reason.message, attrs: { 'data-code': reason.code } })));
   const reveal = () => context.post({ type: 'revealRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) });
   const cells: HTMLElement[] = [];
