@@ -65,8 +65,12 @@ export interface RoughenedRow {
 export type RowsRequest =
   /** Takes a file's analysis (replacing an older one); `text` is the editor's text it was analyzed on. */
   | { readonly type: 'load'; readonly uri: string; readonly output: AnalysisOutput; readonly text?: string; readonly ignore: readonly string[]; readonly warningQuantile: number }
-  /** The file's text now: only rows whose text changed are scored (JSONL: only the changed lines are parsed). */
-  | { readonly type: 'update'; readonly uri: string; readonly text: string; readonly readOptions: ReadOptions; readonly ignore: readonly string[]; readonly warningQuantile: number }
+  /**
+   * The file's text now: only rows whose text changed are scored (JSONL: only the changed lines are parsed). The
+   * ignore list is not sent with it: it is the worker's state, set by `load` and `ignore` only, so an update
+   * that resolved older options cannot bring back an ignored row.
+   */
+  | { readonly type: 'update'; readonly uri: string; readonly text: string; readonly readOptions: ReadOptions; readonly warningQuantile: number }
   /** The ignore list changed: the rows are flagged again under it. */
   | { readonly type: 'ignore'; readonly uri: string; readonly ignore: readonly string[]; readonly warningQuantile: number }
   | { readonly type: 'rowsAt'; readonly uri: string; readonly line: number }

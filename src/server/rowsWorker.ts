@@ -28,7 +28,7 @@ async function handle(message: RowsMessage): Promise<RowsResults[RowsMessage['ty
       const { text } = message;
       // The text the worker analyzed is not parsed again; an edit re-reads only its lines (JSONL).
       const data = text === file.text ? file.data : file.text !== undefined ? await reparse(file.text, file.data, text, message.readOptions) : await readDataset(text, message.readOptions);
-      file.update(data, text, new Set(message.ignore));
+      file.update(data, text);
       return file.view(message.warningQuantile);
     }
     case 'ignore': {

@@ -335,10 +335,10 @@ export class SynthgapService {
     const document = this.documents.get(entry.uri);
     const analysis = entry.analysis;
     if (!document || !analysis) return;
-    const { readOptions, ignore, settings } = await this.optionsFor(entry);
+    const { readOptions, settings } = await this.optionsFor(entry);
     const started = Date.now();
     const view: FileView | null = await this.rows.ask({
-      type: 'update', uri: entry.uri, text: document.getText(), readOptions: { ...readOptions, fileName: entry.path }, ignore: [...ignore], warningQuantile: settings.warningQuantile,
+      type: 'update', uri: entry.uri, text: document.getText(), readOptions: { ...readOptions, fileName: entry.path }, warningQuantile: settings.warningQuantile,
     });
     // A newer analysis took the file's place meanwhile: it re-scores itself.
     if (!view || entry.analysis !== analysis) return;

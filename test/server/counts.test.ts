@@ -115,12 +115,13 @@ describe('every view counts the same flagged rows', () => {
     // Ignore a row: one undoable edit of synthgap.json; the count drops by one in every view at once, and the
     // CLI (which reads the same synthgap.json) agrees.
     // A row whose text is in the file once (lines 1-300 have copies at the end; ignore goes by content).
+    const beforeIgnore = client.statuses.length;
     const ignored = flagged.find((d) => d !== target && (d.data as RowDiagnosticData).line > 300 && (d.data as RowDiagnosticData).line <= 3000);
     assert.ok(ignored);
     const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: SERVER_COMMANDS.ignoreRow, arguments: [uri, (ignored.data as RowDiagnosticData).line] });
     assert.equal(result.applied, true);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'synthgap.json')).href, type: 2 }] });
-    await client.waitForStatus((s) => s.state === 'ready' && s.files.some((f) => f.uri === uri && f.flagged === cli - 1), 120_000);
+    await client.waitForStatus((s) => s.files.some((f) => f.uri === uri && f.flagged === cli - 1), 120_000, beforeIgnore);
     const afterIgnore = await views();
     assert.equal(afterIgnore.status, cli - 1, 'ignore changes the count');
     assert.equal(cliFlagged(), cli - 1, 'the CLI reads the same ignore list');

@@ -159,7 +159,10 @@ describe('language server, trusted workspace', () => {
     assert.deepEqual(config.ignore, [{ hash: data.hash, text: text.length > 80 ? `${text.slice(0, 79)}…` : text }]);
     const again = await client.request<{ applied: boolean; message: string }>('workspace/executeCommand', { command: SERVER_COMMANDS.ignoreRow, arguments: [syntheticUri, data.line] });
     assert.deepEqual([again.applied, again.message], [false, 'This row is already ignored.']);
+    const flaggedBefore = client.statuses.at(-1)?.files.find((f) => f.uri === syntheticUri)?.flagged ?? 0;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, 'synthgap.json'), type: 2 }] });
+    // The server applies the new ignore list, then asks the client to pull diagnostics again (a refresh).
+    await client.waitForStatus((s) => s.files.some((f) => f.uri === syntheticUri && f.flagged < flaggedBefore));
     const later = rowDiagnostics(await client.diagnostics(syntheticUri));
     assert.ok(!later.some((x) => (x.data as RowDiagnosticData).hash === data.hash));
   });
