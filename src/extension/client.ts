@@ -30,7 +30,20 @@ import {
   type PanelSnapshotResult,
   type RowsPage,
 } from '../shared/panel';
-import { REPORT_REQUEST, type ReportParams, type ReportResult, SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
+import {
+  PROMPTS_REQUEST,
+  REPORT_REQUEST,
+  ROUGHEN_PREVIEW_REQUEST,
+  SERVER_COMMANDS,
+  STATUS_NOTIFICATION,
+  type PromptsParams,
+  type PromptsResult,
+  type ReportParams,
+  type ReportResult,
+  type RoughenPreviewParams,
+  type RoughenPreviewResult,
+  type StatusParams,
+} from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DATASET_EXTENSIONS } from './referenceConfig';
 
@@ -38,6 +51,8 @@ import { DATASET_EXTENSIONS } from './referenceConfig';
 export const statusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 /** Typed once from the shared method names: client → server. */
 export const reportRequest = new RequestType<ReportParams, ReportResult, void>(REPORT_REQUEST);
+export const promptsRequest = new RequestType<PromptsParams, PromptsResult, void>(PROMPTS_REQUEST);
+export const roughenPreviewRequest = new RequestType<RoughenPreviewParams, RoughenPreviewResult, void>(ROUGHEN_PREVIEW_REQUEST);
 /** The report panel's requests, client → server. */
 export const panelRequests = {
   snapshot: new RequestType<PanelSnapshotParams, PanelSnapshotResult, void>(PANEL_SNAPSHOT_REQUEST),

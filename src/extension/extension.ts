@@ -9,6 +9,7 @@ import { createClient, statusNotification } from './client';
 import { watchForMissingReference } from './noReferencePrompt';
 import { ReportPanel } from './reportPanel';
 import { roughenAll } from './roughenAll';
+import { showPrompts } from './showPrompts';
 import { StatusStore } from './status';
 import { StatusBar } from './statusBar';
 import { useAsReference } from './useAsReference';
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   command(CLIENT_COMMANDS.openReport, (uri) => report.open(uri));
   command(CLIENT_COMMANDS.roughenAll, (uri) => roughenAll(client, store, log, uri));
   command(CLIENT_COMMANDS.showOutput, () => log.show());
+  command(CLIENT_COMMANDS.showPrompts, (uri, label) => showPrompts(client, log, uri, label));
   command(CLIENT_COMMANDS.restartServer, () => restart(log));
 
   // The server reads trust only at start (initializationOptions), so granting trust restarts it.

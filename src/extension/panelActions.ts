@@ -9,7 +9,7 @@ import { savedReportPage } from '../core/report/staticPage';
 import { formatCount } from '../core/report/format';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PanelMessage, PanelSnapshot, StaticPanelData } from '../shared/panel';
-import { SERVER_COMMANDS } from '../shared/protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../shared/protocol';
 import { panelRequests } from './client';
 
 type Message<T extends PanelMessage['type']> = Extract<PanelMessage, { type: T }>;
@@ -23,9 +23,15 @@ export async function revealRow(dataset: vscode.Uri, message: Message<'revealRow
   await vscode.window.showTextDocument(document, { viewColumn: editorColumn(target), selection: range, preserveFocus: false });
 }
 
-/** Runs the server's roughen command on one row: one undoable edit, as the quick fix does. */
+/**
+ * Runs the server's roughen command on one row: one undoable edit, as the quick fix does. Never silent: when
+ * roughening changes nothing on the row, it says why and offers the generation prompts.
+ */
 export async function roughenRow(dataset: vscode.Uri, message: Message<'roughenRow'>): Promise<void> {
-  await vscode.commands.executeCommand(SERVER_COMMANDS.roughenRow, dataset.toString(), message.line, message.turn);
+  const result = await vscode.commands.executeCommand<{ applied?: boolean; message?: string } | null>(SERVER_COMMANDS.roughenRow, dataset.toString(), message.line, message.turn);
+  if (!result || result.applied) return;
+  const choice = await vscode.window.showInformationMessage(`Synthgap: ${result.message ?? 'roughening changed nothing.'}`, 'Show Generation Prompts');
+  if (choice) await vscode.commands.executeCommand(CLIENT_COMMANDS.showPrompts, dataset.toString());
 }
 
 /** Opens the find widget on the dataset (synthetic phrases) or on the first reference file (real ones). */

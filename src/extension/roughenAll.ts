@@ -1,13 +1,15 @@
 /**
- * "Roughen All Flagged Rows in This File": confirms with the number of rows from the last status, then asks
- * the server to apply the edit (one undoable workspace edit, made by the server).
+ * "Roughen All Flagged Rows in This File": asks the server what roughening would change, confirms with that
+ * (how many of the flagged rows, and how), has the server apply it (one undoable workspace edit) and says what
+ * it did. Where it would change nothing, it says why and offers the generation prompts instead.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS } from '../shared/protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../shared/protocol';
+import { roughenPreviewRequest } from './client';
 import type { StatusStore } from './status';
-import { roughenConfirmation } from './statusText';
+import { nothingToRoughen, roughenConfirmation } from './statusText';
 import { requireTrust } from './trust';
 
 export async function roughenAll(client: LanguageClient | undefined, store: StatusStore, log: vscode.LogOutputChannel, arg?: unknown): Promise<void> {
@@ -23,14 +25,22 @@ export async function roughenAll(client: LanguageClient | undefined, store: Stat
     void vscode.window.showInformationMessage(flagged === 0 ? `No rows in ${name} are flagged.` : `Synthgap has not analyzed ${name} yet.`);
     return;
   }
-  const confirm = roughenConfirmation(flagged, name);
-  if ((await vscode.window.showWarningMessage(confirm.message, { modal: true, detail: confirm.detail }, confirm.action)) !== confirm.action) return;
   if (!client?.isRunning()) {
     void vscode.window.showWarningMessage('The Synthgap server is not running. See the "Synthgap" output for why.');
     return;
   }
+  // Says beforehand how many rows roughening changes (it only changes surface style), and afterwards what it did.
+  const preview = await client.sendRequest(roughenPreviewRequest, { uri: uri.toString() });
+  const confirm = roughenConfirmation(preview, name);
+  if (!confirm) {
+    const choice = await vscode.window.showInformationMessage(nothingToRoughen(preview.flagged, name), 'Show Generation Prompts');
+    if (choice) await vscode.commands.executeCommand(CLIENT_COMMANDS.showPrompts, uri.toString());
+    return;
+  }
+  if ((await vscode.window.showWarningMessage(confirm.message, { modal: true, detail: confirm.detail }, confirm.action)) !== confirm.action) return;
   try {
-    await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.roughenAll, arguments: [uri.toString()] });
+    const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.roughenAll, arguments: [uri.toString()] })) as { applied?: boolean; message?: string } | null;
+    if (result?.message) void (result.applied ? vscode.window.showInformationMessage(`Synthgap: ${result.message}.`) : vscode.window.showWarningMessage(`Synthgap: ${result.message}`));
   } catch (error) {
     log.error(`Roughen all in ${uri.toString()} failed: ${(error as Error).message}`);
     void vscode.window.showErrorMessage(`Could not roughen the rows of ${name}: ${(error as Error).message}`);

@@ -108,15 +108,35 @@ export function statusView(status: StatusParams | undefined, file: FileSummary |
   }
 }
 
+/** What "Roughen all" would change, as the server previews it. */
+export interface RoughenPreview {
+  readonly flagged: number;
+  /** Flagged rows roughening changes. */
+  readonly changed: number;
+  /** `lower-case, drop final punctuation, 12 typos`. */
+  readonly changes: string;
+}
+
 /**
- * The modal confirmation of "Roughen all", which says how many rows change.
- * @example roughenConfirmation(1, 'a.jsonl').action // 'Roughen 1 Row'
+ * The modal confirmation of "Roughen all", which says beforehand how many rows change and how; undefined when
+ * roughening changes none of the flagged rows (the caller says so instead of asking).
+ * @example roughenConfirmation({ flagged: 226, changed: 44, changes: 'lower-case' }, 'a.jsonl')?.action // 'Roughen 44 Rows'
  */
-export function roughenConfirmation(flagged: number, fileName: string): { message: string; detail: string; action: string } {
-  const rows = flagged === 1 ? '1 row' : `${count(flagged)} rows`;
+export function roughenConfirmation(preview: RoughenPreview, fileName: string): { message: string; detail: string; action: string } | undefined {
+  const { flagged, changed, changes } = preview;
+  if (changed === 0) return undefined;
+  const rows = changed === 1 ? '1 row' : `${count(changed)} rows`;
+  const which = changed === flagged ? (flagged === 1 ? 'the 1 flagged row' : `all ${count(flagged)} flagged rows`) : `${count(changed)} of the ${count(flagged)} flagged rows`;
+  const rest = flagged - changed;
+  const untouched = rest > 0 ? ` The other ${count(rest)} flagged ${rest === 1 ? 'row differs' : 'rows differ'} in wording or content, which roughening does not change (Synthgap: Show Generation Prompts).` : '';
   return {
-    message: `Roughen ${flagged === 1 ? 'the 1 flagged row' : `all ${count(flagged)} flagged rows`} in ${fileName}?`,
-    detail: `Synthgap rewrites the text of ${rows} toward the real data's noise (typos, casing, punctuation, length). One undo reverts it.`,
-    action: `Roughen ${count(flagged)} ${flagged === 1 ? 'Row' : 'Rows'}`,
+    message: `Roughen ${which} in ${fileName}?`,
+    detail: `Synthgap rewrites the text of ${rows} toward the real data's noise: ${changes}.${untouched} One undo reverts it.`,
+    action: `Roughen ${count(changed)} ${changed === 1 ? 'Row' : 'Rows'}`,
   };
+}
+
+/** What to say when roughening changes none of the flagged rows. */
+export function nothingToRoughen(flagged: number, fileName: string): string {
+  return `Roughening changes none of the ${count(flagged)} flagged ${flagged === 1 ? 'row' : 'rows'} in ${fileName}: they differ from the real rows in wording or content, not in casing, punctuation or typos. Generation prompts aim new rows at what is missing.`;
 }

@@ -16,7 +16,9 @@ import { detectorThread } from '../node/detectorThread';
 import { readDatasetFile } from '../node/readDatasetFile';
 import { panelProbe } from './probeJob';
 import { embedderFor, forgetEmbedder } from './workerEmbedder';
-import type { AnalysisOutput, AnalyzeJob, ProbeJob, WorkerJob, WorkerMessage } from './workerProtocol';
+import { generationPrompts } from '../core/prompts/prompts';
+import { formatPromptsMarkdown } from '../core/prompts/markdown';
+import type { AnalysisOutput, AnalyzeJob, ProbeJob, PromptsJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
@@ -60,7 +62,7 @@ function tokenOf(cancel: SharedArrayBuffer): CancellationToken {
   };
 }
 
-function readJobData(job: AnalyzeJob | ProbeJob, token: CancellationToken): Promise<ParsedDataset> {
+function readJobData(job: AnalyzeJob | ProbeJob | PromptsJob, token: CancellationToken): Promise<ParsedDataset> {
   return job.text !== undefined
     ? readDataset(job.text, { ...job.readOptions, fileName: job.path, token })
     : readDatasetFile(job.path, { ...job.readOptions, token });
@@ -71,6 +73,26 @@ async function probe(job: ProbeJob) {
   const data = await readJobData(job, token);
   const reference = await loadReference(job.reference, job.readOptions, token);
   return panelProbe({ reference: reference.files.flatMap((file) => file.data.rows), synthetic: data.rows }, job.seed, token);
+}
+
+/** The generation prompts of a file as `synthgap prompts --format markdown` writes them (one label's, or all). */
+async function prompts(job: PromptsJob): Promise<WorkerMessage> {
+  const token = tokenOf(job.cancel);
+  const data = await readJobData(job, token);
+  const reference = await loadReference(job.reference, job.readOptions, token);
+  if (job.label !== undefined && !reference.files.some(({ data: ref }) => ref.rows.some((row) => row.label === job.label))) {
+    return { type: 'prompted', id: job.id, markdown: null, reason: `No real row has the label "${job.label}".` };
+  }
+  const chosen = await embedderFor(job.embedding, logger, (progress) => post({ type: 'download', ...progress }));
+  const report = await generationPrompts(
+    { reference: reference.files, dataset: { file: job.shown, data } },
+    {
+      dictionary: loadDictionary(), seed: job.seed, token,
+      ...(job.label !== undefined ? { label: job.label } : { top: 10 }),
+      ...(chosen.embedder ? { embedder: chosen.embedder, embedderId: chosen.id } : {}),
+    },
+  );
+  return { type: 'prompted', id: job.id, markdown: formatPromptsMarkdown(report) };
 }
 
 async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
@@ -125,7 +147,9 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
 port.on('message', (job: WorkerJob) => {
   const work: Promise<WorkerMessage> = job.type === 'probe'
     ? probe(job).then((result) => ({ type: 'probed', id: job.id, probe: result }))
-    : run(job).then((output) => ({ type: 'done', id: job.id, output }));
+    : job.type === 'prompts'
+      ? prompts(job)
+      : run(job).then((output) => ({ type: 'done', id: job.id, output }));
   work.then(
     post,
     (error: unknown) => {

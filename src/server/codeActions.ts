@@ -33,7 +33,8 @@ export function actionTargets(file: FileAnalysis, diagnostics: readonly Diagnost
 }
 
 /**
- * The quick fixes of flagged rows: roughen this row (preferred, the edit itself, titled with what it changes),
+ * The quick fixes of flagged rows: roughen this row (preferred, the edit itself, titled with what it changes) or,
+ * where roughening changes nothing, an entry that says so and opens the generation prompt for the row's label;
  * roughen every flagged row (the client confirms first), ignore the row, open the report. `roughened` are the
  * targets' rows as the rows worker roughened them (a row roughening leaves unchanged is not among them).
  */
@@ -54,6 +55,11 @@ export function rowCodeActions(context: ActionContext, targets: readonly ActionT
           edit: { changes: { [uri]: [edit] } },
           ...fixes,
         });
+      }
+      if (!rough || !edit) {
+        // Roughening only changes surface style; this row differs in what it says or how it is worded.
+        const title = `No automatic fix: roughening changes nothing here (the difference is wording or content); show the generation prompt${row.label !== undefined ? ` for "${row.label}"` : 's'}`;
+        actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: CLIENT_COMMANDS.showPrompts, arguments: [uri, ...(row.label !== undefined ? [row.label] : [])] }, ...fixes });
       }
       const args = [uri, row.line, ...(row.turn !== undefined ? [row.turn] : [])];
       actions.push({ title: 'Ignore this row', kind: CodeActionKind.QuickFix, command: { title: 'Ignore this row', command: SERVER_COMMANDS.ignoreRow, arguments: args }, ...fixes });

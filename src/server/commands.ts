@@ -40,14 +40,14 @@ export async function executeCommand(context: CommandContext, command: string, a
     case SERVER_COMMANDS.roughenRow: {
       const [roughened] = await context.service.rows.ask({ type: 'roughen', uri: entry.uri, rows: [{ line, ...(turn !== undefined ? { turn } : {}) }], seed });
       const edit = roughened && roughenRowEdit(file, roughened, document);
-      if (!roughened || !edit) return { applied: false, message: 'Roughening changes nothing on this row.' };
+      if (!roughened || !edit) return { applied: false, message: `Roughening changes nothing on line ${line}: it differs from the real rows in wording or content, not in casing, punctuation or typos.` };
       const message = `Roughened line ${line}: ${describeChanges(roughened.changes)}`;
       return apply(context.connection, message, { changes: { [uri]: [edit] } });
     }
     case SERVER_COMMANDS.roughenAll: {
       const roughened = await context.service.rows.ask({ type: 'roughen', uri: entry.uri, rows: 'flagged', seed });
       const edits = roughened.flatMap((row) => roughenRowEdit(file, row, document) ?? []);
-      const message = `Roughened ${edits.length} flagged row${edits.length === 1 ? '' : 's'} in ${basename(entry.path)}`;
+      const message = `Roughened ${edits.length} of ${file.flaggedCount} flagged row${file.flaggedCount === 1 ? '' : 's'} in ${basename(entry.path)}: ${describeChanges(roughened.flatMap((row) => row.changes))}`;
       return edits.length === 0 ? { applied: false, message: 'No flagged row to roughen.' } : apply(context.connection, message, { changes: { [uri]: edits } });
     }
     case SERVER_COMMANDS.ignoreRow: {

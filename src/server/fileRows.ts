@@ -175,7 +175,6 @@ export class FileRows {
       return {
         ...rowView(scored),
         text: scored.row.text,
-        ...(scored.row.label !== undefined ? { label: scored.row.label } : {}),
         ...(nearest ? { nearest: { file: nearest.row.file, line: nearest.row.line, text: nearest.row.text, similarity: nearest.similarity } } : {}),
       };
     });
@@ -220,5 +219,6 @@ function rowView({ row, result }: ScoredRow): RowView {
     flagged: result.flagged,
     reasons: result.reasons,
     hash: textHash(row.text),
+    ...(row.label !== undefined ? { label: row.label } : {}),
   };
 }

@@ -23,6 +23,8 @@ export interface RowView {
   readonly reasons: readonly RowReason[];
   /** Content hash of the row's text (stats/hash textHash): what synthgap.json's `ignore` lists. */
   readonly hash: string;
+  /** The row's label, when the file has labels (a fix that cannot change the row offers that label's prompt). */
+  readonly label?: string;
 }
 
 /** One file as the main thread holds it after an analysis or an edit: positions, scores and counts. */
@@ -49,7 +51,6 @@ export interface FileView {
 /** A row on a line, for the hover and the ignore command: its view, its text and its nearest real row. */
 export interface RowDetail extends RowView {
   readonly text: string;
-  readonly label?: string;
   readonly nearest?: { readonly file: string; readonly line: number; readonly text: string; readonly similarity: number };
 }
 

@@ -22,7 +22,19 @@ import {
 import type { WordDictionary } from '../core/host';
 import { textHash } from '../core/stats/hash';
 import { loadDictionary } from '../node/dictionary';
-import { REPORT_REQUEST, SERVER_COMMANDS, type ReportParams, type ReportResult } from '../shared/protocol';
+import {
+  PROMPTS_REQUEST,
+  REPORT_REQUEST,
+  ROUGHEN_PREVIEW_REQUEST,
+  SERVER_COMMANDS,
+  type PromptsParams,
+  type PromptsResult,
+  type ReportParams,
+  type ReportResult,
+  type RoughenPreviewParams,
+  type RoughenPreviewResult,
+} from '../shared/protocol';
+import { describeChanges } from './roughenEdits';
 import { actionTargets, rowCodeActions } from './codeActions';
 import { fileCodeLens } from './codeLens';
 import { executeCommand } from './commands';
@@ -31,7 +43,7 @@ import { rowHover } from './hover';
 import { registerPanelRequests } from './panel';
 import { SynthgapService, type Entry } from './service';
 import { CONFIG_FILE } from './settings';
-import type { ServerLog } from './workerClient';
+import { SupersededError, type ServerLog } from './workerClient';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const log: ServerLog = {
@@ -232,6 +244,27 @@ connection.onExecuteCommand(async (params) => {
   const result = await executeCommand({ connection, service, dictionary, trusted }, params.command, params.arguments ?? []);
   if (!result.applied) log.info(result.message);
   return result;
+});
+
+connection.onRequest(PROMPTS_REQUEST, async (params: PromptsParams): Promise<PromptsResult> => {
+  const s = service;
+  const entry = s?.entry(params.uri);
+  if (!s || !entry) return { markdown: null, reason: 'Synthgap does not check this file.' };
+  try {
+    return await s.prompts(entry, params.label);
+  } catch (error) {
+    return { markdown: null, reason: error instanceof SupersededError ? 'The prompts were cancelled.' : error instanceof Error ? error.message : String(error) };
+  }
+});
+
+connection.onRequest(ROUGHEN_PREVIEW_REQUEST, async (params: RoughenPreviewParams): Promise<RoughenPreviewResult> => {
+  const s = service;
+  await s?.settled(params.uri);
+  const entry = s?.entry(params.uri);
+  if (!s || !entry?.analysis) return { flagged: 0, changed: 0, changes: '' };
+  const { seed } = await s.optionsFor(entry);
+  const roughened = await s.rows.ask({ type: 'roughen', uri: entry.uri, rows: 'flagged', seed });
+  return { flagged: entry.analysis.flaggedCount, changed: roughened.length, changes: describeChanges(roughened.flatMap((row) => row.changes)) };
 });
 
 connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult => {

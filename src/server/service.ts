@@ -348,6 +348,16 @@ export class SynthgapService {
     this.changed();
   }
 
+  /** The generation prompts of a dataset file (one label's, or the top ones), from the worker, as Markdown. */
+  async prompts(entry: Entry, label?: string): Promise<{ markdown: string | null; reason?: string }> {
+    const { config, readOptions, seed, embedding } = await this.optionsFor(entry);
+    if (config.reference.length === 0) return { markdown: null, reason: 'No reference set is configured.' };
+    const text = this.documents.get(entry.uri)?.getText();
+    return this.worker.prompts(`prompts:${entry.uri}`, {
+      reference: config.reference, path: entry.path, text, shown: basename(entry.path), readOptions, seed, embedding, ...(label !== undefined ? { label } : {}),
+    });
+  }
+
   /** Runs the probe for a dataset file in the worker, on its rows as they are now (the open document's text). */
   async probe(entry: Entry): Promise<PanelProbe> {
     const { config, readOptions, seed } = await this.optionsFor(entry);

@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProgressEvent } from '../core/host';
 import type { PanelProbe } from '../core/report/panelTypes';
-import type { AnalysisOutput, AnalyzeJob, ProbeJob, WorkerJob, WorkerMessage } from './workerProtocol';
+import type { AnalysisOutput, AnalyzeJob, ProbeJob, PromptsJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 export type JobRequest = Omit<AnalyzeJob, 'type' | 'id' | 'cancel'>;
 export type ProbeRequest = Omit<ProbeJob, 'type' | 'id' | 'cancel'>;
-type AnyRequest = ({ readonly type: 'analyze' } & JobRequest) | ({ readonly type: 'probe' } & ProbeRequest);
-type Finished = Extract<WorkerMessage, { type: 'done' | 'probed' }>;
+export type PromptsRequest = Omit<PromptsJob, 'type' | 'id' | 'cancel'>;
+type AnyRequest = ({ readonly type: 'analyze' } & JobRequest) | ({ readonly type: 'probe' } & ProbeRequest) | ({ readonly type: 'prompts' } & PromptsRequest);
+type Finished = Extract<WorkerMessage, { type: 'done' | 'probed' | 'prompted' }>;
 
 export interface ServerLog {
   debug(message: string): void;
@@ -69,6 +70,14 @@ export class AnalysisWorker {
     return this.enqueue(key, { type: 'probe', ...request }, undefined, false).then((message) => {
       if (message.type !== 'probed') throw new Error(`the analysis worker answered a probe with "${message.type}"`);
       return message.probe;
+    });
+  }
+
+  /** Queues the generation prompts behind the analyses (like a probe, under a key of their own). */
+  prompts(key: string, request: PromptsRequest): Promise<{ markdown: string | null; reason?: string }> {
+    return this.enqueue(key, { type: 'prompts', ...request }, undefined, false).then((message) => {
+      if (message.type !== 'prompted') throw new Error(`the analysis worker answered prompts with "${message.type}"`);
+      return { markdown: message.markdown, ...(message.reason ? { reason: message.reason } : {}) };
     });
   }
 
@@ -150,6 +159,7 @@ export class AnalysisWorker {
         return;
       case 'done':
       case 'probed':
+      case 'prompted':
         this.finish();
         job.resolve(message);
         return;

@@ -61,7 +61,24 @@ export interface ProbeJob {
   readonly seed: number;
 }
 
-export type WorkerJob = AnalyzeJob | ProbeJob;
+/** Main → worker: the generation prompts of one dataset file (`synthgap prompts`), as Markdown. */
+export interface PromptsJob {
+  readonly type: 'prompts';
+  readonly id: number;
+  /** As in {@link AnalyzeJob}. */
+  readonly cancel: SharedArrayBuffer;
+  readonly reference: readonly string[];
+  readonly path: string;
+  readonly text?: string;
+  readonly shown: string;
+  readonly readOptions: Omit<ReadOptions, 'fileName'>;
+  readonly seed: number;
+  /** Only this label's prompt. */
+  readonly label?: string;
+  readonly embedding: EmbeddingJob;
+}
+
+export type WorkerJob = AnalyzeJob | ProbeJob | PromptsJob;
 
 export interface AnalysisOutput {
   /** Null when there was nothing to compare (no rows on a side). */
@@ -85,4 +102,5 @@ export type WorkerMessage =
   | { readonly type: 'download'; readonly model: string; readonly file: string; readonly loaded: number; readonly total: number }
   | { readonly type: 'done'; readonly id: number; readonly output: AnalysisOutput }
   | { readonly type: 'probed'; readonly id: number; readonly probe: PanelProbe }
+  | { readonly type: 'prompted'; readonly id: number; readonly markdown: string | null; readonly reason?: string }
   | { readonly type: 'failed'; readonly id: number; readonly cancelled: boolean; readonly message: string };

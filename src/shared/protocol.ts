@@ -66,7 +66,34 @@ export const CLIENT_COMMANDS = {
   roughenAll: 'synthgap.roughenAll',
   showOutput: 'synthgap.showOutput',
   restartServer: 'synthgap.restartServer',
+  /** Arguments: [uri?: string, label?: string]. Opens the generation prompts for the file (one label's, or all). */
+  showPrompts: 'synthgap.showPrompts',
 } as const;
+
+/** Client → server: the generation prompts of a dataset file as Markdown (`synthgap prompts`), one label's or all. */
+export const PROMPTS_REQUEST = 'synthgap/prompts';
+export interface PromptsParams {
+  readonly uri: string;
+  readonly label?: string;
+}
+export interface PromptsResult {
+  /** Null with a `reason` when there are none (no reference, not analyzed, an unknown label). */
+  readonly markdown: string | null;
+  readonly reason?: string;
+}
+
+/** Client → server: what "Roughen all flagged rows" would change, asked before the user confirms. */
+export const ROUGHEN_PREVIEW_REQUEST = 'synthgap/roughenPreview';
+export interface RoughenPreviewParams {
+  readonly uri: string;
+}
+export interface RoughenPreviewResult {
+  readonly flagged: number;
+  /** Flagged rows roughening changes. */
+  readonly changed: number;
+  /** What it changes, in words: `lower-case, drop final punctuation, 12 typos`. */
+  readonly changes: string;
+}
 
 /** Stable diagnostic codes: a flagged row's code is `too-clean`, a bad line's `bad-input`. */
 export const DIAGNOSTIC_CODES = { tooClean: 'too-clean', badInput: 'bad-input' } as const;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FileSummary, StatusParams } from '../../../src/shared/protocol';
-import { roughenConfirmation, statusView, summaryFor } from '../../../src/extension/statusText';
+import { nothingToRoughen, roughenConfirmation, statusView, summaryFor } from '../../../src/extension/statusText';
 
 const file: FileSummary = { uri: 'file:///w/synthetic.jsonl', rows: 12000, flagged: 812, underlined: 500, auc: 0.9149, aucLow: 0.9, aucHigh: 0.93, verdict: 'large-gap' };
 const ready: StatusParams = { state: 'ready', reference: 'data/real.jsonl', files: [file] };
@@ -90,11 +90,18 @@ test('an AUC the server could not compute shows n/a, as every view does', () => 
 });
 
 test('the roughen confirmation says how many rows change', () => {
-  const many = roughenConfirmation(1234, 'synthetic.jsonl');
-  assert.equal(many.message, 'Roughen all 1,234 flagged rows in synthetic.jsonl?');
-  assert.equal(many.action, 'Roughen 1,234 Rows');
-  assert.match(many.detail, /1,234 rows/);
-  const one = roughenConfirmation(1, 'a.csv');
-  assert.equal(one.message, 'Roughen the 1 flagged row in a.csv?');
-  assert.equal(one.action, 'Roughen 1 Row');
+  const many = roughenConfirmation({ flagged: 1234, changed: 1234, changes: 'lower-case' }, 'synthetic.jsonl');
+  assert.equal(many?.message, 'Roughen all 1,234 flagged rows in synthetic.jsonl?');
+  assert.equal(many?.action, 'Roughen 1,234 Rows');
+  assert.match(many?.detail ?? '', /1,234 rows toward the real data's noise: lower-case\. One undo/);
+  const one = roughenConfirmation({ flagged: 1, changed: 1, changes: 'drop final punctuation' }, 'a.csv');
+  assert.equal(one?.message, 'Roughen the 1 flagged row in a.csv?');
+  assert.equal(one?.action, 'Roughen 1 Row');
+  // Says beforehand how many rows change, and why the others do not.
+  const some = roughenConfirmation({ flagged: 226, changed: 44, changes: 'lower-case, 12 typos' }, 'msgs.jsonl');
+  assert.equal(some?.message, 'Roughen 44 of the 226 flagged rows in msgs.jsonl?');
+  assert.equal(some?.action, 'Roughen 44 Rows');
+  assert.match(some?.detail ?? '', /The other 182 flagged rows differ in wording or content, which roughening does not change/);
+  assert.equal(roughenConfirmation({ flagged: 226, changed: 0, changes: '' }, 'msgs.jsonl'), undefined);
+  assert.match(nothingToRoughen(226, 'msgs.jsonl'), /^Roughening changes none of the 226 flagged rows in msgs\.jsonl/);
 });
