@@ -1,0 +1,89 @@
+// Fixes that match the diagnosis, in code-server 4.139.1 (VS Code 1.139) with the packaged .vsix: a flagged row
+// whose difference roughening cannot change (the checked rows are lower-case crowd text, the reference formal,
+// punctuated text) offers "No automatic fix …" in the quick-fix menu, and choosing it opens that label's
+// generation prompt as a Markdown document.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { repoRoot } from '../../scripts/codeServer/paths.mjs';
+import { screenshot } from './harness/artifacts.js';
+import { startCodeServer } from './harness/codeServer.js';
+import { packageVsix } from './harness/extensionPackage.js';
+import { chooseQuickFix, listSquiggles, openFile, openQuickFix, waitForSquiggle } from './harness/editor.js';
+import { makeTempDir, removeTempDir } from './harness/processes.js';
+import { SELECTORS } from './harness/selectors.js';
+import { useWorkbench } from './harness/suite.js';
+import { waitForCondition } from './harness/wait.js';
+
+const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1'
+  ? 'SYNTHGAP_SKIP_INTEGRATION=1: skipping the code-server integration tests'
+  : false;
+const STEP = { timeout: 240_000 };
+const ANALYSIS_TIMEOUT_MS = 120_000;
+const ROWS = 300;
+const CHECKED = 'crowd.jsonl';
+
+function runInstaller(): void {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/codeServer/install.mjs')], { stdio: 'inherit', timeout: 30 * 60_000 });
+  if (result.status !== 0) throw new Error(`scripts/codeServer/install.mjs failed (${result.error?.message ?? `exit ${result.status}`})`);
+}
+
+/** Roles swapped: the reference is formal, punctuated text; the checked file lower-case crowd text. */
+function writeWorkspace(folder: string): string[] {
+  const firstLines = (file: string): string[] => readFileSync(join(repoRoot, 'examples', file), 'utf8').split('\n').slice(0, ROWS);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'formal.jsonl'), `${firstLines('synthetic.jsonl').join('\n')}\n`);
+  const crowd = firstLines('real.jsonl');
+  writeFileSync(join(folder, CHECKED), `${crowd.join('\n')}\n`);
+  writeFileSync(join(folder, 'synthgap.json'), `${JSON.stringify({ reference: 'formal.jsonl' }, null, 2)}\n`);
+  return crowd;
+}
+
+describe('a fix that matches the diagnosis, from the .vsix in code-server 4.139.1', { skip: SKIP }, () => {
+  let vsix = '';
+  let packDir = '';
+  let crowd: string[] = [];
+  before(async () => {
+    runInstaller();
+    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt']) {
+      assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run node scripts/build.mjs first`);
+    }
+    packDir = makeTempDir('synthgap-vsix-');
+    vsix = await packageVsix(repoRoot, { outFile: join(packDir, 'synthgap.vsix') });
+  }, { timeout: 30 * 60_000 });
+  after(() => {
+    if (packDir) removeTempDir(packDir);
+  });
+
+  const bench = useWorkbench('fixes', async (scratch) => {
+    const folder = join(scratch, 'workspace');
+    crowd = writeWorkspace(folder);
+    const server = await startCodeServer({ workspace: folder, vsix, userSettings: { 'synthgap.seed': 42, 'synthgap.embedding.model': 'hashed' } });
+    return { server, folder };
+  });
+
+  test('a flagged row roughening cannot change shows "No automatic fix", and it opens the prompt for the row\'s label', STEP, () => bench.step('no-automatic-fix', async (page) => {
+    await openFile(page, CHECKED);
+    await waitForCondition('a flagged-row squiggle', async () => (await listSquiggles(page)).some((s) => s.line > 1), ANALYSIS_TIMEOUT_MS);
+    const squiggle = (await listSquiggles(page)).find((s) => s.line > 1);
+    assert.ok(squiggle, 'no flagged squiggle below line 1');
+    const labels = await openQuickFix(page, await waitForSquiggle(page, { line: squiggle.line, severity: squiggle.severity }));
+    await screenshot(page, 'fixes-no-automatic-fix-menu');
+    const label = (JSON.parse(crowd[squiggle.line - 1]!) as { label: string }).label;
+    const entry = `No automatic fix: roughening changes nothing here (the difference is wording or content); show the generation prompt for "${label}"`;
+    assert.ok(labels.includes(entry), `no "No automatic fix" entry for line ${squiggle.line} in ${JSON.stringify(labels)}`);
+    assert.ok(!labels.some((l) => l.startsWith('Roughen this example')), `a roughen fix is offered although it changes nothing: ${JSON.stringify(labels)}`);
+    await chooseQuickFix(page, entry);
+    // The prompt opens as an untitled Markdown document naming the label.
+    const editor = page.locator(SELECTORS.activeEditor);
+    await waitForCondition(`the prompt for "${label}"`, async () => (await editor.innerText().catch(() => '')).includes(label) && /Untitled/.test(await page.locator(SELECTORS.activeTab).innerText()), ANALYSIS_TIMEOUT_MS);
+    const text = await editor.innerText();
+    assert.match(text, /real rows of/, text.slice(0, 400));
+    console.log(`# line ${squiggle.line} ("${label}"): "${entry}" opened the prompt`);
+    await screenshot(page, 'fixes-prompt-opened');
+  }));
+
+  test('stopping leaves no process behind', STEP, () => bench.stopAndCheckNothingIsLeft());
+});
