@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { PanelProbe } from '../../../src/shared/panel';
-import { percentFormat, tickCount, tickFormat } from './axes';
+import { percentFormat, tickFormat } from './axes';
 import { axisTitle } from './axisTitle';
 import { formatCount, formatShare } from '../format';
 
@@ -21,14 +21,14 @@ export function learningCurveChart(curve: Curve, worth: Worth): SVGSVGElement {
   const lowest = Math.min(worth.accuracy, ...curve.map((point) => point.low));
   const x = d3.scaleLog().domain([first, Math.max(last, first * 2)]).range([margin.left, width - margin.right]);
   const y = d3.scaleLinear().domain([Math.max(0, Math.floor(lowest * 10) / 10), 1]).range([height - margin.bottom, margin.top]);
-  const label = worth.relation === 'about' ? `about ${formatCount(worth.estimate)}` : worth.relation === 'atLeast' ? `at least ${formatCount(worth.estimate)}` : `fewer than ${formatCount(worth.estimate)}`;
+  const label = worth.relation === 'about' ? `about ${formatCount(roundRows(worth.estimate))}` : worth.relation === 'atLeast' ? `at least ${formatCount(worth.estimate)}` : `fewer than ${formatCount(worth.estimate)}`;
   const svg = d3
     .create('svg')
     .attr('class', 'chart learning-curve-chart')
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('role', 'img')
     .attr('aria-label', `Accuracy on real rows by real rows trained on, from ${formatShare(curve[0].accuracy)} with ${formatCount(first)} to ${formatShare(curve[curve.length - 1].accuracy)} with ${formatCount(last)}; the synthetic rows alone score ${formatShare(worth.accuracy)}, worth ${label} real rows.`);
-  const xTicks = x.ticks(tickCount(width - margin.left - margin.right, 6)).filter((value) => Number.isInteger(Math.log10(value)) || value === first);
+  const xTicks = sizeTicks(curve.map((point) => point.rows), x);
   const yTicks = y.ticks(5);
   const yFormat = percentFormat(yTicks);
   const xFormat = tickFormat(xTicks);
@@ -50,4 +50,26 @@ export function learningCurveChart(curve: Curve, worth: Worth): SVGSVGElement {
   const leftSide = at > (margin.left + width) / 2;
   svg.append('text').attr('class', 'crossing-label').attr('x', at + (leftSide ? -8 : 8)).attr('y', target - 8).attr('text-anchor', leftSide ? 'end' : 'start').text(`worth ${label} real rows`);
   return svg.node() as SVGSVGElement;
+}
+
+/** Room between two x tick labels' anchors: a 6-character label at 11 px and a gap. */
+const TICK_SPACING = 48;
+
+/**
+ * The sizes measured, as x ticks, thinned so no two labels meet: the first and last always, the others kept
+ * from the left while they sit TICK_SPACING px past the previous one and before the last.
+ */
+function sizeTicks(sizes: readonly number[], x: d3.ScaleLogarithmic<number, number>): number[] {
+  const last = sizes[sizes.length - 1];
+  const ticks = [sizes[0]];
+  for (const size of sizes.slice(1, -1)) if (x(size) - x(ticks[ticks.length - 1]) >= TICK_SPACING && x(last) - x(size) >= TICK_SPACING) ticks.push(size);
+  if (last !== sizes[0]) ticks.push(last);
+  return ticks;
+}
+
+/** Rows to two significant figures, as `synthgap probe` words the estimate (roundRows in src/core/probe/format.ts). */
+function roundRows(rows: number): number {
+  if (rows < 100) return Math.round(rows);
+  const unit = 10 ** (Math.floor(Math.log10(rows)) - 1);
+  return Math.round(rows / unit) * unit;
 }
