@@ -72,7 +72,7 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
   }
   const files = { dataset: dataset.file, reference: inputs.reference.map((file) => file.file), ...(test ? { test: test.file } : {}), ...(compare ? { compare: compare.file } : {}) };
   const sentence = worthSentence(report);
-  const json = { files, ...report, ...(report.worthRealRows && sentence ? { worthRealRows: { ...report.worthRealRows, sentence } } : {}), ...(report.compare && compare ? { compare: { ...report.compare, sentence: compareSentence(report.compare, compare.file, dataset.file) } } : {}) };
+  const json = { files, ...report, ...(report.worthRealRows && sentence ? { worthRealRows: { ...report.worthRealRows, sentence } } : {}), ...(report.compare && compare ? { compare: { ...report.compare, sentence: compareSentence(report.compare, compare.file, dataset.file, report.worthRealRows) } } : {}) };
   const output = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatProbeText(report, files);
   if (out) {
     writeOutput(out, io.cwd, output);

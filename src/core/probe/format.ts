@@ -35,7 +35,7 @@ export function formatProbeText(report: ProbeReport, files: ProbeFiles, maxLabel
   const worth = worthSentence(report);
   if (worth) lines.push('', worth);
   if (report.learningCurve) lines.push(`Real rows only, by rows trained on: ${report.learningCurve.map((point) => `${formatCount(point.rows)} ${percent(point.accuracy)}`).join(', ')}.`);
-  if (report.compare && files.compare) lines.push('', compareSentence(report.compare, files.compare, files.dataset));
+  if (report.compare && files.compare) lines.push('', compareSentence(report.compare, files.compare, files.dataset, report.worthRealRows));
 
   const costs = report.byLabel.filter((label) => label.blend < label.realOnly).slice(0, maxLabels);
   const gains = report.byLabel.filter((label) => label.blend > label.realOnly).reverse().slice(0, maxLabels);
@@ -100,11 +100,17 @@ export function roundRows(rows: number): number {
  * The compared file against the original in one sentence: "roughened.jsonl scores 84.1% against 83.9% for
  * synthetic.jsonl (+0.2 points, 95% interval −0.6 to +1.0): no measurable change."
  */
-export function compareSentence(compare: ProbeComparison, file: string, original: string): string {
+export function compareSentence(compare: ProbeComparison, file: string, original: string, originalWorth?: WorthRealRows): string {
   const d = compare.difference;
   const verdict = d.low > 0 ? 'it helps' : d.high < 0 ? 'it hurts' : 'no measurable change';
-  const worth = compare.worthRealRows ? ` Trained alone, it is worth ${compare.worthRealRows.relation === 'about' ? 'about' : compare.worthRealRows.relation === 'atLeast' ? 'at least' : 'fewer than'} ${formatCount(roundRows(compare.worthRealRows.estimate))} real rows.` : '';
+  const worth = compare.worthRealRows && originalWorth ? ` Alone, it is worth ${worthShort(compare.worthRealRows)} real rows, against ${worthShort(originalWorth)} for the original.` : '';
   return `Trained alone, ${file} scores ${percent(compare.accuracy)} against ${percent(compare.original)} for ${original} on the same real rows (${formatSigned(d.points, 1)} points, 95% interval ${formatSigned(d.low, 1)} to ${formatSigned(d.high, 1)}): ${verdict}.${worth}`;
+}
+
+/** "about 2,300", "at least 10,000", "fewer than 25". */
+function worthShort(worth: WorthRealRows): string {
+  const how = worth.relation === 'about' ? 'about' : worth.relation === 'atLeast' ? 'at least' : 'fewer than';
+  return `${how} ${formatCount(roundRows(worth.estimate))}`;
 }
 
 function labelTable(labels: readonly LabelProbe[]): string[] {

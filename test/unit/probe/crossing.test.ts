@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { crossingRows, curveSizes, nonDecreasing } from '../../../src/core/probe/crossing';
 import { nestedOrder } from '../../../src/core/probe/learningCurve';
 import { seededRandom } from '../../../src/core/stats/random';
-import { worthRealRows } from '../../../src/core/probe/worth';
+import { worthRealRows, type WorthRealRows } from '../../../src/core/probe/worth';
+import { roundRows, worthSentence } from '../../../src/core/probe/format';
 
 const close = (actual: number, expected: number, tolerance = 1e-9) => assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not ${expected}`);
 
@@ -95,5 +96,28 @@ describe('worthRealRows', () => {
     const a = worthRealRows(runsFor([100, 200, 400], [0.5, 0.6, 0.7]), targetOf(0.62), 3);
     const b = worthRealRows(runsFor([100, 200, 400], [0.5, 0.6, 0.7]), targetOf(0.62), 3);
     assert.deepEqual(a, b);
+  });
+});
+
+describe('worth in words', () => {
+  const curve = [25, 50, 100, 10_000].map((rows) => ({ rows, accuracy: 0.5, low: 0.4, high: 0.6 }));
+  const added = { points: 1.23, low: -0.14, high: 2.5 };
+  const report = (worth: WorthRealRows) => ({ worthRealRows: worth, learningCurve: curve, trained: { real: 2000, synthetic: 10_000 }, added, evaluation: 'test-set' as const });
+
+  test('about N, rounded to two figures, with what the rows add to the real ones', () => {
+    assert.equal(
+      worthSentence(report({ relation: 'about', estimate: 352, low: 298, high: 1437, accuracy: 0.8 })),
+      'Your 10,000 synthetic rows train about as well as 350 real rows (95% interval 300 to 1,400); added to your 2,000 real rows they add +1.2 points (95% interval -0.1 to +2.5).',
+    );
+  });
+
+  test('at least the largest sample, or fewer than the smallest, with open interval ends', () => {
+    assert.match(worthSentence(report({ relation: 'atLeast', estimate: 10_000, low: 4200, high: null, accuracy: 0.9 })) ?? '', /train better than all 10,000 real rows a model here was trained on: worth at least 10,000 real rows \(95% interval 4,200 to more than 10,000\)/);
+    assert.match(worthSentence(report({ relation: 'fewerThan', estimate: 25, low: 0, high: 31, accuracy: 0.1 })) ?? '', /train less well than 25 real rows: worth fewer than 25 \(95% interval fewer than 25 to 31\)/);
+    assert.equal(worthSentence({ ...report({ relation: 'about', estimate: 50, low: 40, high: 60, accuracy: 0.5 }), learningCurve: undefined }), undefined);
+  });
+
+  test('roundRows keeps two significant figures from 100 on', () => {
+    assert.deepEqual([47, 352, 1437, 15_049].map(roundRows), [47, 350, 1400, 15_000]);
   });
 });
