@@ -1,6 +1,11 @@
 import { throwIfCancelled, type CancellationToken } from '../host';
+import { hashCombine } from '../stats/hash';
 import { seededRandom, shuffleInPlace, type Random } from '../stats/random';
 import { curveSizes } from './crossing';
+
+/** Salts the samples' orders and the curve's models apart from the probe's own models (salts 1 to 2 × folds + 1). */
+const ORDER_SALT = 0xc0de;
+const MODEL_SALT = 100;
 
 /** One training pool and the tested rows its models are scored on (a fold, or the test set). */
 export interface CurveSplit {
@@ -51,7 +56,7 @@ export function learningCurve(splits: readonly CurveSplit[], options: CurveOptio
   const grid = curveSizes(smallest);
   const splitOf = new Int32Array(tested).fill(-1);
   splits.forEach((split, s) => Array.from(split.positions, (at) => (splitOf[at] = s)));
-  const orders = splits.map((split, s) => Array.from({ length: repeats }, (_, r) => nestedOrder(split.train, labels, seededRandom(options.seed + 7919 * (s * repeats + r + 1)))));
+  const orders = splits.map((split, s) => Array.from({ length: repeats }, (_, r) => nestedOrder(split.train, labels, seededRandom(hashCombine(hashCombine(options.seed, ORDER_SALT + s), r)))));
   const sizes: number[] = [];
   const hits: Uint8Array[][] = [];
   for (const size of grid.slice(0, -1)) {
@@ -60,7 +65,7 @@ export function learningCurve(splits: readonly CurveSplit[], options: CurveOptio
     splits.forEach((split, s) => {
       for (let r = 0; r < repeats; r++) {
         throwIfCancelled(options.token);
-        const predicted = options.fit(orders[s][r].subarray(0, size), 100 + (hits.length * splits.length + s) * repeats + r)(split.inside);
+        const predicted = options.fit(orders[s][r].subarray(0, size), MODEL_SALT + (hits.length * splits.length + s) * repeats + r)(split.inside);
         let right = 0;
         let wanted = 0;
         Array.from(split.positions, (at, i) => {

@@ -1,4 +1,5 @@
 import { poisson } from '../stats/bootstrapPoisson';
+import { hashCombine } from '../stats/hash';
 import { seededRandom } from '../stats/random';
 import { crossingRows, type CrossingRelation } from './crossing';
 import type { CurveRuns } from './learningCurve';
@@ -24,6 +25,8 @@ export interface WorthRealRows {
   readonly accuracy: number;
 }
 
+/** Keeps the bootstrap's draws apart from every other use of the probe's seed. */
+const BOOTSTRAP_SALT = 0xb007;
 /** Bootstrap replicates: the 2.5% and 97.5% points then rest on about 12 replicates beyond each. */
 const REPLICATES = 500;
 
@@ -62,7 +65,7 @@ export function worthRealRows(runs: CurveRuns, target: Uint8Array, seed: number)
   };
   const [aim, ...mean] = accuracy(new Float64Array(n).fill(1), new Int32Array(splits * repeats).fill(1));
   const point = crossingRows(sizes, mean, aim);
-  const random = seededRandom(seed ^ 0x5eed);
+  const random = seededRandom(hashCombine(seed, BOOTSTRAP_SALT));
   const crossings = new Float64Array(REPLICATES);
   const bands = sizes.map(() => new Float64Array(REPLICATES));
   for (let b = 0; b < REPLICATES; b++) {
