@@ -83,10 +83,12 @@ export function worthWords(worth: WorthRealRows, curve: readonly CurvePoint[]): 
   const largest = curve[curve.length - 1].rows;
   const low = worth.low < smallest ? `fewer than ${formatCount(smallest)}` : formatCount(roundRows(worth.low));
   const high = worth.high === null ? `more than ${formatCount(largest)}` : formatCount(roundRows(worth.high));
-  const interval = `(95% interval ${low} to ${high})`;
-  if (worth.relation === 'atLeast') return `train better than all ${formatCount(largest)} real rows a model here was trained on: worth at least ${formatCount(largest)} real rows ${interval}`;
-  if (worth.relation === 'fewerThan') return `train less well than ${formatCount(smallest)} real rows: worth fewer than ${formatCount(smallest)} ${interval}`;
-  return `train about as well as ${formatCount(roundRows(worth.estimate))} real rows ${interval}`;
+  // Both ends beyond the sizes measured say no more than "fewer than" or "at least" does.
+  const open = (worth.relation === 'fewerThan' && worth.high !== null && worth.high <= smallest) || (worth.relation === 'atLeast' && worth.low >= largest);
+  const interval = open ? '' : ` (95% interval ${low} to ${high})`;
+  if (worth.relation === 'atLeast') return `train better than ${formatCount(largest)} real rows do, the most a model here was trained on: worth at least ${formatCount(largest)} real rows${interval}`;
+  if (worth.relation === 'fewerThan') return `train less well than ${formatCount(smallest)} real rows: worth fewer than ${formatCount(smallest)} real rows${interval}`;
+  return `train about as well as ${formatCount(roundRows(worth.estimate))} real rows${interval}`;
 }
 
 /** Rows to two significant figures (1,437 → 1,400; 47 stays): the estimate is not finer than that. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { crossingRows, curveSizes, nonDecreasing } from '../../../src/core/probe/crossing';
-import { nestedOrder } from '../../../src/core/probe/learningCurve';
+import { learningCurve, nestedOrder } from '../../../src/core/probe/learningCurve';
 import { seededRandom } from '../../../src/core/stats/random';
 import { worthRealRows, type WorthRealRows } from '../../../src/core/probe/worth';
 import { roundRows, worthSentence } from '../../../src/core/probe/format';
@@ -112,12 +112,43 @@ describe('worth in words', () => {
   });
 
   test('at least the largest sample, or fewer than the smallest, with open interval ends', () => {
-    assert.match(worthSentence(report({ relation: 'atLeast', estimate: 10_000, low: 4200, high: null, accuracy: 0.9 })) ?? '', /train better than all 10,000 real rows a model here was trained on: worth at least 10,000 real rows \(95% interval 4,200 to more than 10,000\)/);
-    assert.match(worthSentence(report({ relation: 'fewerThan', estimate: 25, low: 0, high: 31, accuracy: 0.1 })) ?? '', /train less well than 25 real rows: worth fewer than 25 \(95% interval fewer than 25 to 31\)/);
+    assert.match(worthSentence(report({ relation: 'atLeast', estimate: 10_000, low: 4200, high: null, accuracy: 0.9 })) ?? '', /train better than 10,000 real rows do, the most a model here was trained on: worth at least 10,000 real rows \(95% interval 4,200 to more than 10,000\)/);
+    assert.match(worthSentence(report({ relation: 'fewerThan', estimate: 25, low: 0, high: 31, accuracy: 0.1 })) ?? '', /train less well than 25 real rows: worth fewer than 25 real rows \(95% interval fewer than 25 to 31\)/);
+    assert.match(worthSentence(report({ relation: 'fewerThan', estimate: 25, low: 0, high: 25, accuracy: 0.1 })) ?? '', /train less well than 25 real rows: worth fewer than 25 real rows; added/);
+    assert.match(worthSentence(report({ relation: 'atLeast', estimate: 10_000, low: 10_000, high: null, accuracy: 0.9 })) ?? '', /worth at least 10,000 real rows; added/);
     assert.equal(worthSentence({ ...report({ relation: 'about', estimate: 50, low: 40, high: 60, accuracy: 0.5 }), learningCurve: undefined }), undefined);
   });
 
   test('roundRows keeps two significant figures from 100 on', () => {
     assert.deepEqual([47, 352, 1437, 15_049].map(roundRows), [47, 350, 1400, 15_000]);
+  });
+});
+
+describe('learningCurve', () => {
+  // 200 tested rows of one split; a model on `size` rows gets the first min(size, 150) rows right (75% at most).
+  const labels = new Int32Array(400);
+  const truth = new Int32Array(200);
+  const fit = (subset: Uint32Array) => (which: ArrayLike<number>) => Int32Array.from(which, (_, i) => (i < Math.min(subset.length, 150) ? 0 : 1));
+  const split = { train: Uint32Array.from({ length: 200 }, (_, i) => 200 + i), inside: Uint32Array.from({ length: 200 }, (_, i) => i), positions: Uint32Array.from({ length: 200 }, (_, i) => i) };
+  const full = new Int32Array(200).fill(0); // the real-only model on all 200 training rows: all right
+
+  test('stops at the first size every run beats the target, then adds the full pool\'s point', () => {
+    const target = Uint8Array.from({ length: 200 }, (_, i) => (i < 60 ? 1 : 0)); // 30%
+    const runs = learningCurve([split], { labels, truth, repeats: 2, target, full, seed: 1, fit });
+    assert.deepEqual(runs.sizes, [25, 50, 100, 200]);
+    assert.deepEqual(runs.hits.map((atSize) => atSize[0].reduce((sum, hit) => sum + hit, 0)), [25, 50, 100, 200]);
+    assert.equal(runs.hits[0].length, 2);
+    const { worth } = worthRealRows(runs, target, 1);
+    assert.equal(worth.relation, 'about');
+    assert.ok(worth.estimate > 50 && worth.estimate < 100, JSON.stringify(worth));
+  });
+
+  test('a target no sample reaches: every size is trained, and the answer is at least the full pool', () => {
+    const target = Uint8Array.from({ length: 200 }, (_, i) => (i < 199 ? 1 : 0));
+    const runs = learningCurve([split], { labels, truth, repeats: 1, target, full, seed: 1, fit });
+    assert.deepEqual(runs.sizes, [25, 50, 100, 200]);
+    assert.equal(worthRealRows(runs, target, 1).worth.relation, 'about'); // the full model (all right) reaches it
+    const unreachable = learningCurve([split], { labels, truth, repeats: 1, target, full: new Int32Array(200).fill(1), seed: 1, fit });
+    assert.deepEqual(worthRealRows(unreachable, target, 1).worth.relation, 'atLeast');
   });
 });
