@@ -3,12 +3,11 @@ import { hashCombine } from '../stats/hash';
 import { stratifiedFolds } from './folds';
 import { curveSizes } from './crossing';
 import { learningCurve, type CurveSplit } from './learningCurve';
-import { pairedDifference } from './metrics';
+import { compareHits } from './compare';
 import { probeRows } from './probeRows';
 import { probeReport, type ProbeComparison, type ProbeReport } from './probeReport';
 import { predictRows, trainSoftmax } from './softmax';
 import { worthRealRows } from './worth';
-import { wilsonInterval } from '../stats/wilson';
 
 export interface ProbeRow {
   readonly text: string;
@@ -66,7 +65,10 @@ const DEFAULTS = { seed: 42, folds: 3, buckets: 1 << 16 } as const;
  * real rows only, on synthetic rows only, and on both, and tests all three on the same real rows the models
  * never saw: the `test` rows, or each fold of a stratified k-fold split of the reference rows (real-only and
  * blend models are trained per fold on the other folds; the synthetic-only model once). Rows without a label
- * are left out. Same input and seed, same report. Throws a RangeError when {@link probeProblem} says why not.
+ * are left out. Then, unless `curve` is false, the real-only learning curve (see learningCurve) and how many real
+ * rows the synthetic rows are worth (see worthRealRows); with `compare` rows, their synthetic-only model against
+ * the original's on the same tested rows (see compareHits). Same input and seed, same report. Throws a
+ * RangeError when {@link probeProblem} says why not.
  *
  * @example probeSynthetic({ reference, synthetic, test }).added.points // +1.1
  */
@@ -145,19 +147,9 @@ export function probeSynthetic(input: ProbeInput, options: ProbeOptions = {}): P
   let comparison: ProbeComparison | undefined;
   if (compare) {
     // The same salt as the original's synthetic-only model: the same file gives the same model, to the bit.
-    const compareHits = hitsOf(fit(compareRows, 1)(tested));
-    const right = compareHits.reduce((sum, flag) => sum + flag, 0);
-    const interval = wilsonInterval(right, compareHits.length);
-    comparison = {
-      trained: compare.length,
-      unlabelled: input.compare ? input.compare.length - compare.length : 0,
-      accuracy: right / compareHits.length,
-      accuracyLow: interval.low,
-      accuracyHigh: interval.high,
-      original: report.syntheticOnly.accuracy,
-      difference: pairedDifference(compareHits, syntheticHits),
-      ...(runs ? { worthRealRows: worthRealRows(runs, compareHits, seed).worth } : {}),
-    };
+    const fixedHits = hitsOf(fit(compareRows, 1)(tested));
+    const unlabelled = (input.compare?.length ?? 0) - compare.length;
+    comparison = compareHits(fixedHits, syntheticHits, { trained: compare.length, unlabelled, ...(runs ? { worth: worthRealRows(runs, fixedHits, seed).worth } : {}) });
   }
   options.onProgress?.(models + 1, models + 1);
   return { ...report, ...(worth ? { worthRealRows: worth.worth, learningCurve: worth.curve } : {}), ...(comparison ? { compare: comparison } : {}) };
