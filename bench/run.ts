@@ -69,6 +69,20 @@ if (process.env.SYNTHGAP_BENCH_DETECTOR !== '0') {
   }
 }
 
+// "Worth N real rows" against the truth (bench/worth.ts): probe's estimate from a cross-validated learning curve,
+// and the number of real rows that match the synthetic-only accuracy on a separate real test split, on CLINC150 and
+// on Banking77 with a degraded real subset as its "synthetic" side. SYNTHGAP_BENCH_WORTH=0 skips; it skips itself
+// where the development data is absent.
+if (process.env.SYNTHGAP_BENCH_WORTH !== '0') {
+  const worth = join(__dirname, '../.cache/bench-worth.js');
+  buildSync({ entryPoints: [join(__dirname, 'worth.ts')], outfile: worth, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list'], logLevel: 'error', define: { __dirname: JSON.stringify(__dirname) } });
+  const result = spawnSync(process.execPath, [worth], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`worth bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
 // The largest JSON report (bench/bigJson.ts): `synthgap check --format json` on 1.77M rows through the built CLI, to
 // a file and to a pipe, with time and peak RSS. The CLI is built first so the bench measures this checkout.
 // SYNTHGAP_BENCH_BIGJSON=0 skips; SYNTHGAP_BENCH_BIG_ROWS sets the size.

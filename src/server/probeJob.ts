@@ -2,7 +2,7 @@
 import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe';
 import { CancelledError, type CancellationToken } from '../core/host';
 import type { DatasetRow } from '../core/dataset/types';
-import { probeDifferenceSentences } from '../core/probe/format';
+import { probeDifferenceSentences, worthSentence } from '../core/probe/format';
 import type { ProbeScores } from '../core/probe/probeReport';
 import type { PanelProbe, PanelProbeScore } from '../core/report/panelTypes';
 
@@ -32,6 +32,7 @@ export function panelProbe(sides: ProbeSides, seed: number, token?: Cancellation
       labels: report.labels,
       folds: report.folds,
       sentences: probeDifferenceSentences(report),
+      ...(report.learningCurve && report.worthRealRows ? { curve: report.learningCurve, worth: report.worthRealRows, worthSentence: worthSentence(report) } : {}),
     };
   } catch (error) {
     if (error instanceof CancelledError) throw error;

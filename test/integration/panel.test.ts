@@ -153,6 +153,11 @@ describe('the report panel in code-server 4.139.1 (VS Code 1.139)', { skip: SKIP
     const sentences = await panel.locator('.probe-difference').allInnerTexts();
     assert.equal(sentences.length, 2);
     for (const sentence of sentences) assert.ok(cli.includes(sentence), `the CLI does not print "${sentence}":\n${cli}`);
+    // What the synthetic rows are worth in real rows, as the CLI says it, above the learning curve's chart.
+    const worth = await panel.locator('.probe-worth').innerText();
+    assert.match(worth, /^Your [\d,]+ synthetic rows train /);
+    assert.ok(cli.includes(worth), `the CLI does not print "${worth}":\n${cli}`);
+    assert.equal(await panel.locator('svg.learning-curve-chart .crossing-point').count(), 1);
     const basis = await panel.locator('.probe-basis').innerText();
     const labels = Number(/, (\d+) labels,/.exec(basis)?.[1]);
     assert.equal(labels, counts.realLabels, `the panel counts the ${counts.realLabels} labels of the real rows, not those only the synthetic rows have: "${basis}"`);

@@ -115,6 +115,11 @@ describe('report panel requests', () => {
     }
     assert.ok((probe.labels ?? 0) > 1 && (probe.testRows ?? 0) > 0);
     assert.match(probe.sentences?.[0] ?? '', /^Adding the synthetic rows to the real ones: [+-]\d+\.\d points \(95% interval /, 'the CLI\'s wording');
+    // The learning curve and what the synthetic rows are worth, for the panel's chart, worded as the CLI words it.
+    const curve = probe.curve ?? [];
+    assert.ok(curve.length >= 2 && curve[0].rows === 25 && curve.every((point, i) => i === 0 || point.rows > curve[i - 1].rows), JSON.stringify(curve));
+    assert.ok(probe.worth && probe.worth.estimate > 0 && probe.worth.accuracy === probe.syntheticOnly?.accuracy, JSON.stringify(probe.worth));
+    assert.match(probe.worthSentence ?? '', /^Your [\d,]+ synthetic rows train .* real rows .*; added to your real rows \([\d,]+ a fold\) they add /);
     assert.deepEqual((await snapshotOf(syntheticUri)).snapshot?.probe, probe);
   });
 

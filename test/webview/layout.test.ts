@@ -6,11 +6,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FeatureGap } from '../../src/core/report/types';
 import type { PanelSnapshot, PanelUiState } from '../../src/shared/panel';
 import { contrastRatio, SERIES_COLORS } from '../../webview-ui/src/charts/palette';
-import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
+import { ARTIFACTS, launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
 import { FIXTURE_PROBE, fixtureSnapshot } from './fixtureSnapshot';
 import { THEME_CLASS, themeVariables, type PageTheme } from './themes';
 import { serveWebviewPage } from './webviewPage';
@@ -254,6 +255,22 @@ describe('what the panel leaves out, and the probe', () => {
       assert.deepEqual(await page.locator('.probe-difference').allTextContents(), FIXTURE_PROBE.sentences);
       const table = await page.locator('.probe-table').boundingBox();
       assert.ok(table && table.x + table.width <= SIDE_BY_SIDE);
+      // The learning curve: labelled axes, the synthetic-only line and the crossing, inside the panel.
+      assert.equal(await page.textContent('.probe-worth'), FIXTURE_PROBE.worthSentence);
+      const chart = page.locator('svg.learning-curve-chart');
+      assert.deepEqual(await chart.locator('.axis-title').allTextContents(), ['Real rows trained on (log scale)', 'Accuracy on real rows']);
+      assert.deepEqual(await chart.locator('.axis-x .tick text').allTextContents(), ['25', '50', '100', '200', '400', '1,200'], 'the sizes measured');
+      assert.equal(await chart.locator('.curve-point').count(), 6);
+      assert.equal(await chart.locator('.synthetic-label').textContent(), 'synthetic rows alone: 61%');
+      assert.equal(await chart.locator('.crossing-label').textContent(), 'worth about 330 real rows');
+      const box = await chart.boundingBox();
+      assert.ok(box && box.x + box.width <= SIDE_BY_SIDE && box.width >= 500, JSON.stringify(box));
+      // The crossing sits on the synthetic-only line, between the 200- and 400-row points.
+      const [cross, line, p200, p400] = await Promise.all(['.crossing-point', '.synthetic-line', '.curve-point:nth-of-type(4)', '.curve-point:nth-of-type(5)'].map((selector) => chart.locator(selector).first().boundingBox()));
+      assert.ok(cross && line && p200 && p400);
+      assert.ok(Math.abs(cross.y + cross.height / 2 - (line.y + line.height / 2)) < 2);
+      assert.ok(cross.x > p200.x && cross.x < p400.x, JSON.stringify({ cross, p200, p400 }));
+      await chart.screenshot({ path: join(ARTIFACTS, 'probe-curve-600-dark.png') });
     } finally {
       await recorded.close();
     }

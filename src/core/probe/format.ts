@@ -1,11 +1,14 @@
 import { excerpt, formatCount, formatDecimal, formatSigned, plural } from '../report/format';
 import type { PairedDifference } from './metrics';
-import type { LabelProbe, ProbeReport } from './probeReport';
+import type { LabelProbe, ProbeComparison, ProbeReport } from './probeReport';
+import type { CurvePoint, WorthRealRows } from './worth';
 
 export interface ProbeFiles {
   readonly dataset: string;
   readonly reference: readonly string[];
   readonly test?: string;
+  /** The file of `--compare`. */
+  readonly compare?: string;
 }
 
 /**
@@ -29,6 +32,10 @@ export function formatProbeText(report: ProbeReport, files: ProbeFiles, maxLabel
   lines.push(row('real + synthetic', report.trained.real + report.trained.synthetic, report.blend));
   lines.push('');
   lines.push(...probeDifferenceSentences(report));
+  const worth = worthSentence(report);
+  if (worth) lines.push('', worth);
+  if (report.learningCurve) lines.push(`Real rows only, by rows trained on: ${report.learningCurve.map((point) => `${formatCount(point.rows)} ${percent(point.accuracy)}`).join(', ')}.`);
+  if (report.compare && files.compare) lines.push('', compareSentence(report.compare, files.compare, files.dataset, report.worthRealRows));
 
   const costs = report.byLabel.filter((label) => label.blend < label.realOnly).slice(0, maxLabels);
   const gains = report.byLabel.filter((label) => label.blend > label.realOnly).reverse().slice(0, maxLabels);
@@ -53,6 +60,59 @@ export function probeDifferenceSentences(report: Pick<ProbeReport, 'added' | 're
     `Adding the synthetic rows to the real ones: ${difference(report.added)}. ${verdict(report.added)}`,
     `Synthetic rows instead of real ones: ${difference(report.replaced)}.`,
   ];
+}
+
+/**
+ * How many real rows the synthetic rows are worth, and what they add to the real rows, in one sentence:
+ * "Your 30,007 synthetic rows train about as well as 1,400 real rows (95% interval 1,100 to 1,800); added to
+ * your 15,000 real rows they add +0.6 points (95% interval +0.3 to +1.0)." Undefined without a learning curve.
+ */
+export function worthSentence(report: Pick<ProbeReport, 'worthRealRows' | 'learningCurve' | 'trained' | 'added' | 'evaluation'>): string | undefined {
+  const worth = report.worthRealRows;
+  const curve = report.learningCurve;
+  if (!worth || !curve || curve.length === 0) return undefined;
+  const largest = curve[curve.length - 1].rows;
+  const base = report.evaluation === 'test-set' ? `your ${formatCount(report.trained.real)} real rows` : `your real rows (${formatCount(largest)} a fold)`;
+  const added = `added to ${base} they add ${formatSigned(report.added.points, 1)} points (95% interval ${formatSigned(report.added.low, 1)} to ${formatSigned(report.added.high, 1)})`;
+  return `Your ${formatCount(report.trained.synthetic)} synthetic rows ${worthWords(worth, curve)}; ${added}.`;
+}
+
+/** "train about as well as 1,400 real rows (95% interval 1,100 to 1,800)", or at least / fewer than. */
+export function worthWords(worth: WorthRealRows, curve: readonly CurvePoint[]): string {
+  const smallest = curve[0].rows;
+  const largest = curve[curve.length - 1].rows;
+  const low = worth.low < smallest ? `fewer than ${formatCount(smallest)}` : formatCount(roundRows(worth.low));
+  const high = worth.high === null ? `more than ${formatCount(largest)}` : formatCount(roundRows(worth.high));
+  // Both ends beyond the sizes measured say no more than "fewer than" or "at least" does.
+  const open = (worth.relation === 'fewerThan' && worth.high !== null && worth.high <= smallest) || (worth.relation === 'atLeast' && worth.low >= largest);
+  const interval = open ? '' : ` (95% interval ${low} to ${high})`;
+  if (worth.relation === 'atLeast') return `train better than ${formatCount(largest)} real rows do, the most a model here was trained on: worth at least ${formatCount(largest)} real rows${interval}`;
+  if (worth.relation === 'fewerThan') return `train less well than ${formatCount(smallest)} real rows: worth fewer than ${formatCount(smallest)} real rows${interval}`;
+  return `train about as well as ${formatCount(roundRows(worth.estimate))} real rows${interval}`;
+}
+
+/** Rows to two significant figures (1,437 → 1,400; 47 stays): the estimate is not finer than that. */
+export function roundRows(rows: number): number {
+  if (rows < 100) return Math.round(rows);
+  const unit = 10 ** (Math.floor(Math.log10(rows)) - 1);
+  return Math.round(rows / unit) * unit;
+}
+
+/**
+ * The compared file against the original in one sentence: "roughened.jsonl scores 84.1% against 83.9% for
+ * synthetic.jsonl (+0.2 points, 95% interval −0.6 to +1.0): no measurable change."
+ */
+export function compareSentence(compare: ProbeComparison, file: string, original: string, originalWorth?: WorthRealRows): string {
+  const d = compare.difference;
+  const verdict = d.low > 0 ? 'it helps' : d.high < 0 ? 'it hurts' : 'no measurable change';
+  const worth = compare.worthRealRows && originalWorth ? ` Alone, it is worth ${worthShort(compare.worthRealRows)} real rows, against ${worthShort(originalWorth)} for the original.` : '';
+  return `Trained alone, ${file} scores ${percent(compare.accuracy)} against ${percent(compare.original)} for ${original} on the same real rows (${formatSigned(d.points, 1)} points, 95% interval ${formatSigned(d.low, 1)} to ${formatSigned(d.high, 1)}): ${verdict}.${worth}`;
+}
+
+/** "about 2,300", "at least 10,000", "fewer than 25". */
+function worthShort(worth: WorthRealRows): string {
+  const how = worth.relation === 'about' ? 'about' : worth.relation === 'atLeast' ? 'at least' : 'fewer than';
+  return `${how} ${formatCount(roundRows(worth.estimate))}`;
 }
 
 function labelTable(labels: readonly LabelProbe[]): string[] {

@@ -1,6 +1,7 @@
 import { wilsonInterval } from '../stats/wilson';
 import { macroF1, pairedDifference, share, type PairedDifference } from './metrics';
 import type { ProbeInput, ProbeRow } from './probe';
+import type { CurvePoint, WorthRealRows } from './worth';
 
 export interface ProbeScores {
   readonly accuracy: number;
@@ -49,6 +50,27 @@ export interface ProbeReport {
   readonly onlyReal: string[];
   readonly onlySynthetic: string[];
   readonly settings: { readonly seed: number; readonly buckets: number; readonly styleFeatures: boolean; readonly model: string };
+  /** How many real rows train as well as the synthetic rows (absent when the curve was not asked for). */
+  readonly worthRealRows?: WorthRealRows;
+  /** The real-only learning curve it is read from, smallest sample first; the last point is all of a fold's real rows. */
+  readonly learningCurve?: CurvePoint[];
+  /** With `--compare FILE`: that file's synthetic-only model against the original's, on the same real rows. */
+  readonly compare?: ProbeComparison;
+}
+
+/** A fixed synthetic file against the original: each trained alone, both tested on the same held-out real rows. */
+export interface ProbeComparison {
+  /** Labelled rows of the compared file trained on, and its rows left out for having no label. */
+  readonly trained: number;
+  readonly unlabelled: number;
+  readonly accuracy: number;
+  readonly accuracyLow: number;
+  readonly accuracyHigh: number;
+  /** The original synthetic file's accuracy on the same rows. */
+  readonly original: number;
+  /** Compared file against the original, in points, paired over the tested rows. */
+  readonly difference: PairedDifference;
+  readonly worthRealRows?: WorthRealRows;
 }
 
 /** Names the classifier in reports. */

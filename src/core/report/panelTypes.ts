@@ -16,6 +16,7 @@ import type {
   ReportSettings,
   RowReason,
 } from './types';
+import type { CurvePoint, WorthRealRows } from '../probe/worth';
 
 /** A row of the dataset as the panel's table shows it. */
 export interface PanelRow {
@@ -67,6 +68,12 @@ export interface PanelProbe {
   readonly folds?: number;
   /** The differences as `synthgap probe` words them: what adding the synthetic rows does, and them instead of real ones. */
   readonly sentences?: string[];
+  /** The real-only learning curve, smallest sample first (the last point is all of a fold's real rows). */
+  readonly curve?: readonly CurvePoint[];
+  /** Where the synthetic-only accuracy meets that curve: how many real rows the synthetic rows are worth. */
+  readonly worth?: WorthRealRows;
+  /** That in words, as `synthgap probe` says it, with what the synthetic rows add to the real ones. */
+  readonly worthSentence?: string;
 }
 
 /** One of the probe's models on the held-out real rows. */

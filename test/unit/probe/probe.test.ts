@@ -94,3 +94,20 @@ test('stratified folds hold each label in about the same share; unlabelled rows 
   }
   assert.deepEqual(stratifiedFolds(labels, 3, 1), folds);
 });
+
+test('the learning curve: stops once every sample beats the synthetic rows, its last point the real-only model; a compared copy changes nothing', () => {
+  const reference = rows(100, 1);
+  const synthetic = rows(60, 2, (label) => label !== 'music');
+  const report = probeSynthetic({ reference, synthetic, compare: synthetic.map((row) => ({ ...row })) }, { seed: 3 });
+  const curve = report.learningCurve ?? [];
+  // Each label names its own topic word: 25 real rows already beat synthetic rows that lack one label of four
+  // (75% at most), so the curve stops there, beside the full fold's point, and they are worth fewer than 25.
+  assert.deepEqual(curve.map((point) => point.rows), [25, Math.round((400 * 2) / 3)]);
+  assert.equal(curve[1].accuracy, report.realOnly.accuracy);
+  assert.ok(curve[0].accuracy > report.syntheticOnly.accuracy);
+  assert.deepEqual(report.worthRealRows, { relation: 'fewerThan', estimate: 25, low: 0, high: 25, accuracy: report.syntheticOnly.accuracy });
+  assert.equal(report.compare?.difference.points, 0);
+  assert.equal(report.compare?.accuracy, report.syntheticOnly.accuracy);
+  assert.deepEqual(report.compare?.worthRealRows, report.worthRealRows);
+  assert.equal(probeSynthetic({ reference, synthetic }, { seed: 3, curve: false }).worthRealRows, undefined);
+});

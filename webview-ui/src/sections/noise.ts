@@ -3,6 +3,7 @@ import type { PanelProbeScore, PanelSnapshot } from '../../../src/shared/panel';
 import type { PanelContext } from '../context';
 import { button, el, section } from '../dom';
 import { formatCount, formatShare, plural } from '../format';
+import { learningCurveChart } from '../charts/learningCurveChart';
 
 export function noiseSection(snapshot: PanelSnapshot, context: PanelContext): HTMLElement {
   const profile = snapshot.noiseProfile;
@@ -45,7 +46,10 @@ function probeBlock(snapshot: PanelSnapshot, context: PanelContext): HTMLElement
     );
     const table = el('table', { className: 'probe-table' }, [columns, el('thead', {}, [head]), el('tbody', {}, body)]);
     const sentences = (probe.sentences ?? []).map((text) => el('p', { className: 'probe-difference', text }));
-    return el('div', { className: 'probe' }, [el('p', { className: 'probe-basis', text: basis }), el('div', { className: 'table-fit' }, [table]), ...sentences]);
+    const curve = probe.curve && probe.worth && probe.curve.length > 1
+      ? [el('p', { className: 'probe-worth', text: probe.worthSentence ?? '' }), el('div', { className: 'probe-curve' }, [learningCurveChart(probe.curve, probe.worth)])]
+      : [];
+    return el('div', { className: 'probe' }, [el('p', { className: 'probe-basis', text: basis }), el('div', { className: 'table-fit' }, [table]), ...sentences, ...curve]);
   }
   if (probe) return el('p', { className: 'probe', text: probe.message ?? (probe.state === 'failed' ? 'The probe failed.' : 'The probe is unavailable.') });
   if (!snapshot.hasLabels) return el('p', { className: 'muted probe', text: 'The probe needs labels on both sides.' });
