@@ -1,0 +1,93 @@
+import type { CancellationToken } from '../host';
+import { quantileSorted } from '../stats/quantile';
+import { sampleIndexes, seededRandom } from '../stats/random';
+import { nearestTargets } from './neighbours';
+import type { SideRows } from './sideRows';
+
+/**
+ * A real row has no close synthetic row when its nearest synthetic row is farther than this quantile of how
+ * near real rows come to each other: so on two random halves of one file about this share of real rows is
+ * "uncovered" by chance, and the figure that matters is the share beyond it.
+ */
+export const UNCOVERED_QUANTILE = 0.1;
+/**
+ * Real and synthetic rows compared, a seeded sample of each side: brute force costs the product, 1,000 × 1,000
+ * cosines (a few tens of milliseconds), and a share measured on 1,000 rows is good to about ±0.02.
+ */
+const UNCOVERED_ROWS = 1_000;
+
+export interface UncoveredShare {
+  /** Share of the sampled real rows whose nearest synthetic row is farther than the cut. */
+  readonly share: number;
+  /** The share expected by chance ({@link UNCOVERED_QUANTILE}). */
+  readonly expected: number;
+  /** Real rows sampled. */
+  readonly rows: number;
+}
+
+/**
+ * The share of real rows with no close synthetic row: real situations the synthetic data never comes near. The
+ * cut is the {@link UNCOVERED_QUANTILE} of real rows' nearest-real similarity, measured among as many real rows
+ * as synthetic rows are searched (nearest-neighbour similarity grows with the rows searched, so both searches
+ * are the same size). Seeded; O(n² · dim) on n = min(1,000, rows of the smaller side). Undefined with fewer than
+ * 20 embedded rows on a side.
+ *
+ * @example uncoveredShare(real, synthetic, 42) // { share: 0.41, expected: 0.1, rows: 1000 } when a third of the intents is missing
+ */
+export function uncoveredShare(real: SideRows, synthetic: SideRows, seed: number, token?: CancellationToken): UncoveredShare | undefined {
+  const realVectors = real.embedded.vectors;
+  const syntheticVectors = synthetic.embedded.vectors;
+  const n = Math.min(UNCOVERED_ROWS, Math.floor(realVectors.length / 2), syntheticVectors.length);
+  if (n < 20) return undefined;
+  const random = seededRandom(seed ^ 0x5eed);
+  // Two disjoint real samples: the queries, and the real rows they are measured against for the cut.
+  const realOrder = sampleIndexes(realVectors.length, 2 * n, random);
+  const queries = Array.from(realOrder.subarray(0, n), (i) => realVectors[i]);
+  const realTargets = Array.from(realOrder.subarray(n, 2 * n), (i) => realVectors[i]);
+  const syntheticTargets = Array.from(sampleIndexes(syntheticVectors.length, n, random), (i) => syntheticVectors[i]);
+  const nearestReal = nearestTargets(queries, realTargets, token).similarity;
+  const cut = quantileSorted(Float64Array.from(nearestReal).sort(), UNCOVERED_QUANTILE);
+  const nearestSynthetic = nearestTargets(queries, syntheticTargets, token).similarity;
+  let far = 0;
+  for (const similarity of nearestSynthetic) if (similarity < cut) far++;
+  return { share: far / n, expected: UNCOVERED_QUANTILE, rows: n };
+}
+
+
+/**
+ * A label is missing from the synthetic rows when they hold less than this fraction of the rows its real share
+ * would give it: the rule coverage.ts uses for topics.
+ */
+const MISSING_LABEL_RATIO = 0.25;
+/** A label counts only when at least this many synthetic rows were expected, so chance alone cannot empty it. */
+const MIN_EXPECTED_ROWS = 8;
+
+/**
+ * The share of real rows whose label the synthetic rows (almost) lack: fewer than a quarter of the rows the
+ * label's real share would give it, among labels where at least {@link MIN_EXPECTED_ROWS} were expected.
+ * Undefined when either side has no labels. Linear in rows.
+ *
+ * @example missingLabelShare(['a', 'a', 'b'], ['a', 'a']) // 1/3, when 'b' expected at least 8 rows
+ */
+export function missingLabelShare(realLabels: readonly (string | undefined)[], syntheticLabels: readonly (string | undefined)[]): number | undefined {
+  const real = countLabels(realLabels);
+  const synthetic = countLabels(syntheticLabels);
+  if (real.total === 0 || synthetic.total === 0) return undefined;
+  let missingRows = 0;
+  for (const [label, count] of real.counts) {
+    const expected = (count / real.total) * synthetic.total;
+    if (expected >= MIN_EXPECTED_ROWS && (synthetic.counts.get(label) ?? 0) < MISSING_LABEL_RATIO * expected) missingRows += count;
+  }
+  return missingRows / real.total;
+}
+
+function countLabels(labels: readonly (string | undefined)[]): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const label of labels) {
+    if (label === undefined) continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+    total++;
+  }
+  return { counts, total };
+}
