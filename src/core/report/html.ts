@@ -3,7 +3,7 @@
  * that forbids loading anything, so the file can be mailed or attached to a CI run and opened offline.
  * All text is inserted through the escaping `html` template; markup comes only from this folder.
  */
-import type { CoverageCluster, DatasetReport, FeatureGap, GapReport, PhraseStat, Verdict } from './types';
+import type { CoverageCluster, DatasetReport, DatasetSummary, FeatureGap, GapReport, PhraseStat, Verdict } from './types';
 import { excerpt, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,
@@ -12,6 +12,7 @@ import {
   errorDigest,
   featureName,
   flaggedText,
+  gapKindText,
   gapValue,
   leakageText,
   mostSyntheticRows,
@@ -76,6 +77,12 @@ ${
   return page.value;
 }
 
+/** The kind of gap, its figures and lever (gap/gapKind.ts); nothing for a report written before kinds were named. */
+function gapKindParagraph(summary: DatasetSummary): SafeHtml | string {
+  const kind = gapKindText(summary);
+  return kind ? html`<p class="gap-kind">${kind}.</p>` : '';
+}
+
 function pill(verdict: Verdict): SafeHtml {
   return html`<span class="pill ${VERDICT_CLASSES[verdict] ?? 'none'}">${verdictLabel(verdict)}</span>`;
 }
@@ -96,6 +103,7 @@ function datasetSection(dataset: DatasetReport, index: number): SafeHtml {
   return html`<section id="dataset-${index + 1}">
 <h2>${dataset.file} ${pill(summary.verdict)}</h2>
 <p class="headline">${summary.headline}</p>
+${gapKindParagraph(summary)}
 <p class="muted">${aucText(summary)} · ${flaggedText(summary)}</p>
 ${gapsSection(dataset.gaps)}
 ${phrasesSection(dataset)}
