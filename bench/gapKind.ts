@@ -11,8 +11,10 @@ import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
 
 const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
-/** Rows per side: the size of a typical check, and a bench that runs in about a minute a case on one core. */
-const PER_SIDE = 3000;
+/** Rows per side: the size of a typical check, a few seconds a case. SYNTHGAP_BENCH_ROWS sets another. */
+const PER_SIDE = Number(process.env.SYNTHGAP_BENCH_ROWS ?? 3000);
+/** Seeds the splits; SYNTHGAP_BENCH_SEED sets another, to see that the kinds hold beyond one draw. */
+const SEED = Number(process.env.SYNTHGAP_BENCH_SEED ?? 0);
 
 interface Row {
   readonly text: string;
@@ -67,14 +69,14 @@ async function cases(): Promise<Case[]> {
   const clinc = await rows('clinc150/real_train.jsonl');
   const gpt = await rows('clinc150/synthetic_gpt35.jsonl');
   const banking = await rows('banking77/real_train.csv');
-  const [clincA, clincB] = split(clinc, [PER_SIDE, 2 * PER_SIDE], 1);
-  const [gptSample] = split(gpt, [PER_SIDE], 2);
-  const [bankA, bankB] = split(banking, [PER_SIDE, PER_SIDE], 3);
-  const twoThirds = someLabels(clinc, 2 / 3, 4);
-  const half = someLabels(clinc, 1 / 2, 5);
-  const [gptMore] = split(gpt, [2 * PER_SIDE], 6);
-  const bankLabels = someLabels(banking, 2 / 3, 7);
-  const [bankC, bankD] = split(banking, [PER_SIDE, 2 * PER_SIDE], 8);
+  const [clincA, clincB] = split(clinc, [PER_SIDE, 2 * PER_SIDE], SEED + 1);
+  const [gptSample] = split(gpt, [PER_SIDE], SEED + 2);
+  const [bankA, bankB] = split(banking, [PER_SIDE, PER_SIDE], SEED + 3);
+  const twoThirds = someLabels(clinc, 2 / 3, SEED + 4);
+  const half = someLabels(clinc, 1 / 2, SEED + 5);
+  const [gptMore] = split(gpt, [2 * PER_SIDE], SEED + 6);
+  const bankLabels = someLabels(banking, 2 / 3, SEED + 7);
+  const [bankC, bankD] = split(banking, [PER_SIDE, 2 * PER_SIDE], SEED + 8);
   return [
     { name: 'a clinc real vs gpt-3.5', expect: ['style'], real: clincA, synthetic: gptSample },
     { name: 'b clinc real vs gpt-3.5, style removed', expect: ['wording', 'coverage'], real: clincA, synthetic: gptSample.map((row) => ({ ...row, text: strip(row.text) })) },
@@ -83,9 +85,9 @@ async function cases(): Promise<Case[]> {
     { name: 'c3 banking real vs real, 2/3 of labels', expect: ['coverage'], real: bankC, synthetic: bankD.filter((row) => bankLabels.has(row.label)).slice(0, PER_SIDE) },
     { name: 'd1 clinc real halves', expect: ['none'], real: clincA, synthetic: clincB.slice(0, PER_SIDE) },
     { name: 'd2 banking real halves', expect: ['none'], real: bankA, synthetic: bankB },
-    { name: 'e banking real vs register in half', expect: ['wording'], real: bankA, synthetic: withRegister(bankB, 9) },
+    { name: 'e banking real vs register in half', expect: ['wording'], real: bankA, synthetic: withRegister(bankB, SEED + 9) },
     { name: 'f banking real vs real, style removed', expect: ['style'], real: bankA, synthetic: bankB.map((row) => ({ ...row, text: strip(row.text) })) },
-    { name: 'g clinc real vs register in half (its style)', expect: ['wording'], real: clincA, synthetic: withRegister(clincB.slice(0, PER_SIDE), 10).map((row) => ({ ...row, text: strip(row.text) })) },
+    { name: 'g clinc real vs register in half (its style)', expect: ['wording'], real: clincA, synthetic: withRegister(clincB.slice(0, PER_SIDE), SEED + 10).map((row) => ({ ...row, text: strip(row.text) })) },
   ];
 }
 

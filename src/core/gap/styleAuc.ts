@@ -4,15 +4,13 @@ import { trainDetector } from './detector';
 
 /**
  * The features of surface style: what `synthgap roughen` changes and a reader sees before reading a word
- * (casing, punctuation, symbols, typos, apostrophes) and length. Left out: the features of wording (stock
- * phrases, politeness, slang, word length, reading ease, vocabulary, pronouns), which only rewording changes,
- * and digits, which are content (a number the request needs).
+ * (casing, punctuation, symbols, typos, apostrophes). Left out: length, which roughen does not change and
+ * which moves with wording (register phrases added to half of a file's rows carried its style-only AUC to
+ * 0.68-0.71 with length in, 0.55-0.57 without; bench/gapKind.ts); the features of wording (stock phrases,
+ * politeness, slang, word length, reading ease, vocabulary, pronouns), which only rewording changes; and
+ * digits, which are content (a number the request needs).
  */
 export const STYLE_FEATURES: readonly string[] = [
-  'characters',
-  'words',
-  'sentences',
-  'words-per-sentence',
   'starts-capital',
   'all-lowercase',
   'shouting',
@@ -28,17 +26,17 @@ export const STYLE_FEATURES: readonly string[] = [
 ];
 
 /**
- * Training rows per side for the style-only model: a logistic regression on 16 columns has learned all it can
- * by then (its AUC on CLINC150 against gpt-3.5 moves by under 0.005 between 2,000 and 20,000 rows a side); the
- * other rows are scored.
+ * Training rows per side for the style-only model: a logistic regression on 12 columns learns what it can from
+ * a few thousand rows (on CLINC150 against gpt-3.5 its AUC is 0.999 at 500 rows a side as at 3,000); the other
+ * rows are scored, so a 100,000-row file costs a scoring pass, not a larger fit.
  */
 const STYLE_TRAIN_PER_SIDE = 5_000;
 
 /**
  * The out-of-fold AUC of a detector that sees only the style features ({@link STYLE_FEATURES}) of both sides'
- * rows (row-major matrices over the registry's FEATURES): how well casing, punctuation, typos and length alone
+ * rows (row-major matrices over the registry's FEATURES): how well casing, punctuation, typos and apostrophes alone
  * tell the sides apart, on the scale of the full detector's AUC. Seeded, 5 folds, at most
- * {@link STYLE_TRAIN_PER_SIDE} training rows a side; linear in rows (16 columns, a few passes each).
+ * {@link STYLE_TRAIN_PER_SIDE} training rows a side; linear in rows (12 columns, a few passes each).
  * 0.5 when a side has fewer than two rows.
  *
  * @example styleOnlyAuc(real.features, synthetic.features, 42) // 0.98 on CLINC150 against gpt-3.5

@@ -11,10 +11,11 @@ import type { SideRows } from './sideRows';
  */
 export const UNCOVERED_QUANTILE = 0.1;
 /**
- * Real and synthetic rows compared, a seeded sample of each side: brute force costs the product, 1,000 × 1,000
- * cosines (a few tens of milliseconds), and a share measured on 1,000 rows is good to about ±0.02.
+ * Real rows sampled, and as many of each side searched: brute force costs twice the square, 720,000 cosines
+ * (about 0.6 s on the hashed embedding's dimension, 1.8 s at 1,000 rows), and a share near 0.1 measured on 600
+ * rows is good to about ±0.025 (two standard errors), a quarter of gapKind.ts COVERAGE_EXCESS.
  */
-const UNCOVERED_ROWS = 1_000;
+const UNCOVERED_ROWS = 600;
 
 export interface UncoveredShare {
   /** Share of the sampled real rows whose nearest synthetic row is farther than the cut. */
@@ -29,7 +30,7 @@ export interface UncoveredShare {
  * The share of real rows with no close synthetic row: real situations the synthetic data never comes near. The
  * cut is the {@link UNCOVERED_QUANTILE} of real rows' nearest-real similarity, measured among as many real rows
  * as synthetic rows are searched (nearest-neighbour similarity grows with the rows searched, so both searches
- * are the same size). Seeded; O(n² · dim) on n = min(1,000, rows of the smaller side). Undefined with fewer than
+ * are the same size). Seeded; O(n² · dim) on n = min(600, half the real rows, the synthetic rows). Undefined with fewer than
  * 20 embedded rows on a side.
  *
  * @example uncoveredShare(real, synthetic, 42) // { share: 0.41, expected: 0.1, rows: 1000 } when a third of the intents is missing
@@ -65,11 +66,14 @@ const MISSING_LABEL_RATIO = 0.25;
  * chance hold about 2% of real rows, well under gapKind.ts MISSING_LABELS.
  */
 const MIN_EXPECTED_ROWS = 6;
+/** The share rests on at least this many real rows (of labels that count), or there is none: ±0.07 at worst. */
+const MIN_COUNTED_ROWS = 50;
 
 /**
  * The share of real rows whose label the synthetic rows (almost) lack: fewer than a quarter of the rows the
- * label's real share would give it, among labels where at least {@link MIN_EXPECTED_ROWS} were expected.
- * Undefined when either side has no labels. Linear in rows.
+ * label's real share would give it. Only labels where at least {@link MIN_EXPECTED_ROWS} synthetic rows were
+ * expected count, and the share is of their real rows. Undefined when either side has no labels, or the labels
+ * that count hold fewer than {@link MIN_COUNTED_ROWS} real rows. Linear in rows.
  *
  * @example missingLabelShare(['a', 'a', 'b'], ['a', 'a']) // 1/3, when 'b' expected at least 8 rows
  */
@@ -78,11 +82,15 @@ export function missingLabelShare(realLabels: readonly (string | undefined)[], s
   const synthetic = countLabels(syntheticLabels);
   if (real.total === 0 || synthetic.total === 0) return undefined;
   let missingRows = 0;
+  let countedRows = 0;
   for (const [label, count] of real.counts) {
     const expected = (count / real.total) * synthetic.total;
-    if (expected >= MIN_EXPECTED_ROWS && (synthetic.counts.get(label) ?? 0) < MISSING_LABEL_RATIO * expected) missingRows += count;
+    if (expected < MIN_EXPECTED_ROWS) continue;
+    countedRows += count;
+    if ((synthetic.counts.get(label) ?? 0) < MISSING_LABEL_RATIO * expected) missingRows += count;
   }
-  return missingRows / real.total;
+  // Labels too small to count stand for the rest in proportion: 500 rows of 150 intents leave only the larger ones.
+  return countedRows >= MIN_COUNTED_ROWS ? missingRows / countedRows : undefined;
 }
 
 function countLabels(labels: readonly (string | undefined)[]): { counts: Map<string, number>; total: number } {

@@ -46,7 +46,7 @@ export function aucInterval(auc: number, low: number, high: number): string {
 }
 
 /**
- * `Kind of gap: style — casing, punctuation, typos and length alone reach AUC 0.99 of the detector's 1.00 …; run
+ * `Kind of gap: style — casing, punctuation, typos and apostrophes alone reach AUC 0.99 of the detector's 1.00 …; run
  * synthgap roughen`: the kind of gap with its figures and lever (gap/gapKind.ts), without the final full stop so
  * each view ends it as it ends its lines; undefined for a report written before kinds were named.
  */

@@ -178,7 +178,7 @@ export interface DatasetSummary {
 }
 
 /**
- * `style`: casing, punctuation, typos and length (roughen fixes it); `wording`: register and stock phrasing
+ * `style`: casing, punctuation, typos and apostrophes (roughen fixes it); `wording`: register, stock phrasing and length
  * (reword, or regenerate with the prompts' style rules); `coverage`: real situations with no synthetic row
  * near them (generate rows for them); `none`: no measurable gap.
  */
@@ -187,7 +187,7 @@ export type GapKind = 'style' | 'wording' | 'coverage' | 'none';
 export interface GapKindFigures {
   /** The full detector's AUC. */
   readonly auc: number;
-  /** Out-of-fold AUC of a detector on the style features alone (casing, punctuation, typos, length). */
+  /** Out-of-fold AUC of a detector on the style features alone (casing, punctuation, typos, apostrophes). */
   readonly styleAuc: number;
   /** (styleAuc − 0.5) / (auc − 0.5), within 0..1: the share of the detector's lead over chance style carries. */
   readonly styleShare: number;

@@ -7,8 +7,8 @@ import { missingLabelShare } from '../../../src/core/gap/uncovered';
 const base: GapKindInput = {
   verdict: 'large-gap',
   auc: 0.9,
-  // (0.82 - 0.5) / 0.4 = 0.8: under STYLE_SHARE.
-  styleAuc: 0.82,
+  // (0.76 - 0.5) / 0.4 = 0.65: under STYLE_SHARE.
+  styleAuc: 0.76,
   uncovered: { share: 0.15, expected: 0.1 },
   missingLabelShare: 0,
   registerReal: 0.01,
@@ -22,7 +22,7 @@ describe('decideGapKind', () => {
     assert.equal(decided.kind, 'style');
     assert.equal(decided.lever, 'run synthgap roughen');
     assert.ok(Math.abs(decided.figures.styleShare - STYLE_SHARE) < 1e-9);
-    assert.equal(decided.sentence, `Kind of gap: style — casing, punctuation, typos and length alone reach AUC ${styleAuc.toFixed(2)} of the detector's 0.90 (85% of its lead over chance); run synthgap roughen.`);
+    assert.equal(decided.sentence, `Kind of gap: style — casing, punctuation, typos and apostrophes alone reach AUC ${styleAuc.toFixed(2)} of the detector's 0.90 (${Math.round(100 * STYLE_SHARE)}% of its lead over chance); run synthgap roughen.`);
     assert.notEqual(decideGapKind({ ...base, styleAuc: styleAuc - 0.001 }).kind, 'style');
   });
 
@@ -34,7 +34,7 @@ describe('decideGapKind', () => {
   test('coverage: real rows without a close synthetic row beyond chance by COVERAGE_EXCESS, or labels left out', () => {
     const far = decideGapKind({ ...base, uncovered: { share: 0.1 + COVERAGE_EXCESS, expected: 0.1 } });
     assert.equal(far.kind, 'coverage');
-    assert.match(far.sentence, /^Kind of gap: coverage — 20% of real rows have no close synthetic row \(10% by chance\); casing, punctuation, typos and length alone reach AUC 0\.82 of the detector's 0\.90 only; generate rows for the real situations the synthetic rows miss \(synthgap prompts\)\.$/);
+    assert.match(far.sentence, /^Kind of gap: coverage — 20% of real rows have no close synthetic row \(10% by chance\); casing, punctuation, typos and apostrophes alone reach AUC 0\.76 of the detector's 0\.90 only; generate rows for the real situations the synthetic rows miss \(synthgap prompts\)\.$/);
     assert.equal(decideGapKind({ ...base, uncovered: { share: 0.1 + COVERAGE_EXCESS - 0.001, expected: 0.1 } }).kind, 'wording');
     const labels = decideGapKind({ ...base, missingLabelShare: MISSING_LABELS });
     assert.equal(labels.kind, 'coverage');
@@ -48,7 +48,7 @@ describe('decideGapKind', () => {
     assert.match(plain.sentence, /^Kind of gap: wording — the sides differ in their words and phrasing; /);
     assert.match(plain.lever, /prompts' style rules/);
     const register = decideGapKind({ ...base, registerSynthetic: 0.5, registerReal: 0.001 });
-    assert.match(register.sentence, /^Kind of gap: wording — 50% of synthetic rows use a formal or LLM register phrase \(0% of real rows\); casing, punctuation, typos and length alone reach AUC 0\.82 of the detector's 0\.90, and 15% of real rows have no close synthetic row \(10% by chance\); reword/);
+    assert.match(register.sentence, /^Kind of gap: wording — 50% of synthetic rows use a formal or LLM register phrase \(0% of real rows\); casing, punctuation, typos and apostrophes alone reach AUC 0\.76 of the detector's 0\.90, and 15% of real rows have no close synthetic row \(10% by chance\); reword/);
     // Without embeddings and labels there is no coverage figure to decide from: wording, and no coverage clause.
     const bare = decideGapKind({ verdict: 'gap', auc: 0.7, styleAuc: 0.55, registerReal: 0, registerSynthetic: 0 });
     assert.equal(bare.kind, 'wording');
@@ -79,5 +79,7 @@ describe('missingLabelShare', () => {
     assert.equal(missingLabelShare([...repeat('a', 95), ...repeat('b', 5)], repeat('a', 100)), 0);
     assert.equal(missingLabelShare([undefined, undefined], ['a']), undefined);
     assert.equal(missingLabelShare(['a'], []), undefined);
+    // Labels that count must hold 50 real rows: 40 do not.
+    assert.equal(missingLabelShare(repeat('a', 40), repeat('b', 40)), undefined);
   });
 });

@@ -8,7 +8,7 @@ import type { GapReport } from '../../../src/core/report/types';
 import { fixtureReport } from './fixtureReport';
 
 const SENTENCE =
-  "Kind of gap: wording — 21% of synthetic rows use a formal or LLM register phrase (0% of real rows); casing, punctuation, typos and length alone reach AUC 0.70 of the detector's 0.91, and 14% of real rows have no close synthetic row (10% by chance); reword the flagged rows, or regenerate with the prompts' style rules (synthgap prompts).";
+  "Kind of gap: wording — 21% of synthetic rows use a formal or LLM register phrase (0% of real rows); casing, punctuation, typos and apostrophes alone reach AUC 0.70 of the detector's 0.91, and 14% of real rows have no close synthetic row (10% by chance); reword the flagged rows, or regenerate with the prompts' style rules (synthgap prompts).";
 
 /** The fixture as a report written before kinds were named. */
 function withoutKinds(): GapReport {
