@@ -70,8 +70,10 @@ describe('synthgap check: the kind of gap', () => {
     const synthetic = write(dir, 'synthetic.jsonl', jsonl('real_holdout.jsonl').filter((row) => kept.has(row.label)));
     const { summary } = check(dir, synthetic, join(EXAMPLES, 'real.jsonl'));
     assert.equal(summary.gapKind, 'coverage', JSON.stringify(summary.gapKindEvidence));
+    // A third of the real rows lack their label; labels of under 9 real rows cannot be told from chance (about
+    // 10 rows a label here), so the figure is somewhat under a third, never over it.
     const missing = summary.gapKindEvidence?.figures.missingLabelShare ?? 0;
-    assert.ok(missing > 0.25 && missing < 0.42, `${missing}`);
+    assert.ok(missing > 0.15 && missing < 0.4, `${missing}`);
     assert.match(summary.gapKindEvidence?.sentence ?? '', /^Kind of gap: coverage — \d+% of real rows have a label the synthetic rows barely use.*synthgap prompts\)\.$/);
   });
 

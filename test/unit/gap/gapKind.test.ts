@@ -67,19 +67,19 @@ describe('decideGapKind', () => {
 describe('missingLabelShare', () => {
   const repeat = (label: string, n: number) => Array.from({ length: n }, () => label);
 
-  test('the real rows of labels the synthetic rows hold under a quarter of their expected share', () => {
+  test('the real rows of labels the synthetic rows hold under a quarter of their share, and significantly few', () => {
     const real = [...repeat('a', 50), ...repeat('b', 30), ...repeat('c', 20)];
-    // 100 synthetic rows: c expects 20 and gets 4 (under 5); b expects 30 and gets 8 (over 7.5).
-    const synthetic = [...repeat('a', 88), ...repeat('b', 8), ...repeat('c', 4)];
+    // 100 synthetic rows: c expects 20 and gets 2 (under 5, p ≈ 0.0001); b expects 30 and gets 8 (over 7.5).
+    const synthetic = [...repeat('a', 90), ...repeat('b', 8), ...repeat('c', 2)];
     assert.equal(missingLabelShare(real, synthetic), 0.2);
   });
 
-  test('labels too small to be missing by more than chance, and sides without labels', () => {
-    // 'b' expects 5 synthetic rows (under 6) and gets none: not counted.
+  test('a small label with no synthetic row may be chance; sides without labels have no figure', () => {
+    // 'b': 5 real rows and none of 100 synthetic ones: 0.5⁵ · 2 = 0.0625, not significant.
     assert.equal(missingLabelShare([...repeat('a', 95), ...repeat('b', 5)], repeat('a', 100)), 0);
+    // 'b' with 8 real rows and none: 0.0078, missing.
+    assert.equal(missingLabelShare([...repeat('a', 92), ...repeat('b', 8)], repeat('a', 100)), 0.08);
     assert.equal(missingLabelShare([undefined, undefined], ['a']), undefined);
     assert.equal(missingLabelShare(['a'], []), undefined);
-    // Labels that count must hold 50 real rows: 40 do not.
-    assert.equal(missingLabelShare(repeat('a', 40), repeat('b', 40)), undefined);
   });
 });
