@@ -83,6 +83,18 @@ if (process.env.SYNTHGAP_BENCH_WORTH !== '0') {
   }
 }
 
+// The kind of gap (bench/gapKind.ts) on cases of the development data whose answer is known: style, wording,
+// coverage and none, with the figures behind each. SYNTHGAP_BENCH_GAPKIND=0 skips; it skips itself where the data is absent.
+if (process.env.SYNTHGAP_BENCH_GAPKIND !== '0') {
+  const gapKind = join(__dirname, '../.cache/bench-gapKind.js');
+  buildSync({ entryPoints: [join(__dirname, 'gapKind.ts')], outfile: gapKind, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list'], logLevel: 'error', define: { __dirname: JSON.stringify(__dirname) } });
+  const result = spawnSync(process.execPath, [gapKind], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`gap kind bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
 // The largest JSON report (bench/bigJson.ts): `synthgap check --format json` on 1.77M rows through the built CLI, to
 // a file and to a pipe, with time and peak RSS. The CLI is built first so the bench measures this checkout.
 // SYNTHGAP_BENCH_BIGJSON=0 skips; SYNTHGAP_BENCH_BIG_ROWS sets the size.

@@ -89,6 +89,8 @@ describe('a saved report page', () => {
       const { page } = recorded;
       try {
         assert.equal(await page.textContent('#headline-auc'), '0.91 (95% interval 0.90–0.92)');
+        // The kind of gap, its figures and lever, right under the verdict (src/core/gap/gapKind.ts).
+        assert.match((await page.textContent('#headline-gap-kind')) ?? '', /^Kind of gap: wording — 21% of synthetic rows use a formal or LLM register phrase .*synthgap prompts\)\.$/);
         const flagged = data.datasets[0].snapshot.summary.flagged.toLocaleString('en-US');
         assert.match((await page.textContent('#headline-flagged')) ?? '', new RegExp(`^${flagged} of 2,400 \\(`));
         assert.equal(await page.locator('.gap-item[data-feature="words"] svg.chart-small rect.bar').count(), 16, '8 bins per side');

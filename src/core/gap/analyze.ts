@@ -21,6 +21,10 @@ import type { ModelParts } from './model';
 import { countStockPhrases, countWordRows, explainRow, finishReasons, reasonContext, type WordCounts } from './reasons';
 import { phraseBoost } from './markerPrior';
 import { flagPlan, headlineFor, isFlagged, SMALL_REFERENCE_ROWS } from './verdict';
+import { decideGapKind } from './gapKind';
+import { registerShare } from './registerShare';
+import { styleOnlyAuc } from './styleAuc';
+import { missingLabelShare } from './uncovered';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -129,6 +133,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   }
 
   const referenceScoreSums = new Float64Array(reference.texts.length);
+  let referenceRegister: number | undefined;
   const reports: DatasetReport[] = [];
   for (let d = 0; d < datasets.length; d++) {
     const side = datasets[d];
@@ -161,6 +166,11 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     const gaps = featureGaps(FEATURES, reference.features, side.features, FEATURES.length, describeGap);
     const compared = await compareSides(reference, side, { embedder, random, seed: seed + d, maxSampleRows, token, logger, ...(options.map ? { map: options.map } : {}) });
     timer('compare');
+    // What the kind of gap is decided from (gapKind.ts), measured here while the detector runs on its thread.
+    const styleAuc = styleOnlyAuc(reference.features, side.features, seed + d, token);
+    const registerReal = referenceRegister ?? (referenceRegister = registerShare(reference.texts, reference.features, FEATURES.length, stockColumn));
+    const registerSynthetic = registerShare(side.texts, side.features, FEATURES.length, stockColumn);
+    timer('kind of gap');
     const run = await running;
     const detector = detectorFromJob(run.result);
     timer('detector (beyond the comparison)');
@@ -208,6 +218,16 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     let referenceFlagged = 0;
     for (let i = 0; i < nRef; i++) if (isFlagged(refScores[i], flagThreshold, flagRule, prior[i])) referenceFlagged++;
     const referenceFlaggedShare = referenceFlagged / Math.max(1, nRef);
+    const missingLabels = missingLabelShare(reference.rows.map((row) => row.label), side.rows.map((row) => row.label));
+    const kind = decideGapKind({
+      verdict,
+      auc: detector.auc,
+      styleAuc,
+      registerReal,
+      registerSynthetic,
+      ...(compared.uncovered ? { uncovered: compared.uncovered } : {}),
+      ...(missingLabels !== undefined ? { missingLabelShare: missingLabels } : {}),
+    });
     reports.push({
       file: side.files[0],
       skipped: side.errors.length,
@@ -223,6 +243,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
         flagged,
         flagThreshold,
         referenceFlaggedShare,
+        ...(kind.kind ? { gapKind: kind.kind } : {}),
+        gapKindEvidence: kind,
       },
       gaps,
       phrases: compared.phrases,

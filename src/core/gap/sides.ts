@@ -13,6 +13,7 @@ import { leakageReport } from './leakage';
 import { mapReport, type MapOptions } from './map';
 import { pickRows } from './matrix';
 import { phraseReport } from './phrases';
+import { uncoveredShare, type UncoveredShare } from './uncovered';
 import type { EmbeddedSample, SideRows } from './sideRows';
 
 /** One side of a comparison: the reference set (several files) or one synthetic dataset. */
@@ -46,6 +47,8 @@ export interface Comparison {
   readonly diversity: DiversityReport;
   readonly coverage: CoverageReport;
   readonly leakage: LeakageReport;
+  /** Real rows with no close synthetic row (gap/uncovered.ts); undefined with too few embedded rows. */
+  readonly uncovered: UncoveredShare | undefined;
   readonly warnings: string[];
   /** Per-label figures need the detector's scores, which come from the caller. */
   byLabel(scores: ArrayLike<number>, referenceScores: ArrayLike<number>): LabelReport;
@@ -79,6 +82,8 @@ export async function compareSides(reference: Side, side: Side, options: Compare
   time('coverage');
   const leakage = leakageReport(real, synthetic, { seed, threshold: nearCopy.leak }, token);
   time('leakage');
+  const uncovered = uncoveredShare(real, synthetic, seed, token);
+  time('uncovered');
   const mapOptions = options.map;
   const mapInput = { real: { ...reference, embedded: real.embedded }, synthetic: { ...side, embedded: synthetic.embedded }, missing: coverage.missing, realClusters, embedder: options.embedder.id };
   const warnings: string[] = [];
@@ -90,6 +95,7 @@ export async function compareSides(reference: Side, side: Side, options: Compare
     diversity,
     coverage,
     leakage,
+    uncovered,
     warnings,
     byLabel: (scores, referenceScores) => labelReport(reference, side, scores, referenceScores, options.random),
     ...(mapOptions ? { map: (flagged: (row: number) => boolean) => timedMap(() => mapReport(mapInput, mapOptions, seed, flagged, token), options.logger) } : {}),

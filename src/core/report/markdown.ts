@@ -13,6 +13,7 @@ import {
   errorDigest,
   featureName,
   flaggedText,
+  gapKindText,
   gapValue,
   leakageText,
   mostSyntheticRows,
@@ -73,6 +74,8 @@ function datasetBlocks(dataset: DatasetReport): string[] {
     `## ${md(dataset.file)}`,
     `**${md(verdictLabel(summary.verdict))}** · ${aucText(summary)} — ${md(summary.headline)}\n\n${flaggedText(summary)}.`,
   ];
+  const kind = gapKindText(summary);
+  if (kind) blocks.push(`${md(kind)}.`);
   const noGap = noGapFeaturesText(dataset, NEGLIGIBLE_EFFECT);
   if (dataset.gaps.length > 0) {
     // With no gap the table still shows how the sides measure, under a heading that does not call them gaps.

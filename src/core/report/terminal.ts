@@ -10,6 +10,7 @@ import {
   aucText,
   errorDigest,
   flaggedText,
+  gapKindText,
   leakageText,
   mostSyntheticRows,
   noGapFeaturesText,
@@ -81,8 +82,10 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint, tex
   const lines = [
     `${paint(oneLine(dataset.file), ANSI.bold)}  ${verdict}  ${aucText(summary)}`,
     `  ${oneLine(summary.headline)}`,
-    `  ${flaggedText(summary)}`,
   ];
+  const kind = gapKindText(summary);
+  if (kind) lines.push(`  ${oneLine(kind)}.`);
+  lines.push(`  ${flaggedText(summary)}`);
   const section = (title: string, items: string[]): void => {
     if (items.length > 0) lines.push('', `  ${paint(title, ANSI.bold)}`, ...items.map((item) => `    ${item}`));
   };

@@ -171,6 +171,46 @@ export interface DatasetSummary {
   readonly flagThreshold: number;
   /** Share of reference rows the same rule flags (at most about 1 - flagQuantile). */
   readonly referenceFlaggedShare: number;
+  /** Which kind of difference dominates (gap/gapKind.ts); absent with too few rows, and in older reports. */
+  readonly gapKind?: GapKind;
+  /** The figures the kind was decided from, the lever that fits, and a sentence; absent in older reports. */
+  readonly gapKindEvidence?: GapKindEvidence;
+}
+
+/**
+ * `style`: casing, punctuation, typos and apostrophes (roughen fixes it); `wording`: register, stock phrasing and length
+ * (reword, or regenerate with the prompts' style rules); `coverage`: real situations with no synthetic row
+ * near them (generate rows for them); `none`: no measurable gap.
+ */
+export type GapKind = 'style' | 'wording' | 'coverage' | 'none';
+
+export interface GapKindFigures {
+  /** The full detector's AUC. */
+  readonly auc: number;
+  /** Out-of-fold AUC of a detector on the style features alone (casing, punctuation, typos, apostrophes). */
+  readonly styleAuc: number;
+  /** (styleAuc − 0.5) / (auc − 0.5), within 0..1: the share of the detector's lead over chance style carries. */
+  readonly styleShare: number;
+  /** Share of sampled real rows whose nearest synthetic row is farther than real rows usually are from each other. */
+  readonly uncoveredShare?: number;
+  /** The share of such real rows expected by chance (two random halves of one file). */
+  readonly uncoveredExpected?: number;
+  /** Share of real rows whose label the synthetic rows (almost) lack; absent without labels on both sides. */
+  readonly missingLabelShare?: number;
+  /** Share of real rows with a formal or LLM register phrase (`kindly`, `I am writing to`). */
+  readonly registerReal: number;
+  /** Share of synthetic rows with one. */
+  readonly registerSynthetic: number;
+}
+
+export interface GapKindEvidence {
+  /** Absent when there are too few rows to decide. */
+  readonly kind?: GapKind;
+  readonly figures: GapKindFigures;
+  /** What to do about it, in words: `run synthgap roughen`; empty without a kind. */
+  readonly lever: string;
+  /** The kind, its figures and the lever in one sentence (`Kind of gap: style. …`). */
+  readonly sentence: string;
 }
 
 export interface RowReason {

@@ -6,6 +6,7 @@
  * scraped data often is. Row scores come from a seeded generator, so every call returns the same report;
  * each call returns a fresh object that a test may change.
  */
+import { decideGapKind } from '../../../src/core/gap/gapKind';
 import type { DatasetReport, Distribution, FeatureGap, FileError, GapReport, ReferenceRow, RowReason, RowResult } from '../../../src/core/report/types';
 import { SCHEMA_VERSION } from '../../../src/core/report/types';
 import { seededRandom, type Random } from '../../../src/core/stats/random';
@@ -70,6 +71,8 @@ function gapDataset(): DatasetReport {
       flagged,
       flagThreshold: 0.73,
       referenceFlaggedShare: 0.05,
+      gapKind: 'wording',
+      gapKindEvidence: decideGapKind({ verdict: 'large-gap', auc: 0.91, styleAuc: 0.7, uncovered: { share: 0.14, expected: 0.1 }, registerReal: 0.002, registerSynthetic: 0.21 }),
     },
     gaps: [
       numericGap('words', 'Words per row', 1.31, 0.48, 'Synthetic rows are longer: 26 words on average against 14 in real rows.',

@@ -30,6 +30,8 @@ export function headlineSection(snapshot: PanelSnapshot, context: PanelContext):
   const warnings = [...snapshot.warnings.map((text) => el('li', { text })), ...notes];
   return section('headline', 'Headline', [
     el('p', { className: 'verdict-line' }, [verdict, el('span', { className: 'headline-sentence', text: summary.headline })]),
+    // The kind of gap, its figures and the lever (src/core/gap/gapKind.ts); absent in reports written before it.
+    ...(summary.gapKindEvidence ? [el('p', { className: 'gap-kind', text: summary.gapKindEvidence.sentence, attrs: { id: 'headline-gap-kind' } })] : []),
     figures,
     ...(warnings.length > 0 ? [el('ul', { className: 'warnings', attrs: { 'aria-label': 'Warnings' } }, warnings)] : []),
   ]);
