@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WordDictionary } from '../core/host';
-import { oneLine, truncate } from '../core/report/format';
+import { formatCount, oneLine, truncate } from '../core/report/format';
 import { SERVER_COMMANDS } from '../shared/protocol';
 import { describeChanges, roughenRowEdit } from './roughenEdits';
 import { CONFIG_FILE } from './settings';
@@ -47,7 +47,7 @@ export async function executeCommand(context: CommandContext, command: string, a
     case SERVER_COMMANDS.roughenAll: {
       const roughened = await context.service.rows.ask({ type: 'roughen', uri: entry.uri, rows: 'flagged', seed });
       const edits = roughened.flatMap((row) => roughenRowEdit(file, row, document) ?? []);
-      const message = `Roughened ${edits.length} of ${file.flaggedCount} flagged row${file.flaggedCount === 1 ? '' : 's'} in ${basename(entry.path)}: ${describeChanges(roughened.flatMap((row) => row.changes))}`;
+      const message = `Roughened ${formatCount(edits.length)} of ${formatCount(file.flaggedCount)} flagged row${file.flaggedCount === 1 ? '' : 's'} in ${basename(entry.path)}: ${describeChanges(roughened.flatMap((row) => row.changes))}`;
       return edits.length === 0 ? { applied: false, message: 'No flagged row to roughen.' } : apply(context.connection, message, { changes: { [uri]: edits } });
     }
     case SERVER_COMMANDS.ignoreRow: {

@@ -63,7 +63,7 @@ describe('synthgap check summary', () => {
     const synthetic = write(dir, 'synthetic.jsonl', jsonl('synthetic.jsonl').slice(0, 400).map((row) => ({ text: row.text.replace(/\bi am\b/gi, 'I’m') })));
     const run = synthgap(['check', synthetic, '--reference', real, '--quiet'], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /Over-used in real text\n(?: {4}.*\n)*? {4}"i am(?: asking)?" {2}30 of 400 real rows \(75\.0 per 1,000\) · 0 of 400 synthetic \(0 per 1,000\)/);
+    assert.match(run.stdout, /Over-used in real text\n(?: {4}.*\n)*? {4}"i am(?: asking)?" {2}30 of 400 real rows \(75 per 1,000\) · 0 of 400 synthetic \(0 per 1,000\)/);
   });
 
   test('a label that is an object and a repeated CSV column are each reported once, with file and line, and no line is skipped', () => {
