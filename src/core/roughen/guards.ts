@@ -41,14 +41,24 @@ const DANGLING_END: ReadonlySet<string> = new Set([
   'your', 'my', 'our', 'their', 'its', 'very',
 ]);
 
+/** Words that open a noun phrase: what a cut phrase ending in `to` or `for` leaves behind as its object. */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'your', 'my', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'hearing']);
+/** Words that end a cut phrase and take the object after it (`I look forward to | your reply`). */
+const TAKES_OBJECT: ReadonlySet<string> = new Set(['to', 'for', 'of', 'with', 'about', 'regarding', 'on', 'at', 'from']);
+
 /**
- * Whether a row still reads after a phrase was cut from it: every sentence of `after` (split at . ! ? and line
- * breaks) that the cut touched neither starts with a dangling word nor ends with one, and some word is left.
- * `cutAt` is where in `after` the cut phrase stood. Compare {@link DANGLING_START} and {@link DANGLING_END}.
+ * Whether a row still reads after a phrase was cut from it: the sentence of `after` (split at . ! ? and line
+ * breaks) that the cut touched neither starts with a dangling word nor ends with one, some word is left, and
+ * a cut `removed` phrase that ended in a preposition (`I look forward to`) did not leave its object behind
+ * (`your reply`). `cutAt` is where in `after` the cut phrase stood. Compare {@link DANGLING_START} and
+ * {@link DANGLING_END}.
  *
  * @example readsAfterCut('for your help!', 0) // false: `Thank you` was cut from `Thank you for your help!`
  */
-export function readsAfterCut(after: string, cutAt: number): boolean {
+export function readsAfterCut(after: string, cutAt: number, removed = ''): boolean {
+  const lastRemoved = /([\p{L}']+)\W*$/u.exec(removed.toLowerCase())?.[1] ?? '';
+  const nextWord = /^\W*([\p{L}']+)/u.exec(after.slice(cutAt).toLowerCase())?.[1] ?? '';
+  if (TAKES_OBJECT.has(lastRemoved) && DETERMINERS.has(nextWord)) return false;
   const before = after.slice(0, cutAt);
   const sentenceStart = Math.max(before.search(/[.!?\u2026\n][^.!?\u2026\n]*$/) + 1, 0);
   const rest = after.slice(cutAt);

@@ -31,9 +31,14 @@ export function hitHasNegation(scan: TextScan, hit: PhraseHit): boolean {
 export function stillReads(before: string, after: string, cut: boolean): boolean {
   if (doubledModal(after) && !doubledModal(before)) return false;
   if (!cut) return true;
+  // Case-blind: a cut at a sentence start capitalizes the word after it.
+  const was = before.toLowerCase();
+  const is = after.toLowerCase();
   let at = 0;
-  while (at < before.length && at < after.length && before.charCodeAt(at) === after.charCodeAt(at)) at++;
-  return readsAfterCut(after, at);
+  while (at < was.length && at < is.length && was.charCodeAt(at) === is.charCodeAt(at)) at++;
+  let tail = 0;
+  while (tail < was.length - at && tail < is.length - at && was.charCodeAt(was.length - 1 - tail) === is.charCodeAt(is.length - 1 - tail)) tail++;
+  return readsAfterCut(after, at, before.slice(at, before.length - tail));
 }
 
 /**
