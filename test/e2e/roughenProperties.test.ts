@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readDataset } from '../../src/core/dataset/readDataset';
 import type { ParsedDataset } from '../../src/core/dataset/types';
 import { isNegation } from '../../src/core/roughen/guards';
-import { EXAMPLES, synthgap, tempDir } from '../support/cli';
+import { synthgap, tempDir } from '../support/cli';
 
 const PIECES = [
   'Could you please', 'I was wondering if you could', 'I look forward to your reply.', 'Certainly!', 'Thank you for your help.',
@@ -49,6 +49,22 @@ function withoutTexts(document: string, data: ParsedDataset): string {
   return parts.join('|') + document.slice(at);
 }
 
+/**
+ * A crowd-style reference in which negations and the pieces' words are common vocabulary and every row has a
+ * typo of its own (a letter put into `balance` or `transfer`, each misspelling once, so the profile counts them
+ * all), so roughening has every chance to misspell `never` or `cannot` if a guard let it.
+ */
+function noisyReference(): string {
+  const rows: string[] = [];
+  for (let i = 0; i < 240; i++) {
+    const word = i % 2 === 0 ? 'balance' : 'transfer';
+    const at = 1 + (Math.floor(i / 26) % (word.length - 1));
+    const typo = word.slice(0, at) + String.fromCharCode(97 + (i % 26)) + word.slice(at);
+    rows.push(JSON.stringify({ text: `i ${i % 3 === 0 ? 'cannot' : 'never'} see my account ${typo} declined going now`, label: 'transfer' }));
+  }
+  return rows.join('\n') + '\n';
+}
+
 /** Rows the runs changed: the property means something only if roughening did change rows. */
 let changed = 0;
 
@@ -57,7 +73,9 @@ async function roughenAndCompare(document: string, file: string): Promise<void> 
   const input = join(dir, file);
   const out = join(dir, `rough.${file}`);
   writeFileSync(input, document);
-  const result = synthgap(['roughen', input, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', out, '--quiet']);
+  const reference = join(dir, 'real.jsonl');
+  writeFileSync(reference, noisyReference());
+  const result = synthgap(['roughen', input, '--reference', reference, '--out', out, '--quiet']);
   assert.equal(result.code, 0, result.stderr);
   const written = readFileSync(out, 'utf8');
   const options = { fileName: file, textField: 'text', labelField: 'label' };
