@@ -3,6 +3,8 @@
 // featurizations) on each training set and tests it on real held-out rows:
 //   clinc150  synthetic_gpt35 as written, roughened toward real_train, and real_train itself: the share of the
 //             accuracy gap roughen closes where the gap is style (crowd text, lower-case, no punctuation).
+//   clinc150 formalized  half of real_train written in sentence case with a final stop (a pure style gap, as an
+//             LLM asked to paraphrase writes), roughened toward the other half: roughen should close most of it.
 //   banking77 real_train as written and roughened toward itself: roughen must not lower accuracy where style is
 //             no gap (it keeps its casing); likewise clinc150's real_train roughened toward itself.
 // Roughening runs as `synthgap roughen FILE --reference REAL` does (the rows calibrated as a group), with two
@@ -52,6 +54,21 @@ function roughen(rows: Rows, reference: Rows, seed: number, calibrated = true): 
   return { texts, labels: rows.labels };
 }
 
+/** A crowd row written the way an LLM writes it: sentence case, `I`, a final `?` or `.`; the words stay. */
+function formalize(text: string): string {
+  let out = text.trim().replace(/\bi\b/g, 'I');
+  out = out.charAt(0).toUpperCase() + out.slice(1);
+  if (/[.!?]$/.test(out)) return out;
+  const question = /^(what|where|when|who|why|how|which|can|could|would|will|is|are|do|does|did|should|may|am|was|were|have|has)\b/i.test(out);
+  return out + (question ? '?' : '.');
+}
+
+/** Rows `i` with `i % 2 === half`: two halves of a file with every label in both. */
+function half(rows: Rows, which: number): Rows {
+  const keep = (_: unknown, i: number) => i % 2 === which;
+  return { texts: rows.texts.filter(keep), labels: rows.labels.filter(keep) };
+}
+
 function samples(name: string, before: Rows, after: Rows): string {
   const picks = sampleIndexes(before.texts.length, SAMPLES, seededRandom(3));
   const lines = Array.from(picks, (i) => `[${before.labels[i]}]\n  - ${before.texts[i]}\n  + ${after.texts[i]}`);
@@ -65,12 +82,17 @@ async function main(): Promise<void> {
   const bankReal = await read('banking77/real_train.csv');
   const bankTest = await read('banking77/real_test.csv');
   const clinc: Task = { name: 'clinc150 synthetic', test: clincTest, train: { synthetic: clincSynthetic, real: clincReal }, base: 'synthetic' };
+  const reference = half(clincReal, 0);
+  const own = half(clincReal, 1);
+  const formal = { texts: own.texts.map(formalize), labels: own.labels };
+  const clincFormal: Task = { name: 'clinc150 formalized', test: clincTest, train: { synthetic: formal, real: own }, base: 'synthetic' };
   const clincSelf: Task = { name: 'clinc150 real', test: clincTest, train: { real: clincReal }, base: 'real' };
   const bank: Task = { name: 'banking77 real', test: bankTest, train: { real: bankReal }, base: 'real' };
   let sampleText = '';
   for (const seed of SEEDS) {
     const started = Date.now();
     clinc.train[`roughened s${seed}`] = roughen(clincSynthetic, clincReal, seed);
+    clincFormal.train[`roughened s${seed}`] = roughen(formal, reference, seed);
     clincSelf.train[`roughened s${seed}`] = roughen(clincReal, clincReal, seed);
     bank.train[`roughened s${seed}`] = roughen(bankReal, bankReal, seed);
     // Row by row with no group calibration, as the editor's "Roughen this example" does: every row taken as clean.
@@ -79,11 +101,12 @@ async function main(): Promise<void> {
     console.error(`roughened the three sets with seed ${seed} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   sampleText += samples('clinc150 synthetic', clincSynthetic, clinc.train['roughened s42']);
+  sampleText += samples('clinc150 formalized', formal, clincFormal.train['roughened s42']);
   sampleText += samples('banking77 real, row by row', bankReal, bank.train['row by row s42']);
   writeFileSync(join(outDir, `samples-${tag}.md`), sampleText);
   if (samplesOnly) return console.log(`Samples: ${join(outDir, `samples-${tag}.md`)}`);
   const tasksFile = join(outDir, `tasks-${tag}.json`);
-  writeFileSync(tasksFile, JSON.stringify([clinc, clincSelf, bank]));
+  writeFileSync(tasksFile, JSON.stringify([clinc, clincFormal, clincSelf, bank]));
   const run = spawnSync('/usr/bin/python3', [join(__dirname, 'accuracy.py'), tasksFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) throw new Error(`accuracy.py failed (exit ${run.status})`);
   const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Result);
@@ -94,12 +117,15 @@ async function main(): Promise<void> {
 
 const points = (value: number) => (value * 100).toFixed(1);
 
+/** The tasks that train on synthetic rows, where a gap to real rows exists to be closed. */
+const GAP_TASKS = new Set(['clinc150 synthetic', 'clinc150 formalized']);
+
 /** One line per (task, model, variant); for roughened synthetic rows also the share of the synthetic→real gap closed. */
 function table(results: readonly Result[]): string {
   const header = ['task', 'model', 'train on', 'accuracy', 'Δ points (95%)', 'gap closed'];
   const rows = results.map((r) => {
     const real = results.find((o) => o.task === r.task && o.model === r.model && o.variant === 'real');
-    const gap = real && r.variant.startsWith('roughened') && r.task.includes('synthetic') ? r.delta / real.delta : undefined;
+    const gap = real && r.variant.startsWith('roughened') && GAP_TASKS.has(r.task) ? r.delta / real.delta : undefined;
     return [r.task, r.model, r.variant, points(r.accuracy), `${r.delta >= 0 ? '+' : ''}${points(r.delta)} (${points(r.low)} to ${points(r.high)})`, gap === undefined ? '' : `${Math.round(gap * 100)}%`];
   });
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
