@@ -16,13 +16,15 @@ const MAX_PROPER_NOUNS = 5000;
 
 /**
  * Collects, over real rows, what the typo count must not take for a typo: words written in
- * {@link VOCABULARY_ROWS} rows or more, and proper nouns, lower-case words that some row capitalizes inside a
- * sentence (`Kaneville`, `Maryland`), or that `knownNames` lists (say, names capitalized in the synthetic rows
+ * {@link VOCABULARY_ROWS} rows or more, and proper nouns, lower-case words that the rows capitalize inside a
+ * sentence more often than not (`Kaneville`, `Maryland`), or that `knownNames` lists (say, names capitalized in the synthetic rows
  * being roughened, which a lower-cased real set writes as `kaneville`).
  */
 export class TypoVocabulary {
   private readonly rows = new Map<string, number>();
   private readonly capitalized = new Map<string, number>();
+  /** Lower-case occurrences inside a sentence, against which a capitalized one must win to make a name. */
+  private readonly lower = new Map<string, number>();
 
   constructor(private readonly knownNames: ReadonlySet<string> = new Set()) {}
 
@@ -32,21 +34,32 @@ export class TypoVocabulary {
       const flags = scan.flags[k];
       if (flags & (HAS_DIGIT | SPECIAL | NON_ASCII)) continue;
       const word = scan.words[k];
-      if (flags & UPPER_FIRST && !(flags & (SENTENCE_START | ALL_UPPER)) && word !== 'i') this.capitalized.set(word, (this.capitalized.get(word) ?? 0) + 1);
+      if (!(flags & (SENTENCE_START | ALL_UPPER)) && word !== 'i') {
+        const counts = flags & UPPER_FIRST ? this.capitalized : this.lower;
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
       if (seen.has(word)) continue;
       seen.add(word);
       this.rows.set(word, (this.rows.get(word) ?? 0) + 1);
     }
   }
 
-  /** Whether a lower-case word is vocabulary or a proper noun, so not a typo however the dictionary sees it. */
-  notATypo(word: string): boolean {
-    return (this.rows.get(word) ?? 0) >= VOCABULARY_ROWS || this.capitalized.has(word) || this.knownNames.has(word);
+  /**
+   * Whether a word is a proper noun of these rows: capitalized inside a sentence more often than not there. One
+   * capital is not enough: run-on rows (`the rate is wrong Why`) capitalize ordinary words now and then.
+   */
+  isProperNoun(word: string): boolean {
+    return (this.capitalized.get(word) ?? 0) > (this.lower.get(word) ?? 0);
   }
 
-  /** The proper nouns seen capitalized inside a sentence, most often first, at most {@link MAX_PROPER_NOUNS}. */
+  /** Whether a lower-case word is vocabulary or a proper noun, so not a typo however the dictionary sees it. */
+  notATypo(word: string): boolean {
+    return (this.rows.get(word) ?? 0) >= VOCABULARY_ROWS || this.isProperNoun(word) || this.knownNames.has(word);
+  }
+
+  /** The proper nouns (see {@link isProperNoun}), most often capitalized first, at most {@link MAX_PROPER_NOUNS}. */
   properNouns(): string[] {
-    const nouns = [...this.capitalized].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const nouns = [...this.capitalized].filter(([word]) => this.isProperNoun(word)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return nouns.slice(0, MAX_PROPER_NOUNS).map(([word]) => word);
   }
 }

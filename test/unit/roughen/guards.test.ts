@@ -79,7 +79,7 @@ describe('guards in the transformations', () => {
 
 describe('the typo profile', () => {
   test(`a lower-cased name is no typo: seen capitalized, known from the synthetic rows, or in ${VOCABULARY_ROWS} rows`, () => {
-    const real = ['book a flight to kaneville', 'weather in maryland', 'I moved to Maryland', 'chekc my balance', 'call fargo', 'fargo balance', 'pay fargo'];
+    const real = ['book a flight to kaneville', 'weather in Maryland', 'I moved to Maryland', 'chekc my balance', 'call fargo', 'fargo balance', 'pay fargo'];
     const plain = learnNoiseProfile(real, wordList());
     // kaneville: a typo to the dictionary, but no row capitalizes it and no other text names it.
     assert.equal(plain.typoRowShare, 2 / real.length, 'kaneville and chekc');
@@ -96,5 +96,12 @@ describe('the typo profile', () => {
     assert.equal(vocabulary.notATypo('fargo'), false);
     vocabulary.add(scan.scan('at fargo'));
     assert.equal(vocabulary.notATypo('fargo'), true);
+  });
+});
+
+describe('proper nouns of the real rows', () => {
+  test('a word is a name when capitalized inside a sentence more often than not, not after one run-on', () => {
+    const real = ['the rate is wrong Why', 'why is the rate wrong', 'I paid it, why not', 'I live in Kaneville', 'to Kaneville and back'];
+    assert.deepEqual(learnNoiseProfile(real, wordList()).properNouns, ['kaneville']);
   });
 });
