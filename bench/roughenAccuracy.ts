@@ -125,7 +125,8 @@ function table(results: readonly Result[]): string {
   const header = ['task', 'model', 'train on', 'accuracy', 'Δ points (95%)', 'gap closed'];
   const rows = results.map((r) => {
     const real = results.find((o) => o.task === r.task && o.model === r.model && o.variant === 'real');
-    const gap = real && r.variant.startsWith('roughened') && GAP_TASKS.has(r.task) ? r.delta / real.delta : undefined;
+    // Below a tenth of a point there is no gap to close (the lower-casing model does not see a style gap).
+    const gap = real && r.variant.startsWith('roughened') && GAP_TASKS.has(r.task) && Math.abs(real.delta) >= 0.001 ? r.delta / real.delta : undefined;
     return [r.task, r.model, r.variant, points(r.accuracy), `${r.delta >= 0 ? '+' : ''}${points(r.delta)} (${points(r.low)} to ${points(r.high)})`, gap === undefined ? '' : `${Math.round(gap * 100)}%`];
   });
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
