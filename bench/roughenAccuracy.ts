@@ -1,14 +1,14 @@
 // node --import tsx bench/roughenAccuracy.ts [DATA_DIR] [--tag NAME]: does roughen help a model trained on the
 // synthetic rows, and does it never hurt? Trains a classifier (bench/accuracy.py: TF-IDF + linear SVM, two
 // featurizations) on each training set and tests it on real held-out rows:
-//   clinc150  synthetic_gpt35 as written, roughened toward real_train, and real_train itself: the share of the
-//             accuracy gap roughen closes where the gap is style (crowd text, lower-case, no punctuation).
+//   clinc150 synthetic  synthetic_gpt35 as written, roughened toward real_train, with its case and sentence marks
+//             stripped (what removing that style alone gains), and real_train itself.
 //   clinc150 formalized  half of real_train written in sentence case with a final stop (a pure style gap, as an
 //             LLM asked to paraphrase writes), roughened toward the other half: roughen should close most of it.
 //   banking77 real_train as written and roughened toward itself: roughen must not lower accuracy where style is
 //             no gap (it keeps its casing); likewise clinc150's real_train roughened toward itself.
 // Roughening runs as `synthgap roughen FILE --reference REAL` does (the rows calibrated as a group), with two
-// seeds. DATA_DIR holds clinc150/ and banking77/ as in the shared development data (default ../shared/data).
+// seeds; "row by row" roughens each row as if it were clean, as the editor's quick fix may. DATA_DIR holds clinc150/ and banking77/ as in the shared development data (default ../shared/data).
 // Needs /usr/bin/python3 with scikit-learn. Writes the training sets, results and 30 sample rows per set to
 // $TMPDIR/synthgap-roughen-bench/.
 import { spawnSync } from 'node:child_process';
