@@ -12,6 +12,7 @@ import { describeNoiseProfile } from '../core/roughen/describe';
 import { learnNoiseProfile } from '../core/roughen/profile';
 import { roughenText } from '../core/roughen/roughen';
 import type { NoiseProfile } from '../core/roughen/types';
+import { namesIn } from '../core/roughen/typoVocabulary';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, type LoadedFile } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';
@@ -78,10 +79,12 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
   if (reference.every((file) => file.data.rows.length === 0)) throw new InputError(`${references.join(', ')}: no reference rows`);
 
   const dictionary = loadDictionary();
+  // Names the synthetic rows capitalize (`Kaneville`) are names in a lower-cased real set too, not its typos.
+  const knownNames = namesIn(data.rows.map((row) => row.text));
   const profile = learnNoiseProfile(
     reference.flatMap((file) => file.data.rows.map((row) => row.text)),
     dictionary,
-    { labels: reference.flatMap((file) => file.data.rows.map((row) => row.label)), seed },
+    { labels: reference.flatMap((file) => file.data.rows.map((row) => row.label)), seed, knownNames },
   );
   const selected = flags.get('only-flagged') === true ? await flaggedRows(input, data, reference, { seed, dictionary, quiet, io }) : undefined;
 

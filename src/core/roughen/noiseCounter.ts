@@ -51,7 +51,11 @@ export class NoiseCounter {
   readonly wordRows = new Map<string, number>();
   readonly words: number[] = [];
 
-  constructor(private readonly dictionary: WordDictionary) {}
+  /** `notATypo`: words the dictionary lacks that are vocabulary or names all the same (see typoVocabulary.ts). */
+  constructor(
+    private readonly dictionary: WordDictionary,
+    private readonly notATypo: (word: string) => boolean = () => false,
+  ) {}
 
   add(scan: TextScan): RowStyle {
     this.rows++;
@@ -61,7 +65,8 @@ export class NoiseCounter {
     const seen = new Set<string>();
     for (let k = 0; k < scan.count; k++) {
       const word = scan.words[k];
-      const typo = typoAt(scan, k, this.dictionary);
+      const checkedAs = typoAt(scan, k, this.dictionary);
+      const typo = checkedAs === 1 && this.notATypo(word) ? 0 : checkedAs;
       if (typo >= 0) checked++;
       if (typo === 1) {
         typos++;

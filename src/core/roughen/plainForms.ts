@@ -7,10 +7,17 @@ import type { PlainWordChoice } from './types';
 export interface PlainWordEntry {
   readonly formal: string;
   readonly plain: readonly string[];
+  /** The phrase names a thing or an action the row is about (`residence`, `verify`), not how it asks. */
+  readonly content?: boolean;
 }
 
-/** The lexicon, lower-cased. */
-export const PLAIN_WORDS: readonly PlainWordEntry[] = (plainWords as PlainWordEntry[]).map((entry) => ({
+/**
+ * The lexicon's framing entries, lower-cased: how a row asks (`could you`, `I would like`, `regarding`,
+ * `currently`). Content entries are left out: a plain synonym of a content word can change what the row says
+ * (`residence permits` → `home permits`, `verify my identity` → `check my identity`, `terminate` → `cancel`),
+ * and which word a row uses for its topic is the row's to keep.
+ */
+export const PLAIN_WORDS: readonly PlainWordEntry[] = (plainWords as PlainWordEntry[]).filter((entry) => entry.content !== true).map((entry) => ({
   formal: entry.formal.toLowerCase(),
   plain: entry.plain.map((plain) => plain.toLowerCase()),
 }));

@@ -4,6 +4,7 @@ import { quantileSorted, sortedCopy } from '../stats/quantile';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { NoiseCounter } from './noiseCounter';
 import { PlainWordCounter } from './plainForms';
+import { TypoVocabulary } from './typoVocabulary';
 import { FORMAL_PHRASES } from './slangForms';
 import { DONOR, type NoiseProfile, type SlangChoice, type StyleDonor, type TypoKind } from './types';
 
@@ -15,6 +16,8 @@ export interface ProfileOptions {
   readonly maxDonors?: number;
   /** Rows measured, a seeded sample beyond it: rates from 100,000 rows are within a fraction of a percent. */
   readonly maxRows?: number;
+  /** Lower-case names known from elsewhere (`namesIn` of typoVocabulary.ts): the typo count does not count them. */
+  readonly knownNames?: ReadonlySet<string>;
 }
 
 export const PROFILE_DEFAULTS = { seed: 42, maxDonors: 5000, maxRows: 100_000 } as const;
@@ -37,9 +40,11 @@ export function learnNoiseProfile(realTexts: readonly string[], dictionary: Word
   const random = seededRandom(seed ^ 0x9e3779b9);
   const measured = sampleIndexes(realTexts.length, options.maxRows ?? PROFILE_DEFAULTS.maxRows, random);
   const donorPicks = new Set(sampleIndexes(measured.length, options.maxDonors ?? PROFILE_DEFAULTS.maxDonors, random));
-  const counter = new NoiseCounter(dictionary);
-  const plainCounter = new PlainWordCounter();
   const scan = new TextScan();
+  const vocabulary = new TypoVocabulary(options.knownNames);
+  for (const row of measured) vocabulary.add(scan.scan(realTexts[row]));
+  const counter = new NoiseCounter(dictionary, (word) => vocabulary.notATypo(word));
+  const plainCounter = new PlainWordCounter();
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
   const donors: StyleDonor[] = [];
@@ -73,6 +78,7 @@ export function learnNoiseProfile(realTexts: readonly string[], dictionary: Word
     politenessShare: counter.share(DONOR.POLITE),
     wordQuantiles: QUANTILES.map((p) => quantileSorted(sortedCopy(counter.words), p)),
     commonWords: commonWords(counter.wordRows, counter.rows),
+    properNouns: vocabulary.properNouns(),
     labels,
     donors,
   };

@@ -43,6 +43,7 @@ const STEPS: readonly Transform[] = [
 ];
 
 const commonByProfile = new WeakMap<NoiseProfile, ReadonlySet<string>>();
+const namesByProfile = new WeakMap<NoiseProfile, ReadonlySet<string>>();
 
 /**
  * Roughens one synthetic row toward the real set: draws a real "style donor" row from the profile (one with the
@@ -63,12 +64,17 @@ export function roughenText(text: string, profile: NoiseProfile, options: Roughe
   let common = commonByProfile.get(profile);
   if (!common) commonByProfile.set(profile, (common = new Set(profile.commonWords)));
   const commonWords = common;
+  let names = namesByProfile.get(profile);
+  if (!names) namesByProfile.set(profile, (names = new Set(profile.properNouns ?? [])));
+  const properNouns = names;
+  const rowRule = protectionFor(text, options.label);
   const ctx: TransformContext = {
     profile, donor, strength,
     gate: (bit) => styleGate(profile, options.dataset, bit),
     ...(options.dictionary ? { dictionary: options.dictionary } : {}),
     ...(options.dataset ? { dataset: options.dataset } : {}),
-    isProtected: protectionFor(text, options.label),
+    // A name the real rows capitalize stays as written in every row, also one that writes it in lower case.
+    isProtected: (word, flags) => rowRule(word, flags) || properNouns.has(word),
     isCommon: (word) => commonWords.has(word),
   };
   let current = text;

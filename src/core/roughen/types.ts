@@ -112,6 +112,12 @@ export interface NoiseProfile {
   readonly wordQuantiles: readonly number[];
   /** Lower-case words found in enough real rows to be ordinary vocabulary; typos only ever hit these. */
   readonly commonWords: readonly string[];
+  /**
+   * Lower-case words the real rows capitalize inside a sentence (names, places, brands), most frequent first:
+   * roughening never misspells or replaces them, also where a row writes them in lower case. Absent in profiles
+   * made before it existed.
+   */
+  readonly properNouns?: readonly string[];
   readonly labels: readonly string[];
   /** A seeded sample of the real rows' styles. */
   readonly donors: readonly StyleDonor[];

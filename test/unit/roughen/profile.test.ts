@@ -59,7 +59,7 @@ describe('learnNoiseProfile', () => {
     const a = learnNoiseProfile(many, wordList(), { maxDonors: 50, seed: 3 });
     assert.equal(a.donors.length, 50);
     assert.deepEqual(learnNoiseProfile(many, wordList(), { maxDonors: 50, seed: 3 }), a);
-    assert.equal(a.typoRowShare, many.filter((text) => text === REAL[5]).length / many.length, 'rates come from every row, not the donors');
+    assert.equal(a.repeatedPunctuationShare, many.filter((text) => text === REAL[1]).length / many.length, 'rates come from every row, not the donors');
   });
 
   test('common words are those real rows use often; an empty set gives an empty profile', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dropCommas, dropPunctuation, dropTerminal, repeatPunctuation } from '../../../src/core/roughen/transforms/punctuation';
+import { dropCommas, dropPunctuation, dropTerminal, lowerCapitalsAfter, repeatPunctuation } from '../../../src/core/roughen/transforms/punctuation';
 import { DONOR } from '../../../src/core/roughen/types';
 import { context, rng } from './support';
 
@@ -30,9 +30,21 @@ describe('dropCommas', () => {
 });
 
 describe('dropPunctuation', () => {
+  test('lower-cases a sentence that loses the stop before it, never a name, an acronym or I', () => {
+    const text = 'My transfer was declined. What is going on? I paid Jacob. Jacob says no. ATM fees?';
+    assert.equal(run(dropPunctuation, text, DONOR.NO_PUNCTUATION).text, 'My transfer was declined what is going on I paid Jacob Jacob says no ATM fees');
+  });
+
+  test('lowerCapitalsAfter touches only capitals after a removed stop, and keeps the length', () => {
+    const text = 'Done. Next. İstanbul? "Quoted" here';
+    assert.equal(lowerCapitalsAfter(text, [4, 10], () => false), 'Done. next. İstanbul? "Quoted" here');
+    assert.equal(lowerCapitalsAfter(text, [10, 20], () => false), 'Done. Next. İstanbul? "quoted" here');
+    assert.equal(lowerCapitalsAfter(text, [4], (word) => word === 'next'), text);
+  });
+
   test('drops every sentence mark between words, keeping times, decimals, abbreviations and emoticons', () => {
     const text = 'I lost my card. Can you help? Call at 12:30, e.g. today :) Thanks!';
-    assert.equal(run(dropPunctuation, text, DONOR.NO_PUNCTUATION).text, 'I lost my card Can you help Call at 12:30 e.g. today :) Thanks');
+    assert.equal(run(dropPunctuation, text, DONOR.NO_PUNCTUATION).text, 'I lost my card can you help call at 12:30 e.g. today :) Thanks');
   });
 });
 

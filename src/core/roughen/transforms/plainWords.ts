@@ -4,7 +4,7 @@ import { scanRow } from '../scanner';
 import { replaceSpan } from '../spans';
 import type { NoiseProfile, PlainWordChoice, RoughenChange, Transform } from '../types';
 import { UNCHANGED, change, scaledRate } from './gate';
-import { hitIsProtected } from './stockPhrases';
+import { hitHasNegation, hitIsProtected, stillReads } from './stockPhrases';
 
 const choicesByProfile = new WeakMap<NoiseProfile, ReadonlyMap<string, PlainWordChoice>>();
 
@@ -26,7 +26,8 @@ function drawPlain(choice: PlainWordChoice, rng: Random): string {
  * Writes formal wording the plain way the real set writes it (`Could you` → `Can you`, `purchase a` → `buy a`,
  * `in order to` → `to`; plainWords.json): each phrase as often as real rows choose a plain form over it
  * (calibrated against the rows' own share when known), with the plain forms the real rows use, drawn by their
- * real counts. A phrase the real set never writes plainly stays, and so does one with a protected word.
+ * real counts. A phrase the real set never writes plainly stays, and so does one with a protected word or a
+ * negation. Only framing phrases are rewritten, never a content word (see {@link PLAIN_WORDS}).
  *
  * @example usePlainWords('Could you provide the weather?', rng, ctx) // 'Can you tell me the weather?'
  */
@@ -42,11 +43,13 @@ export const usePlainWords: Transform = (text, rng, ctx) => {
   for (const hit of hits.reverse()) {
     const formal = PLAIN_WORDS[hit.index].formal;
     const choice = choices.get(formal);
-    if (!choice || rng() >= scaledRate(ctx, choice.rate, own?.get(formal)?.rate ?? 0) || hitIsProtected(scan, hit, ctx)) continue;
+    if (!choice || rng() >= scaledRate(ctx, choice.rate, own?.get(formal)?.rate ?? 0) || hitIsProtected(scan, hit, ctx) || hitHasNegation(scan, hit)) continue;
     const start = scan.starts[hit.first];
     const before = text.slice(start, scan.ends[hit.last]);
     const plain = drawPlain(choice, rng);
-    out = replaceSpan(out, start, scan.ends[hit.last], plain);
+    const next = replaceSpan(out, start, scan.ends[hit.last], plain);
+    if (!stillReads(out, next, false)) continue;
+    out = next;
     const after = out.slice(start, start + plain.length);
     changes.unshift(change('plain-words', `"${before}" → "${after}"`, before, after));
   }

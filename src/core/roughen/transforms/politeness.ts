@@ -5,7 +5,7 @@ import { PhraseFinder, type PhraseHit } from '../phraseSpans';
 import { cutSpan } from '../spans';
 import { DONOR, type RoughenChange, type Transform } from '../types';
 import { UNCHANGED, change, donorLacks } from './gate';
-import { hitIsProtected } from './stockPhrases';
+import { hitHasNegation, hitIsProtected, stillReads } from './stockPhrases';
 
 const finder = new PhraseFinder(politeness);
 
@@ -38,10 +38,10 @@ export const dropPoliteness: Transform = (text, rng, ctx) => {
   let out = text;
   for (const hit of finder.find(scan).reverse()) {
     const single = hit.first === hit.last && ADVERBS.has(scan.words[hit.first]);
-    if ((!single && !standsAlone(scan, hit)) || hitIsProtected(scan, hit, ctx)) continue;
+    if ((!single && !standsAlone(scan, hit)) || hitIsProtected(scan, hit, ctx) || hitHasNegation(scan, hit)) continue;
     const before = text.slice(scan.starts[hit.first], scan.ends[hit.last]);
     const next = cutSpan(out, scan.starts[hit.first], scan.ends[hit.last]);
-    if (next.trim() === '') continue;
+    if (next.trim() === '' || !stillReads(out, next, true)) continue;
     out = next;
     changes.unshift(change('drop-politeness', `removed "${before}"`, before, ''));
   }

@@ -1,7 +1,7 @@
 import { isCloser, isTerminal } from '../../features/chars';
 import { scanRow } from '../scanner';
 import { punctuationMarks } from '../marks';
-import { DONOR, type RoughenChange, type Transform, type TransformResult } from '../types';
+import { DONOR, type RoughenChange, type Transform, type TransformContext, type TransformResult } from '../types';
 import { UNCHANGED, change, donorWants } from './gate';
 
 /** The text without the characters at `positions` (ascending), with the spaces they leave closed up. */
@@ -58,14 +58,48 @@ export const dropCommas: Transform = (text, rng, ctx) => {
 };
 
 /**
- * Drops every . , ; : ! ? … between words when the donor row has no punctuation at all, as crowd-written rows
- * often do; punctuation inside a token (`3.5`, `12:00`, `U.S.`, a URL) and emoticons stay.
+ * The text with the capital that starts a sentence lower-cased wherever the sentence end before it is one of the
+ * removed `positions` (ascending), so dropping the stop between two sentences leaves `was declined what's going
+ * on`, not a run-on with a capital mid-row (`was declined What's going on`). A capital stays where `keep` says
+ * the word is a name, an acronym or `I` (given its lower-case form and whether it is all capitals), and where
+ * lower-casing would change the text's length (`İ`), since the removed positions count on it.
  *
- * @example dropPunctuation('I lost my card. Can you help?', rng, ctx) // 'I lost my card Can you help'
+ * @example lowerCapitalsAfter('Declined. What now?', [8], () => false) // 'Declined. what now?'
+ */
+export function lowerCapitalsAfter(text: string, positions: readonly number[], keep: (word: string, allCaps: boolean) => boolean): string {
+  let out = text;
+  for (const at of positions) {
+    if (!isTerminal(text.charCodeAt(at))) continue;
+    const next = /^[.!?\u2026]*[\s"'\u201c\u2018(]*(\p{L}[\p{L}\p{M}'\u2019-]*)/u.exec(text.slice(at + 1));
+    if (!next) continue;
+    const word = next[1];
+    const start = at + 1 + next[0].length - word.length;
+    const first = word.charAt(0);
+    const lower = first.toLowerCase();
+    const allCaps = word.length >= 2 && word === word.toUpperCase();
+    if (lower === first || lower.length !== first.length || keep(word.toLowerCase(), allCaps)) continue;
+    out = out.slice(0, start) + lower + out.slice(start + 1);
+  }
+  return out;
+}
+
+/** Whether a sentence-start capital is to stay: `I` and its contractions, acronyms, protected names. */
+function keepsCapital(ctx: TransformContext): (word: string, allCaps: boolean) => boolean {
+  return (word, allCaps) => allCaps || word === 'i' || /^i['\u2019]/.test(word) || ctx.isProtected(word, 0);
+}
+
+/**
+ * Drops every . , ; : ! ? … between words when the donor row has no punctuation at all, as crowd-written rows
+ * often do; punctuation inside a token (`3.5`, `12:00`, `U.S.`, a URL) and emoticons stay. A sentence that
+ * loses the stop before it loses its capital too (see {@link lowerCapitalsAfter}).
+ *
+ * @example dropPunctuation('I lost my card. Can you help?', rng, ctx) // 'I lost my card can you help'
  */
 export const dropPunctuation: Transform = (text, rng, ctx) => {
   if (!donorWants(ctx, rng, DONOR.NO_PUNCTUATION)) return UNCHANGED(text);
-  return removed('drop-punctuation', text, punctuationMarks(scanRow(text)), 'the punctuation');
+  const positions = punctuationMarks(scanRow(text));
+  const result = removed('drop-punctuation', lowerCapitalsAfter(text, positions, keepsCapital(ctx)), positions, 'the punctuation');
+  return result.changes.length === 0 ? UNCHANGED(text) : { text: result.text, changes: result.changes };
 };
 
 /**

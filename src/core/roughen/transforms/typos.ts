@@ -1,6 +1,7 @@
 import { TOKEN } from '../../features/scan';
 import { scanRow } from '../scanner';
-import { typoAt } from '../../features/typos';
+import { isKnownWord, typoAt } from '../../features/typos';
+import { isNegation } from '../guards';
 import type { Random } from '../../stats/random';
 import { DONOR, type RoughenChange, type Transform, type TransformContext, type TypoKind } from '../types';
 import { LETTER_TYPOS, TYPO_KINDS } from './letterTypos';
@@ -20,6 +21,14 @@ function drawKind(ctx: TransformContext, rng: Random): TypoKind {
   return TYPO_KINDS[TYPO_KINDS.length - 1];
 }
 
+/**
+ * Whether a misspelling is itself a word (`from` → `fro`, `form`): a reader takes it for that word, so it would
+ * change what the row says rather than look mistyped.
+ */
+function makesAWord(word: string, ctx: TransformContext): boolean {
+  return ctx.isCommon(word) || (ctx.dictionary !== undefined && isKnownWord(word, ctx.dictionary));
+}
+
 /** `value` rounded up or down at random, so that its expectation is `value`. */
 function roundAtRandom(value: number, rng: Random): number {
   const floor = Math.floor(value);
@@ -30,7 +39,9 @@ function roundAtRandom(value: number, rng: Random): number {
  * Misspells words when the donor row has typos: as many as the donor has (more above strength 1), less the
  * ones the row already has when the context has a dictionary (a lower-cased name the dictionary lacks reads
  * as a typo to the check, as it does in real rows); each a letter edit drawn by the real set's mix of kinds (key neighbour, dropped, doubled, swapped
- * letters). Only unprotected words of four letters or more that the real set uses often are hit.
+ * letters). Only unprotected words of four letters or more that the real set uses often are hit, never a
+ * negation (`never`, `dont`), a name or place (see protect.ts and the profile's proper nouns), and never
+ * so that the misspelling is another word.
  *
  * @example addTypos('where is my account', rng, ctx) // 'where is my acount'
  */
@@ -43,7 +54,7 @@ export const addTypos: Transform = (text, rng, ctx) => {
     if (ctx.dictionary && typoAt(scan, k, ctx.dictionary) === 1) wanted--;
     const word = scan.words[k];
     if (scan.flags[k] & SKIP || scan.letters[k] < MIN_TYPO_LETTERS || !/^[a-z]+$/.test(word)) continue;
-    if (!ctx.isProtected(word, scan.flags[k]) && ctx.isCommon(word)) eligible.push(k);
+    if (!ctx.isProtected(word, scan.flags[k]) && !isNegation(word) && ctx.isCommon(word)) eligible.push(k);
   }
   const picked: number[] = [];
   while (picked.length < wanted && eligible.length > 0) picked.push(...eligible.splice(Math.floor(rng() * eligible.length), 1));
@@ -53,7 +64,7 @@ export const addTypos: Transform = (text, rng, ctx) => {
   for (const k of picked) {
     const before = text.slice(scan.starts[k], scan.ends[k]);
     const after = LETTER_TYPOS[drawKind(ctx, rng)](before, rng);
-    if (after === undefined || after === before) continue;
+    if (after === undefined || after === before || makesAWord(after.toLowerCase(), ctx)) continue;
     out = out.slice(0, scan.starts[k]) + after + out.slice(scan.ends[k]);
     changes.unshift(change('typo', `misspelled "${before}" as "${after}"`, before, after));
   }
