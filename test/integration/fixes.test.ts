@@ -79,8 +79,10 @@ describe('a fix that matches the diagnosis, from the .vsix in code-server 4.139.
     // The prompt opens as an untitled Markdown document naming the label.
     const editor = page.locator(SELECTORS.activeEditor);
     await waitForCondition(`the prompt for "${label}"`, async () => (await editor.innerText().catch(() => '')).includes(label) && /Untitled/.test(await page.locator(SELECTORS.activeTab).innerText()), ANALYSIS_TIMEOUT_MS);
-    const text = await editor.innerText();
-    assert.match(text, /real rows of/, text.slice(0, 400));
+    // Monaco draws spaces as no-break spaces.
+    const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /# Generation prompts for crowd\.jsonl/, text.slice(0, 400));
+    assert.match(text, new RegExp(`real rows of .?${label}`), text.slice(0, 1200));
     console.log(`# line ${squiggle.line} ("${label}"): "${entry}" opened the prompt`);
     await screenshot(page, 'fixes-prompt-opened');
   }));

@@ -10,6 +10,7 @@ import { textHash } from '../stats/hash';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { summarizeNoiseProfile } from '../roughen/describe';
 import { learnNoiseProfile } from '../roughen/profile';
+import { namesIn } from '../roughen/typoVocabulary';
 import { detectorFromJob, runDetectorHere, type DetectorJob, type DetectorRunner } from './detectorJob';
 import { NO_GROUP } from './detectorPlan';
 import { featureGaps } from './effects';
@@ -125,7 +126,10 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
   // Each reference row's prior leaves the row itself out of the phrase counts; computed once for every dataset.
   const referenceBoost = phraseBoosts(reference, stockColumn, (text) => phraseBoost(text, stockPhraseCounts, reference.texts.length, true));
   // Learned once: the report shows it, and the editor's roughen fix (through onModel) uses it.
-  const profile = learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed });
+  // Names the synthetic rows capitalize are names, not typos, when the real rows write them in lower case: the
+  // same rule as synthgap roughen's, so the editor's "Roughen this example" and the CLI roughen alike.
+  const knownNames = namesIn(datasets.flatMap((side) => side.texts));
+  const profile = learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed, knownNames });
   // What the readers left out of lines they read (a label that is an object, a repeated column name), once each.
   const warnings: string[] = [...readWarnings];
   if (reference.texts.length < SMALL_REFERENCE_ROWS) {
