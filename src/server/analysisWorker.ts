@@ -3,6 +3,7 @@
  * rows, off the server's main thread so hovers and code actions stay responsive.
  */
 import { statSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readDataset } from '../core/dataset/readDataset';
 import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
@@ -84,8 +85,10 @@ async function prompts(job: PromptsJob): Promise<WorkerMessage> {
     return { type: 'prompted', id: job.id, markdown: null, reason: `No real row has the label "${job.label}".` };
   }
   const chosen = await embedderFor(job.embedding, logger, (progress) => post({ type: 'download', ...progress }));
+  // The prompt quotes real rows as `file:line`: the reference file as seen from the dataset's folder, not a full path.
+  const files = reference.files.map(({ file, data: ref }) => ({ file: relative(dirname(job.path), file) || basename(file), data: ref }));
   const report = await generationPrompts(
-    { reference: reference.files, dataset: { file: job.shown, data } },
+    { reference: files, dataset: { file: job.shown, data } },
     {
       dictionary: loadDictionary(), seed: job.seed, token,
       ...(job.label !== undefined ? { label: job.label } : { top: 10 }),

@@ -56,6 +56,9 @@ describe('fixes that match the diagnosis', () => {
     const prompts = await client.request<PromptsResult>(PROMPTS_REQUEST, { uri: uri('crowd.jsonl'), label });
     assert.ok(prompts.markdown, prompts.reason);
     assert.match(prompts.markdown, new RegExp(label));
+    // Real rows are quoted as `formal.jsonl:12`, as the CLI quotes them, not by a full path.
+    assert.match(prompts.markdown, /\(formal\.jsonl:\d+\)/);
+    assert.doesNotMatch(prompts.markdown, new RegExp(folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const unknown = await client.request<PromptsResult>(PROMPTS_REQUEST, { uri: uri('crowd.jsonl'), label: 'no_such_label' });
     assert.deepEqual(unknown, { markdown: null, reason: 'No real row has the label "no_such_label".' });
   });
