@@ -110,8 +110,20 @@ export function explainRowCore(context: ReasonContext, values: ArrayLike<number>
     groups.add(candidate.group);
     reasons.push({ code: candidate.code, message: candidate.message() });
   }
+  // Chosen by strength; said with what "Roughen this example" can change first (stable: strength within each).
+  reasons.sort((a, b) => Number(!ROUGHEN_CHANGES.has(a.code)) - Number(!ROUGHEN_CHANGES.has(b.code)));
   return { reasons, ...(reasons.length === 0 && weak ? { fallback: { code: weak.code, message: weak.message() } } : {}) };
 }
+
+/**
+ * The reasons "Roughen this example" acts on (roughen/transforms: casing, final and other punctuation, typos,
+ * contractions and apostrophes, slang, politeness, stock phrases). A flagged row's reasons list these first, so
+ * the fix offered and the reasons read together; words, length and readability come after.
+ */
+const ROUGHEN_CHANGES = new Set([
+  'stock-phrase', 'starts-capital', 'all-lowercase', 'terminal-punctuation', 'punctuation-density', 'repeated-punctuation',
+  'typo-rate', 'has-typo', 'contraction', 'bare-contraction', 'slang', 'politeness',
+]);
 
 /** Adds an over-used phrase of the comparison when there is room, and the fallback when nothing else was found. */
 export function finishReasons(context: Pick<ReasonContext, 'phrases' | 'realRows' | 'syntheticRows'>, text: string, core: CoreReasons, maxReasons = 3): RowReason[] {

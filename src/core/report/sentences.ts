@@ -183,8 +183,10 @@ export function noiseProfileText(report: GapReport): string | undefined {
  * word or phrase synthetic rows over-use) or any other way it reads unlike the real rows.
  */
 export function reasonHeadline(reasons: readonly Pick<RowReason, 'code'>[]): string {
-  const first = reasons[0]?.code ?? '';
-  return first === 'stock-phrase' || first.startsWith('word:') || first.startsWith('phrase:') ? 'Reads like LLM writing' : 'Reads unlike the real rows';
+  // Any reason in LLM wording (a stock phrase, a word or phrase synthetic rows over-use) says so, whatever its
+  // place: reasons are ordered by what the fix can change (gap/reasons.ts), not by kind.
+  const llm = reasons.some(({ code }) => code === 'stock-phrase' || code.startsWith('word:') || code.startsWith('phrase:'));
+  return llm ? 'Reads like LLM writing' : 'Reads unlike the real rows';
 }
 
 /**

@@ -18,6 +18,9 @@ test('the flagged count says what flagged means under each verdict', () => {
 test('a flagged row\'s message opens with the kind of its first reason', () => {
   assert.equal(reasonsSentence([{ code: 'stock-phrase', message: 'opens with "Certainly", found in 0 of 760 real rows' }], 0.99), 'Reads like LLM writing: opens with "Certainly", found in 0 of 760 real rows.');
   assert.equal(reasonsSentence([{ code: 'word:duration', message: 'uses the word "duration"' }, { code: 'characters', message: '70 characters' }], 0.99), 'Reads like LLM writing: uses the word "duration"; 70 characters.');
+  // The fix's reasons come first; a word synthetic rows over-use still makes it read like LLM writing.
+  assert.equal(reasonsSentence([{ code: 'starts-capital', message: 'starts with a capital' }, { code: 'word:duration', message: 'uses the word "duration"' }], 0.99), 'Reads like LLM writing: starts with a capital; uses the word "duration".');
+  assert.equal(reasonsSentence([{ code: 'starts-capital', message: 'starts with a capital' }, { code: 'characters', message: '70 characters' }], 0.99), 'Reads unlike the real rows: starts with a capital; 70 characters.');
   assert.equal(reasonsSentence([{ code: 'characters', message: '70 characters, longer than 96% of real rows' }], 0.99), 'Reads unlike the real rows: 70 characters, longer than 96% of real rows.');
   assert.equal(reasonsSentence([], 0.974), 'Looks synthetic: scores higher than 97% of real rows.');
 });
