@@ -47,7 +47,7 @@ describe('synthgap check: the kind of gap', () => {
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.split('\n');
     const headline = lines.findIndex((line) => /A large gap/.test(line));
-    assert.match(lines[headline + 1], /^ {2}Kind of gap: style — casing, punctuation, typos and apostrophes alone reach AUC 1\.00 of the detector's 1\.00 \(\d+% of its lead over chance\); run synthgap roughen\.$/);
+    assert.match(lines[headline + 1], /^ {2}Kind of gap: style — casing, punctuation, typos and apostrophes alone reach AUC 1\.00 of the detector's 1\.00 \(\d+% of its lead over chance\); run synthgap roughen(; \d+% of real rows have no close synthetic row \(\d+% by chance\), which roughening cannot add: generate rows for them \(synthgap prompts\))?\.$/);
     const json = synthgap(['check', join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json', '--quiet']);
     const { summary } = (JSON.parse(json.stdout) as GapReport).datasets[0];
     assert.equal(summary.gapKind, 'style');

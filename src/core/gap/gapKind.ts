@@ -109,8 +109,12 @@ function kindSentence(kind: GapKind, f: GapKindFigures): string {
   switch (kind) {
     case 'none':
       return 'Kind of gap: none — the detector cannot tell the sides apart; nothing to fix.';
-    case 'style':
-      return `Kind of gap: style — ${style} (${percent(f.styleShare)} of its lead over chance); ${LEVERS.style}.`;
+    case 'style': {
+      // Style decides the detector, but many real rows may still have no synthetic neighbour: roughen cannot add
+      // those, so the sentence says so (CLINC150's paraphrases: style, and 35% of real rows uncovered).
+      const also = uncoveredExcess(f) >= COVERAGE_EXCESS ? `; ${uncovered}, which roughening cannot add: generate rows for them (synthgap prompts)` : '';
+      return `Kind of gap: style — ${style} (${percent(f.styleShare)} of its lead over chance); ${LEVERS.style}${also}.`;
+    }
     case 'coverage':
       return `Kind of gap: coverage — ${[labels, uncoveredExcess(f) >= COVERAGE_EXCESS || !labels ? uncovered : ''].filter(Boolean).join(', and ')}; ${style} only; ${LEVERS.coverage}.`;
     case 'wording': {

@@ -22,7 +22,9 @@ describe('decideGapKind', () => {
     assert.equal(decided.kind, 'style');
     assert.equal(decided.lever, 'run synthgap roughen');
     assert.ok(Math.abs(decided.figures.styleShare - STYLE_SHARE) < 1e-9);
-    assert.equal(decided.sentence, `Kind of gap: style — casing, punctuation, typos and apostrophes alone reach AUC ${styleAuc.toFixed(2)} of the detector's 0.90 (${Math.round(100 * STYLE_SHARE)}% of its lead over chance); run synthgap roughen.`);
+    assert.equal(decided.sentence, `Kind of gap: style — casing, punctuation, typos and apostrophes alone reach AUC ${styleAuc.toFixed(2)} of the detector's 0.90 (${Math.round(100 * STYLE_SHARE)}% of its lead over chance); run synthgap roughen; 40% of real rows have no close synthetic row (10% by chance), which roughening cannot add: generate rows for them (synthgap prompts).`);
+    // Without uncovered real rows beyond chance, roughen is the whole lever.
+    assert.match(decideGapKind({ ...base, styleAuc, uncovered: { share: 0.15, expected: 0.1 } }).sentence, /run synthgap roughen\.$/);
     assert.notEqual(decideGapKind({ ...base, styleAuc: styleAuc - 0.001 }).kind, 'style');
   });
 
