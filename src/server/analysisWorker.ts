@@ -19,7 +19,7 @@ import { panelProbe } from './probeJob';
 import { embedderFor, forgetEmbedder } from './workerEmbedder';
 import { generationPrompts } from '../core/prompts/prompts';
 import { formatPromptsMarkdown } from '../core/prompts/markdown';
-import type { AnalysisOutput, AnalyzeJob, ProbeJob, PromptsJob, WorkerJob, WorkerMessage } from './workerProtocol';
+import type { AnalysisOutput, AnalyzeJob, FileJob, ProbeJob, PromptsJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
@@ -63,24 +63,24 @@ function tokenOf(cancel: SharedArrayBuffer): CancellationToken {
   };
 }
 
-function readJobData(job: AnalyzeJob | ProbeJob | PromptsJob, token: CancellationToken): Promise<ParsedDataset> {
-  return job.text !== undefined
+/** What every job starts from: its cancellation, the dataset (the editor's text, or the file) and the reference. */
+async function readSides(job: FileJob): Promise<{ token: CancellationToken; data: ParsedDataset; reference: LoadedReference }> {
+  const token = tokenOf(job.cancel);
+  const data = await (job.text !== undefined
     ? readDataset(job.text, { ...job.readOptions, fileName: job.path, token })
-    : readDatasetFile(job.path, { ...job.readOptions, token });
+    : readDatasetFile(job.path, { ...job.readOptions, token }));
+  const reference = await loadReference(job.reference, job.readOptions, token);
+  return { token, data, reference };
 }
 
 async function probe(job: ProbeJob) {
-  const token = tokenOf(job.cancel);
-  const data = await readJobData(job, token);
-  const reference = await loadReference(job.reference, job.readOptions, token);
+  const { token, data, reference } = await readSides(job);
   return panelProbe({ reference: reference.files.flatMap((file) => file.data.rows), synthetic: data.rows }, job.seed, token);
 }
 
 /** The generation prompts of a file as `synthgap prompts --format markdown` writes them (one label's, or all). */
 async function prompts(job: PromptsJob): Promise<WorkerMessage> {
-  const token = tokenOf(job.cancel);
-  const data = await readJobData(job, token);
-  const reference = await loadReference(job.reference, job.readOptions, token);
+  const { token, data, reference } = await readSides(job);
   if (job.label !== undefined && !reference.files.some(({ data: ref }) => ref.rows.some((row) => row.label === job.label))) {
     return { type: 'prompted', id: job.id, markdown: null, reason: `No real row has the label "${job.label}".` };
   }
@@ -99,7 +99,6 @@ async function prompts(job: PromptsJob): Promise<WorkerMessage> {
 }
 
 async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
-  const token = tokenOf(job.cancel);
   const timings: Record<string, number> = {};
   let last = Date.now();
   const lap = (stage: string) => {
@@ -108,8 +107,7 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
     last = now;
   };
 
-  const data = await readJobData(job, token);
-  const reference = await loadReference(job.reference, job.readOptions, token);
+  const { token, data, reference } = await readSides(job);
   lap('read');
   const referenceRows: ModelReferenceRow[] = reference.files.flatMap(({ file, data: ref }) =>
     ref.rows.map((row) => ({ text: row.text, file, line: row.line, ...(row.label !== undefined ? { label: row.label } : {}) })));

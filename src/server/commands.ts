@@ -51,7 +51,8 @@ export async function executeCommand(context: CommandContext, command: string, a
       return edits.length === 0 ? { applied: false, message: 'No flagged row to roughen.' } : apply(context.connection, message, { changes: { [uri]: edits } });
     }
     case SERVER_COMMANDS.ignoreRow: {
-      const onLine = await context.service.rows.ask({ type: 'rowsAt', uri: entry.uri, line });
+      // The hash and the text; the nearest real row is the hover's business.
+      const onLine = await context.service.rows.ask({ type: 'rowsAt', uri: entry.uri, line, nearest: false });
       const row = onLine.find((r) => turn === undefined || r.turn === turn);
       if (!row) return { applied: false, message: `No row on line ${line}.` };
       const edit = ignoreEdit(entry.folder, { hash: row.hash, text: ignoreSnippet(row.text) }, context.service.documents.get(pathToFileURL(join(entry.folder, CONFIG_FILE)).href));

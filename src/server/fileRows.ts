@@ -168,10 +168,10 @@ export class FileRows {
     };
   }
 
-  /** The rows on a 1-based line (a chat line has one per turn), with their text and nearest real row. */
-  rowsAt(line: number): RowDetail[] {
+  /** The rows on a 1-based line (a chat line has one per turn), with their text and, when asked, their nearest real row. */
+  rowsAt(line: number, withNearest: boolean): RowDetail[] {
     return this.rows.filter((scored) => scored.row.line === line).map((scored) => {
-      const nearest = this.model?.nearest(scored.row.text);
+      const nearest = withNearest ? this.model?.nearest(scored.row.text) : undefined;
       return {
         ...rowView(scored),
         text: scored.row.text,

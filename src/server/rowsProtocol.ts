@@ -48,7 +48,7 @@ export interface FileView {
   readonly warnAbove: number;
 }
 
-/** A row on a line, for the hover and the ignore command: its view, its text and its nearest real row. */
+/** A row on a line, for the hover and the ignore command: its view, its text and (when asked) its nearest real row. */
 export interface RowDetail extends RowView {
   readonly text: string;
   readonly nearest?: { readonly file: string; readonly line: number; readonly text: string; readonly similarity: number };
@@ -74,7 +74,8 @@ export type RowsRequest =
   | { readonly type: 'update'; readonly uri: string; readonly text: string; readonly readOptions: ReadOptions; readonly warningQuantile: number }
   /** The ignore list changed: the rows are flagged again under it. */
   | { readonly type: 'ignore'; readonly uri: string; readonly ignore: readonly string[]; readonly warningQuantile: number }
-  | { readonly type: 'rowsAt'; readonly uri: string; readonly line: number }
+  /** The rows on a line, with their text; `nearest` also finds each one's nearest real row (the hover's). */
+  | { readonly type: 'rowsAt'; readonly uri: string; readonly line: number; readonly nearest: boolean }
   | { readonly type: 'page'; readonly uri: string; readonly query: RowsQuery }
   /** Roughens the given rows, or every flagged row; only rows roughening changes are returned. */
   | { readonly type: 'roughen'; readonly uri: string; readonly rows: readonly { readonly line: number; readonly turn?: number }[] | 'flagged'; readonly seed: number }

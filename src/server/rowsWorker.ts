@@ -38,7 +38,7 @@ async function handle(message: RowsMessage): Promise<RowsResults[RowsMessage['ty
       return file.view(message.warningQuantile);
     }
     case 'rowsAt':
-      return files.get(message.uri)?.rowsAt(message.line) ?? [];
+      return files.get(message.uri)?.rowsAt(message.line, message.nearest) ?? [];
     case 'page':
       return files.get(message.uri)?.page(message.query) ?? null;
     case 'roughen':

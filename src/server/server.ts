@@ -211,7 +211,7 @@ connection.onHover(async (params) => {
   const entry = s?.entry(params.textDocument.uri);
   const analysis = entry?.analysis;
   if (!s || !entry || !analysis) return null;
-  const onLine = await s.rows.ask({ type: 'rowsAt', uri: entry.uri, line: params.position.line + 1 });
+  const onLine = await s.rows.ask({ type: 'rowsAt', uri: entry.uri, line: params.position.line + 1, nearest: true });
   return rowHover(analysis, onLine, params.position, s.documents.getOrRead(entry.uri)) ?? null;
 });
 

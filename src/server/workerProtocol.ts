@@ -6,9 +6,8 @@ import type { PanelProbe } from '../core/report/panelTypes';
 import type { GapReport, ProjectionMethod } from '../core/report/types';
 import type { NoiseProfile } from '../core/roughen/types';
 
-/** Main → worker: analyze one dataset file against a reference. */
-export interface AnalyzeJob {
-  readonly type: 'analyze';
+/** What every job on one dataset file carries: the file (or the editor's text of it), the reference, the seed. */
+export interface FileJob {
   readonly id: number;
   /** Int32Array over it: element 0 set to 1 cancels the job (the analysis is synchronous, so no message could). */
   readonly cancel: SharedArrayBuffer;
@@ -16,10 +15,15 @@ export interface AnalyzeJob {
   /** Absolute path; `text` when the file is open in the editor, else it is read from disk. */
   readonly path: string;
   readonly text?: string;
-  /** As shown in messages. */
-  readonly shown: string;
   readonly readOptions: Omit<ReadOptions, 'fileName'>;
   readonly seed: number;
+}
+
+/** Main → worker: analyze one dataset file against a reference. */
+export interface AnalyzeJob extends FileJob {
+  readonly type: 'analyze';
+  /** As shown in messages. */
+  readonly shown: string;
   readonly flagQuantile: number;
   /** How the report's map projects the embeddings (setting synthgap.mapProjection). */
   readonly mapProjection: ProjectionMethod;
@@ -49,30 +53,15 @@ export interface EmbeddingUsed {
 }
 
 /** Main → worker: run the probe (real-only, synthetic-only and blended classifiers) for one dataset file. */
-export interface ProbeJob {
+export interface ProbeJob extends FileJob {
   readonly type: 'probe';
-  readonly id: number;
-  /** As in {@link AnalyzeJob}. */
-  readonly cancel: SharedArrayBuffer;
-  readonly reference: readonly string[];
-  readonly path: string;
-  readonly text?: string;
-  readonly readOptions: Omit<ReadOptions, 'fileName'>;
-  readonly seed: number;
 }
 
 /** Main → worker: the generation prompts of one dataset file (`synthgap prompts`), as Markdown. */
-export interface PromptsJob {
+export interface PromptsJob extends FileJob {
   readonly type: 'prompts';
-  readonly id: number;
-  /** As in {@link AnalyzeJob}. */
-  readonly cancel: SharedArrayBuffer;
-  readonly reference: readonly string[];
-  readonly path: string;
-  readonly text?: string;
+  /** As shown in the prompts. */
   readonly shown: string;
-  readonly readOptions: Omit<ReadOptions, 'fileName'>;
-  readonly seed: number;
   /** Only this label's prompt. */
   readonly label?: string;
   readonly embedding: EmbeddingJob;
