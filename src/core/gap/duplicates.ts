@@ -100,17 +100,27 @@ function sameTextGroups(texts: readonly string[], sets: UnionFind): Uint8Array {
 }
 
 /**
+ * The embedded rows that represent their text (one per distinct text) and an LSH index over their vectors at the
+ * grouping cosine; undefined with fewer than two such rows (nothing to group).
+ */
+function indexRepresentatives(rows: ArrayLike<number>, vectors: readonly Float32Array[], representative: Uint8Array, options: DuplicateOptions): { kept: number[]; keptVectors: Float32Array[]; index: LshIndex; threshold: number } | undefined {
+  const kept: number[] = [];
+  for (let i = 0; i < vectors.length; i++) if (representative[rows[i]]) kept.push(i);
+  if (kept.length < 2) return undefined;
+  const threshold = options.threshold ?? 0.9;
+  const keptVectors = kept.map((i) => vectors[i]);
+  return { kept, keptVectors, index: new LshIndex(keptVectors, keptVectors[0].length, { seed: options.seed, threshold }), threshold };
+}
+
+/**
  * Leader clustering over the embedded rows, in file order: a row not yet in a group leads one, and takes every
  * later row not yet in a group whose cosine to it is at least the threshold (LSH proposes, the cosine decides).
  * A row with the same text as a grouped row comes along through the same-text union.
  */
 function joinLeaders(rows: ArrayLike<number>, vectors: readonly Float32Array[], representative: Uint8Array, sets: UnionFind, options: DuplicateOptions, token?: CancellationToken): void {
-  const kept: number[] = [];
-  for (let i = 0; i < vectors.length; i++) if (representative[rows[i]]) kept.push(i);
-  if (kept.length < 2) return;
-  const threshold = options.threshold ?? 0.9;
-  const keptVectors = kept.map((i) => vectors[i]);
-  const index = new LshIndex(keptVectors, keptVectors[0].length, { seed: options.seed, threshold });
+  const indexed = indexRepresentatives(rows, vectors, representative, options);
+  if (!indexed) return;
+  const { kept, keptVectors, index, threshold } = indexed;
   const grouped = new Uint8Array(kept.length);
   for (let leader = 0; leader < kept.length; leader++) {
     if ((leader & 1023) === 1023) throwIfCancelled(token);
@@ -129,12 +139,9 @@ function joinLeaders(rows: ArrayLike<number>, vectors: readonly Float32Array[], 
 const ALL_PAIRS_LIMIT = 200;
 
 function joinSimilar(rows: ArrayLike<number>, vectors: readonly Float32Array[], representative: Uint8Array, sets: UnionFind, options: DuplicateOptions, token?: CancellationToken): void {
-  const kept: number[] = [];
-  for (let i = 0; i < vectors.length; i++) if (representative[rows[i]]) kept.push(i);
-  if (kept.length < 2) return;
-  const threshold = options.threshold ?? 0.9;
-  const keptVectors = kept.map((i) => vectors[i]);
-  const index = new LshIndex(keptVectors, keptVectors[0].length, { seed: options.seed, threshold });
+  const indexed = indexRepresentatives(rows, vectors, representative, options);
+  if (!indexed) return;
+  const { kept, keptVectors, index, threshold } = indexed;
   throwIfCancelled(token);
   const rowOf = (member: number): number => rows[kept[member]];
   let buckets = 0;
