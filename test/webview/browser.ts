@@ -2,6 +2,7 @@
  * Debian's Chromium for the panel tests, with pages that record what the panel did: console lines, page errors,
  * dialogs (none may open) and CSP violations. Screenshots go to .test-artifacts/webview/ (git-ignored).
  */
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,6 +51,22 @@ export async function launchBrowser(): Promise<TestBrowser> {
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium and the built panel for a test file: launched before its tests, closed after them. The fields
+ * are set once `before` has run, so tests read them, never the module scope.
+ */
+export function usePanelBrowser(): { readonly browser: TestBrowser; readonly assets: PanelAssets } {
+  const shared = {} as { browser: TestBrowser; assets: PanelAssets };
+  before(async () => {
+    shared.assets = panelAssets();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
 }
 
 export interface RecordedPage {

@@ -4,14 +4,14 @@
  * with labelled axes whose tick labels do not overlap, series colours that stand out from the background,
  * negligible gaps folded, and the probe as the CLI words it. Screenshots: .test-artifacts/webview/.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FeatureGap } from '../../src/core/report/types';
 import type { PanelSnapshot, PanelUiState } from '../../src/shared/panel';
 import { contrastRatio, SERIES_COLORS } from '../../webview-ui/src/charts/palette';
-import { ARTIFACTS, launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
+import { ARTIFACTS, recordedPage, type RecordedPage, usePanelBrowser } from './browser';
 import { FIXTURE_PROBE, fixtureSnapshot } from './fixtureSnapshot';
 import { THEME_CLASS, themeVariables, type PageTheme } from './themes';
 import { serveWebviewPage } from './webviewPage';
@@ -41,16 +41,7 @@ declare function getComputedStyle(element: PageElement): { readonly fill: string
 const SIDE_BY_SIDE = 600;
 const FULL = 1280;
 
-let browser: TestBrowser;
-let assets: PanelAssets;
-
-before(async () => {
-  assets = panelAssets();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chromium = usePanelBrowser();
 
 /** A gap of 20 bins over 0–200,000 characters: the kind whose edge labels used to run into a smear. */
 function wideGap(): FeatureGap {
@@ -75,8 +66,8 @@ function layoutSnapshot(): PanelSnapshot {
 
 /** The webview page as VS Code serves it, with a theme's class and `--vscode-*` variables on the body. */
 async function openPanel(width: number, theme: PageTheme, state?: PanelUiState): Promise<RecordedPage> {
-  const recorded = await recordedPage(browser.browser, { width, height: 900 });
-  await serveWebviewPage(recorded.page, assets, state);
+  const recorded = await recordedPage(chromium.browser.browser, { width, height: 900 });
+  await serveWebviewPage(recorded.page, chromium.assets, state);
   await recorded.page.evaluate(([className, variables]) => {
     document.body.classList.add(className as string);
     for (const [name, value] of Object.entries(variables as Record<string, string>)) document.body.style.setProperty(`--vscode-${name}`, value);

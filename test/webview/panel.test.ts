@@ -3,7 +3,7 @@
  * webview page with a stubbed acquireVsCodeApi (messages, UI state across a reload, stale snapshots).
  * Screenshots: .test-artifacts/webview/.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { rowsPage } from '../../src/core/report/panel';
@@ -11,7 +11,7 @@ import { MAP_LAYOUT, mapChartData } from '../../webview-ui/src/charts/data/map';
 import { staticPanelPage } from '../../src/core/report/staticPage';
 import type { PanelMessage, PanelSnapshot, PanelUiState, RowsQuery, StaticPanelData } from '../../src/shared/panel';
 import { HOSTILE_HTML, HOSTILE_SCRIPT, REFERENCE_FILE } from '../unit/report/fixtureReport';
-import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type RecordedPage, type TestBrowser } from './browser';
+import { recordedPage, type RecordedPage, usePanelBrowser } from './browser';
 import { bigStaticData, FIXTURE_PROBE, fixtureReportWithMap, fixtureSnapshot, fixtureStaticData } from './fixtureSnapshot';
 import { serveWebviewPage } from './webviewPage';
 
@@ -41,20 +41,11 @@ declare function getComputedStyle(element: PageElement): { readonly backgroundCo
 declare const MessageEvent: new (type: string, init: { data: unknown }) => unknown;
 declare const Event: new (type: string) => unknown;
 
-let browser: TestBrowser;
-let assets: PanelAssets;
-
-before(async () => {
-  assets = panelAssets();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chromium = usePanelBrowser();
 
 async function openStatic(data: StaticPanelData): Promise<RecordedPage> {
-  const recorded = await recordedPage(browser.browser);
-  await recorded.page.setContent(staticPanelPage({ script: assets.script, style: assets.style, data, title: 'Gap report', nonce: TEST_NONCE }), { waitUntil: 'load' });
+  const recorded = await recordedPage(chromium.browser.browser);
+  await recorded.page.setContent(staticPanelPage({ script: chromium.assets.script, style: chromium.assets.style, data, title: 'Gap report', nonce: TEST_NONCE }), { waitUntil: 'load' });
   await recorded.page.waitForSelector('#headline-auc');
   return recorded;
 }
@@ -154,8 +145,8 @@ describe('a saved report page', () => {
 
 /** The webview page served from a fake origin, as VS Code serves the extension's assets, with a stub API. */
 async function openWebview(state: PanelUiState | undefined): Promise<RecordedPage> {
-  const recorded = await recordedPage(browser.browser);
-  await serveWebviewPage(recorded.page, assets, state);
+  const recorded = await recordedPage(chromium.browser.browser);
+  await serveWebviewPage(recorded.page, chromium.assets, state);
   return recorded;
 }
 
@@ -310,8 +301,8 @@ describe('the webview page', () => {
       }, payload);
       await page.waitForSelector('.rows-table .data-row');
       t.diagnostic(`100K-row snapshot (${data.datasets[0].snapshot.map?.points.length} map points): ${(payload.length / 1024).toFixed(0)} KiB message, rendered in ${ms.toFixed(0)} ms`);
-      const html = staticPanelPage({ script: assets.script, style: assets.style, data, title: 'big', nonce: TEST_NONCE });
-      const saved = await recordedPage(browser.browser);
+      const html = staticPanelPage({ script: chromium.assets.script, style: chromium.assets.style, data, title: 'big', nonce: TEST_NONCE });
+      const saved = await recordedPage(chromium.browser.browser);
       const start = Date.now();
       await saved.page.setContent(html, { waitUntil: 'load' });
       await saved.page.waitForSelector('.rows-table .data-row');

@@ -2,28 +2,19 @@
  * The phrases and mode-collapse sections in Debian's Chromium, on a saved report page: both sides' counts and
  * rates per 1,000 rows, the sentence when no phrase stands out, and the embedding and cosine the groups rest on.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { staticPanelPage } from '../../src/core/report/staticPage';
 import type { StaticPanelData } from '../../src/shared/panel';
-import { launchBrowser, panelAssets, recordedPage, type PanelAssets, type TestBrowser } from './browser';
+import { recordedPage, usePanelBrowser } from './browser';
 import { fixtureStaticData } from './fixtureSnapshot';
 
-let browser: TestBrowser;
-let assets: PanelAssets;
-
-before(async () => {
-  assets = panelAssets();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chromium = usePanelBrowser();
 
 async function sectionTexts(data: StaticPanelData): Promise<{ phrases: string; modeCollapse: string; rateCells: string[] }> {
-  const recorded = await recordedPage(browser.browser);
+  const recorded = await recordedPage(chromium.browser.browser);
   try {
-    await recorded.page.setContent(staticPanelPage({ script: assets.script, style: assets.style, data, title: 'Gap report', nonce: 'sections0123456789abcdef' }), { waitUntil: 'load' });
+    await recorded.page.setContent(staticPanelPage({ script: chromium.assets.script, style: chromium.assets.style, data, title: 'Gap report', nonce: 'sections0123456789abcdef' }), { waitUntil: 'load' });
     await recorded.page.waitForSelector('#headline-auc');
     const phrases = (await recorded.page.textContent('#phrases')) ?? '';
     const modeCollapse = (await recorded.page.textContent('#mode-collapse')) ?? '';
