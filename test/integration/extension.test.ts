@@ -3,24 +3,20 @@
 // the hover, the quick fixes (Roughen applied and saved to disk), and Restricted Mode offering nothing that writes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
-import { packageVsix } from './harness/extensionPackage.js';
 import { chooseQuickFix, dismiss, hoverSquiggle, listSquiggles, openFile, openQuickFix, runCommand, waitForRestrictedMode, waitForSquiggle, type Squiggle } from './harness/editor.js';
-import { makeTempDir, removeTempDir } from './harness/processes.js';
 import { SELECTORS } from './harness/selectors.js';
 import { useWorkbench } from './harness/suite.js';
+import { SKIP_INTEGRATION, usePackagedExtension } from './harness/synthgapPackage.js';
 import { visibleWebview, waitForCursorLine } from './harness/webview.js';
 import { waitForCondition } from './harness/wait.js';
 
-const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1'
-  ? 'SYNTHGAP_SKIP_INTEGRATION=1: skipping the code-server integration tests'
-  : false;
 const STEP = { timeout: 180_000 };
 /** The server analyzes 600 rows in a worker after the extension host starts: allow for a loaded 2-core machine. */
 const ANALYSIS_TIMEOUT_MS = 120_000;
@@ -29,11 +25,6 @@ const ROWS = 300;
 const BAD_LINE = 4;
 const SEED = 42;
 const SYNTHETIC = 'synthetic.jsonl';
-
-function runInstaller(): void {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/codeServer/install.mjs')], { stdio: 'inherit', timeout: 30 * 60_000 });
-  if (result.status !== 0) throw new Error(`scripts/codeServer/install.mjs failed (${result.error?.message ?? `exit ${result.status}`})`);
-}
 
 /**
  * The fixture: 300 real rows as the reference; a "synthetic" file of 300 rows in which every fifth row is really
@@ -91,23 +82,8 @@ function flaggedSquiggles(squiggles: Squiggle[]): Squiggle[] {
   return squiggles.filter((squiggle) => squiggle.severity !== 'error');
 }
 
-describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 1.139)', { skip: SKIP }, () => {
-  let vsix = '';
-  let packDir = '';
-  before(async () => {
-    runInstaller();
-    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt', 'webview/panel.js', 'webview/panel.css']) {
-      assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run node scripts/build.mjs first`);
-    }
-    packDir = makeTempDir('synthgap-vsix-');
-    const started = Date.now();
-    // The same packaging as `npm run package` (scripts/package.ts: vsce --target, .vscodeignore), into a temp folder.
-    vsix = await packageVsix(repoRoot, { outFile: join(packDir, 'synthgap.vsix') });
-    console.log(`# packaged ${vsix} in ${Date.now() - started} ms`);
-  }, { timeout: 30 * 60_000 });
-  after(() => {
-    if (packDir) removeTempDir(packDir);
-  });
+describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 1.139)', { skip: SKIP_INTEGRATION }, () => {
+  const packaged = usePackagedExtension(['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt', 'webview/panel.js', 'webview/panel.css']);
 
   describe('trusted folder', () => {
     let workspace = { folder: '', synthetic: '' };
@@ -120,7 +96,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
       cli = runCli(workspace.folder);
       assert.deepEqual(cli.errorLines, [BAD_LINE], 'the CLI should report the invalid line');
       assert.ok(cli.flaggedLines.size > 0, 'the CLI flags no row: the fixture proves nothing');
-      const server = await startCodeServer({ workspace: workspace.folder, vsix, userSettings: { 'synthgap.seed': SEED } });
+      const server = await startCodeServer({ workspace: workspace.folder, vsix: packaged.vsix, userSettings: { 'synthgap.seed': SEED } });
       return { server, folder: workspace.folder };
     });
 
@@ -260,7 +236,7 @@ describe('the Synthgap extension from its .vsix in code-server 4.139.1 (VS Code 
     const bench = useWorkbench('extension-restricted', async (scratch) => {
       workspace = writeWorkspace(join(scratch, 'workspace'));
       original = readFileSync(workspace.synthetic, 'utf8');
-      const server = await startCodeServer({ workspace: workspace.folder, vsix, trust: 'restricted', userSettings: { 'synthgap.seed': SEED } });
+      const server = await startCodeServer({ workspace: workspace.folder, vsix: packaged.vsix, trust: 'restricted', userSettings: { 'synthgap.seed': SEED } });
       return { server, folder: workspace.folder };
     });
 

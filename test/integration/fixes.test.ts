@@ -3,32 +3,22 @@
 // punctuated text) offers "No automatic fix …" in the quick-fix menu, and choosing it opens that label's
 // generation prompt as a Markdown document.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
-import { packageVsix } from './harness/extensionPackage.js';
 import { chooseQuickFix, listSquiggles, openFile, openQuickFix, waitForSquiggle } from './harness/editor.js';
-import { makeTempDir, removeTempDir } from './harness/processes.js';
 import { SELECTORS } from './harness/selectors.js';
 import { useWorkbench } from './harness/suite.js';
+import { SKIP_INTEGRATION, usePackagedExtension } from './harness/synthgapPackage.js';
 import { waitForCondition } from './harness/wait.js';
 
-const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1'
-  ? 'SYNTHGAP_SKIP_INTEGRATION=1: skipping the code-server integration tests'
-  : false;
 const STEP = { timeout: 240_000 };
 const ANALYSIS_TIMEOUT_MS = 120_000;
 const ROWS = 300;
 const CHECKED = 'crowd.jsonl';
-
-function runInstaller(): void {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/codeServer/install.mjs')], { stdio: 'inherit', timeout: 30 * 60_000 });
-  if (result.status !== 0) throw new Error(`scripts/codeServer/install.mjs failed (${result.error?.message ?? `exit ${result.status}`})`);
-}
 
 /** Roles swapped: the reference is formal, punctuated text; the checked file lower-case crowd text. */
 function writeWorkspace(folder: string): string[] {
@@ -41,26 +31,14 @@ function writeWorkspace(folder: string): string[] {
   return crowd;
 }
 
-describe('a fix that matches the diagnosis, from the .vsix in code-server 4.139.1', { skip: SKIP }, () => {
-  let vsix = '';
-  let packDir = '';
+describe('a fix that matches the diagnosis, from the .vsix in code-server 4.139.1', { skip: SKIP_INTEGRATION }, () => {
   let crowd: string[] = [];
-  before(async () => {
-    runInstaller();
-    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt']) {
-      assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run node scripts/build.mjs first`);
-    }
-    packDir = makeTempDir('synthgap-vsix-');
-    vsix = await packageVsix(repoRoot, { outFile: join(packDir, 'synthgap.vsix') });
-  }, { timeout: 30 * 60_000 });
-  after(() => {
-    if (packDir) removeTempDir(packDir);
-  });
+  const packaged = usePackagedExtension(['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt']);
 
   const bench = useWorkbench('fixes', async (scratch) => {
     const folder = join(scratch, 'workspace');
     crowd = writeWorkspace(folder);
-    const server = await startCodeServer({ workspace: folder, vsix, userSettings: { 'synthgap.seed': 42, 'synthgap.embedding.model': 'hashed' } });
+    const server = await startCodeServer({ workspace: folder, vsix: packaged.vsix, userSettings: { 'synthgap.seed': 42, 'synthgap.embedding.model': 'hashed' } });
     return { server, folder };
   });
 

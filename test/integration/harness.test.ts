@@ -1,32 +1,22 @@
 // Proves the integration harness end to end with a throwaway extension: a real VS Code (code-server)
 // in a real browser shows its diagnostic, hover, quick fix and command, in trusted and restricted folders.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
 import { packageVsix } from './harness/extensionPackage.js';
 import { answerTrustPrompt, chooseQuickFix, dismiss, hoverSquiggle, isRestrictedMode, listSquiggles, openFile, openQuickFix, runCommand, waitForRestrictedMode, waitForSquiggle, waitForTrustPrompt } from './harness/editor.js';
 import { useWorkbench } from './harness/suite.js';
+import { installCodeServer, SKIP_INTEGRATION } from './harness/synthgapPackage.js';
 import { waitForCondition } from './harness/wait.js';
 import { PROBE, writeProbeExtension, writeProbeWorkspace } from './probeExtension.js';
 
-const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1'
-  ? 'SYNTHGAP_SKIP_INTEGRATION=1: skipping the code-server integration tests'
-  : false;
 const STEP = { timeout: 120_000 };
 
-/** The installer is idempotent: seconds when `npm run setup:integration` already ran, minutes on a fresh machine. */
-function runInstaller(): void {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/codeServer/install.mjs')], { stdio: 'inherit', timeout: 30 * 60_000 });
-  if (result.status !== 0) throw new Error(`scripts/codeServer/install.mjs failed (${result.error?.message ?? `exit ${result.status}`})`);
-}
-
-describe('integration harness: code-server 4.139.1 (VS Code 1.139) in Chromium', { skip: SKIP }, () => {
-  before(runInstaller, { timeout: 30 * 60_000 });
+describe('integration harness: code-server 4.139.1 (VS Code 1.139) in Chromium', { skip: SKIP_INTEGRATION }, () => {
+  before(installCodeServer, { timeout: 30 * 60_000 });
 
   describe('trusted folder, extension installed from a .vsix', () => {
     let file = '';

@@ -3,22 +3,20 @@
 // probe worded as `synthgap probe` words it; and the panel back on the same file after "Developer: Reload Window".
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
 import { openFile, runCommand } from './harness/editor.js';
-import { packageVsix } from './harness/extensionPackage.js';
-import { makeTempDir, removeTempDir } from './harness/processes.js';
 import { useWorkbench } from './harness/suite.js';
+import { SKIP_INTEGRATION, usePackagedExtension } from './harness/synthgapPackage.js';
 import { waitForCondition } from './harness/wait.js';
 import { visibleWebview } from './harness/webview.js';
 import { SELECTORS } from './harness/selectors.js';
 
-const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1' ? 'SYNTHGAP_SKIP_INTEGRATION=1: skipping the code-server integration tests' : false;
 const STEP = { timeout: 240_000 };
 /** The analysis runs in a worker after the extension host starts: allow for a loaded 2-core machine. */
 const ANALYSIS_TIMEOUT_MS = 150_000;
@@ -90,29 +88,16 @@ async function waitForTheme(panel: FrameLocator, theme: 'vscode-light' | 'vscode
   await panel.locator(`body.${theme}`).waitFor({ state: 'attached', timeout: 20_000 });
 }
 
-describe('the report panel in code-server 4.139.1 (VS Code 1.139)', { skip: SKIP }, () => {
-  let vsix = '';
-  let packDir = '';
+describe('the report panel in code-server 4.139.1 (VS Code 1.139)', { skip: SKIP_INTEGRATION }, () => {
   let folder = '';
   let counts = { realLabels: 0, syntheticOnly: 0 };
-  before(async () => {
-    const install = spawnSync(process.execPath, [join(repoRoot, 'scripts/codeServer/install.mjs')], { stdio: 'inherit', timeout: 30 * 60_000 });
-    if (install.status !== 0) throw new Error('scripts/codeServer/install.mjs failed');
-    for (const bundle of ['extension.js', 'server.js', 'cli.js', 'webview/panel.js', 'webview/panel.css']) {
-      assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run npm run build first`);
-    }
-    packDir = makeTempDir('synthgap-panel-vsix-');
-    vsix = await packageVsix(repoRoot, { outFile: join(packDir, 'synthgap.vsix') });
-  }, { timeout: 30 * 60_000 });
-  after(() => {
-    if (packDir) removeTempDir(packDir);
-  });
+  const packaged = usePackagedExtension(['extension.js', 'server.js', 'cli.js', 'webview/panel.js', 'webview/panel.css']);
 
   const bench = useWorkbench('panel', async (scratch) => {
     folder = join(scratch, 'workspace');
     counts = writeWorkspace(folder);
     assert.ok(counts.syntheticOnly > 0, 'the fixture needs a label only the synthetic rows have');
-    const server = await startCodeServer({ workspace: folder, vsix, userSettings: { 'synthgap.seed': SEED, 'workbench.colorTheme': 'Default Light Modern' } });
+    const server = await startCodeServer({ workspace: folder, vsix: packaged.vsix, userSettings: { 'synthgap.seed': SEED, 'workbench.colorTheme': 'Default Light Modern' } });
     return { server, folder };
   });
 

@@ -4,24 +4,19 @@
 // workspace's dataset files without starting on that file, and a change of reference is confirmed: cancelling
 // writes nothing, confirming writes synthgap.json.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
-import { packageVsix } from './harness/extensionPackage.js';
 import { dismiss, openFile, runCommand } from './harness/editor.js';
-import { makeTempDir, removeTempDir } from './harness/processes.js';
 import { SELECTORS } from './harness/selectors.js';
 import { useWorkbench } from './harness/suite.js';
+import { SKIP_INTEGRATION, usePackagedExtension } from './harness/synthgapPackage.js';
 import { waitForCondition } from './harness/wait.js';
 
-const SKIP = process.env.SYNTHGAP_SKIP_INTEGRATION === '1'
-  ? 'SYNTHGAP_SKIP_INTEGRATION=1: skipping the code-server integration tests'
-  : false;
 const STEP = { timeout: 180_000 };
 /** The server analyzes 300 rows per side in a worker after the extension host starts: allow for a loaded 2-core machine. */
 const ANALYSIS_TIMEOUT_MS = 120_000;
@@ -34,11 +29,6 @@ const LISTED = ['real.jsonl', 'synthetic.jsonl', 'holdout.jsonl'];
 const WIDE = { width: 1680, height: 900 };
 /** The harness's viewport, for the editor screenshots. */
 const NORMAL = { width: 1280, height: 800 };
-
-function runInstaller(): void {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/codeServer/install.mjs')], { stdio: 'inherit', timeout: 30 * 60_000 });
-  if (result.status !== 0) throw new Error(`scripts/codeServer/install.mjs failed (${result.error?.message ?? `exit ${result.status}`})`);
-}
 
 /**
  * No synthgap.json yet. Real rows, synthetic rows, held-out real rows in a subfolder, and a dataset file under
@@ -77,28 +67,16 @@ async function chooseRow(page: Page, label: string): Promise<void> {
 
 const readConfig = (folder: string): string | undefined => (existsSync(join(folder, CONFIG)) ? readFileSync(join(folder, CONFIG), 'utf8') : undefined);
 
-describe('choosing the reference: the walkthrough and the palette\'s picker, from the .vsix in code-server 4.139.1', { skip: SKIP }, () => {
-  let vsix = '';
-  let packDir = '';
+describe('choosing the reference: the walkthrough and the palette\'s picker, from the .vsix in code-server 4.139.1', { skip: SKIP_INTEGRATION }, () => {
   let folder = '';
-  before(async () => {
-    runInstaller();
-    for (const bundle of ['extension.js', 'server.js', 'analysisWorker.js', 'words.txt']) {
-      assert.ok(existsSync(join(repoRoot, 'dist', bundle)), `dist/${bundle} is missing: run node scripts/build.mjs first`);
-    }
-    packDir = makeTempDir('synthgap-vsix-');
-    vsix = await packageVsix(repoRoot, { outFile: join(packDir, 'synthgap.vsix') });
-  }, { timeout: 30 * 60_000 });
-  after(() => {
-    if (packDir) removeTempDir(packDir);
-  });
+  const packaged = usePackagedExtension(['extension.js', 'server.js', 'analysisWorker.js', 'words.txt']);
 
   const bench = useWorkbench('reference', async (scratch) => {
     folder = join(scratch, 'workspace');
     writeWorkspace(folder);
     const server = await startCodeServer({
       workspace: folder,
-      vsix,
+      vsix: packaged.vsix,
       // The built-in embedding: no model download to wait for (or to fail offline) in a test about the picker.
       userSettings: { 'synthgap.seed': 42, 'synthgap.embedding.model': 'hashed', 'synthgap.exclude': ['**/node_modules/**', 'drafts/**'] },
     });
