@@ -35,65 +35,25 @@ for (const row of rows) console.log(line(row));
 // Report panel: how long a 100K-row report takes to open (snapshot, JSON, rendering in Chromium when
 // /usr/bin/chromium exists; 1M rows server side only). Bundled the same way, playwright-core left to node_modules.
 // SYNTHGAP_BENCH_PANEL=0 skips.
-if (process.env.SYNTHGAP_BENCH_PANEL !== '0') {
-  const panel = join(__dirname, '../.cache/bench-panel.js');
-  buildSync({ entryPoints: [join(__dirname, 'panel.ts')], outfile: panel, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list', 'playwright-core'], logLevel: 'error' });
-  const result = spawnSync(process.execPath, [panel], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`panel bench failed (exit ${result.status})`);
-    process.exit(1);
-  }
-}
+if (process.env.SYNTHGAP_BENCH_PANEL !== '0') runBundled('panel', 'panel bench', { external: ['word-list', 'playwright-core'] });
 
 // Embedders (rows/s per embedder, transformers.js against raw onnxruntime-node, detector AUC with semantic
 // dimensions): bundled the same way, onnxruntime-node and sharp left to node_modules. SYNTHGAP_BENCH_EMBEDDERS=0 skips.
-if (process.env.SYNTHGAP_BENCH_EMBEDDERS !== '0') {
-  const embedders = join(__dirname, '../.cache/bench-embedders.js');
-  buildSync({ entryPoints: [join(__dirname, 'embedders.ts')], outfile: embedders, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list', 'onnxruntime-node', 'sharp'], logLevel: 'error' });
-  const result = spawnSync(process.execPath, [embedders], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`embedder bench failed (exit ${result.status})`);
-    process.exit(1);
-  }
-}
+if (process.env.SYNTHGAP_BENCH_EMBEDDERS !== '0') runBundled('embedders', 'embedder bench', { external: ['word-list', 'onnxruntime-node', 'sharp'] });
 
 // The detector against the plain scikit-learn baseline (bench/baseline.py) on the same rows of the development
 // data, and random-halves nulls. SYNTHGAP_BENCH_DETECTOR=0 skips; it skips itself where the data is absent.
-if (process.env.SYNTHGAP_BENCH_DETECTOR !== '0') {
-  const detector = join(__dirname, '../.cache/bench-detector.js');
-  buildSync({ entryPoints: [join(__dirname, 'detector.ts')], outfile: detector, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list'], logLevel: 'error', define: { __dirname: JSON.stringify(__dirname) } });
-  const result = spawnSync(process.execPath, [detector], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`detector bench failed (exit ${result.status})`);
-    process.exit(1);
-  }
-}
+if (process.env.SYNTHGAP_BENCH_DETECTOR !== '0') runBundled('detector', 'detector bench', { external: ['word-list'], dirname: true });
 
 // "Worth N real rows" against the truth (bench/worth.ts): probe's estimate from a cross-validated learning curve,
 // and the number of real rows that match the synthetic-only accuracy on a separate real test split, on CLINC150 and
 // on Banking77 with a degraded real subset as its "synthetic" side. SYNTHGAP_BENCH_WORTH=0 skips; it skips itself
 // where the development data is absent.
-if (process.env.SYNTHGAP_BENCH_WORTH !== '0') {
-  const worth = join(__dirname, '../.cache/bench-worth.js');
-  buildSync({ entryPoints: [join(__dirname, 'worth.ts')], outfile: worth, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list'], logLevel: 'error', define: { __dirname: JSON.stringify(__dirname) } });
-  const result = spawnSync(process.execPath, [worth], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`worth bench failed (exit ${result.status})`);
-    process.exit(1);
-  }
-}
+if (process.env.SYNTHGAP_BENCH_WORTH !== '0') runBundled('worth', 'worth bench', { external: ['word-list'], dirname: true });
 
 // The kind of gap (bench/gapKind.ts) on cases of the development data whose answer is known: style, wording,
 // coverage and none, with the figures behind each. SYNTHGAP_BENCH_GAPKIND=0 skips; it skips itself where the data is absent.
-if (process.env.SYNTHGAP_BENCH_GAPKIND !== '0') {
-  const gapKind = join(__dirname, '../.cache/bench-gapKind.js');
-  buildSync({ entryPoints: [join(__dirname, 'gapKind.ts')], outfile: gapKind, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['word-list'], logLevel: 'error', define: { __dirname: JSON.stringify(__dirname) } });
-  const result = spawnSync(process.execPath, [gapKind], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`gap kind bench failed (exit ${result.status})`);
-    process.exit(1);
-  }
-}
+if (process.env.SYNTHGAP_BENCH_GAPKIND !== '0') runBundled('gapKind', 'gap kind bench', { external: ['word-list'], dirname: true });
 
 // The largest JSON report (bench/bigJson.ts): `synthgap check --format json` on 1.77M rows through the built CLI, to
 // a file and to a pipe, with time and peak RSS. The CLI is built first so the bench measures this checkout.
@@ -104,6 +64,22 @@ if (process.env.SYNTHGAP_BENCH_BIGJSON !== '0') {
   const result = build.status === 0 ? spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bigJson.ts')], { cwd: root, stdio: 'inherit' }) : build;
   if (result.status !== 0) {
     console.error(`big JSON bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Bundles bench/<name>.ts into .cache as the CLI is bundled (`external`: what it loads from node_modules at run
+ * time; `dirname`: keeps this folder as its __dirname, for the development data it reads), runs it with its
+ * output on this terminal, and stops the benchmarks when it fails.
+ */
+function runBundled(name: string, label: string, options: { readonly external: string[]; readonly dirname?: boolean }): void {
+  const outfile = join(__dirname, `../.cache/bench-${name}.js`);
+  const define = options.dirname ? { define: { __dirname: JSON.stringify(__dirname) } } : {};
+  buildSync({ entryPoints: [join(__dirname, `${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: options.external, logLevel: 'error', ...define });
+  const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${label} failed (exit ${result.status})`);
     process.exit(1);
   }
 }
