@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { readDataset } from '../../src/core/dataset/readDataset';
-import type { ParsedDataset } from '../../src/core/dataset/types';
 import { isNegation } from '../../src/core/roughen/guards';
 import { synthgap, tempDir } from '../support/cli';
+import { withoutTexts } from '../support/datasetText';
 
 const PIECES = [
   'Could you please', 'I was wondering if you could', 'I look forward to your reply.', 'Certainly!', 'Thank you for your help.',
@@ -34,19 +34,6 @@ function csvCell(value: string): string {
 function kept(value: string): { negations: number; numbers: string[] } {
   const words = (value.toLowerCase().match(/[\p{L}\p{N}'$.,:]+/gu) ?? []).map((word) => word.replace(/[.,:]+$/, ''));
   return { negations: words.filter((word) => isNegation(word)).length, numbers: words.filter((word) => /\d/.test(word)) };
-}
-
-/** The document with every row's text value cut out: what must not change. */
-function withoutTexts(document: string, data: ParsedDataset): string {
-  const starts = [0];
-  for (let i = document.indexOf('\n'); i >= 0; i = document.indexOf('\n', i + 1)) starts.push(i + 1);
-  const parts: string[] = [];
-  let at = 0;
-  for (const row of data.rows) {
-    parts.push(document.slice(at, starts[row.line - 1] + row.textRange.start));
-    at = starts[row.line - 1] + row.textRange.end;
-  }
-  return parts.join('|') + document.slice(at);
 }
 
 /**

@@ -8,10 +8,11 @@ import { isBlank } from '../../../src/core/dataset/blank';
 import { encodeTextValue } from '../../../src/core/dataset/edit';
 import { applyTextEdits } from '../../../src/core/dataset/editRows';
 import { readDataset } from '../../../src/core/dataset/readDataset';
-import type { DatasetFormat, ParsedDataset } from '../../../src/core/dataset/types';
+import type { DatasetFormat } from '../../../src/core/dataset/types';
 import { roughenText } from '../../../src/core/roughen/roughen';
 import { DONOR, type NoiseProfile } from '../../../src/core/roughen/types';
 import { donor, profile } from './support';
+import { withoutTexts } from '../../support/datasetText';
 
 const PIECES = [
   'Could you please', 'tell me', 'I am', 'do not', 'want to', 'account', 'balance', 'transfer', 'Certainly!', 'Thank you.',
@@ -41,19 +42,6 @@ const NOISY: NoiseProfile = profile({
     donor(DONOR.REPEATED | DONOR.LOWER_START | DONOR.NO_COMMA, { typos: 2, words: 1 }),
   ],
 });
-
-/** The document with every row's text value cut out: what must not change. */
-function withoutTexts(document: string, data: ParsedDataset): string {
-  const starts = [document.charCodeAt(0) === 0xfeff ? 1 : 0];
-  for (let i = document.indexOf('\n'); i >= 0; i = document.indexOf('\n', i + 1)) starts.push(i + 1);
-  const parts: string[] = [];
-  let at = 0;
-  for (const row of data.rows) {
-    parts.push(document.slice(at, starts[row.line - 1] + row.textRange.start));
-    at = starts[row.line - 1] + row.textRange.end;
-  }
-  return parts.join('|') + document.slice(at);
-}
 
 async function roughenDocument(document: string, format: DatasetFormat, delimiter?: string) {
   const options = { format, textField: 'text', labelField: 'label' };
