@@ -1,10 +1,15 @@
 import { findCandidate, LABEL_CANDIDATES, TEXT_CANDIDATES } from './fieldCandidates';
+import { matchInstructionSchema, splitFieldList } from './schemas';
 import type { ReadOptions } from './types';
 
 /** The columns of a CSV header and which of them hold the text and the label (-1: none, or not yet known). */
 export interface ColumnPlan {
   readonly columns: readonly string[];
   readonly textIndex: number;
+  /** For a file read field by field (`--text-field a,b`, or an instruction schema's columns): every text column, in order. */
+  readonly textIndexes?: readonly number[];
+  /** The recognized schema with its fields, in words. */
+  readonly schema?: string;
   readonly labelIndex: number;
   /** The group column (ReadOptions.groupField), -1 without one. */
   readonly groupIndex: number;
@@ -19,8 +24,10 @@ export function planColumns(headerCells: readonly string[], options: ReadOptions
   const columns = uniqueColumnNames(headerCells);
   const { textField, labelField } = options;
   const problems: string[] = [];
-  const textIndex = textField === undefined ? textColumnByName(columns) : columnIndex(columns, textField);
-  if (textField !== undefined && textIndex < 0) problems.push(`no "${textField}" column in the header (columns: ${columns.join(', ')})`);
+  const multi = multiFieldColumns(columns, textField);
+  for (const missing of multi?.missing ?? []) problems.push(`no "${missing}" column in the header (columns: ${columns.join(', ')})`);
+  const textIndex = multi ? multi.indexes[0] ?? -1 : textField === undefined ? textColumnByName(columns) : columnIndex(columns, textField);
+  if (!multi && textField !== undefined && textIndex < 0) problems.push(`no "${textField}" column in the header (columns: ${columns.join(', ')})`);
   let labelIndex = -1;
   if (typeof labelField === 'string') {
     labelIndex = columnIndex(columns, labelField);
@@ -30,7 +37,30 @@ export function planColumns(headerCells: readonly string[], options: ReadOptions
   }
   const groupIndex = options.groupField === undefined ? -1 : columnIndex(columns, options.groupField);
   if (options.groupField !== undefined && groupIndex < 0) problems.push(`no "${options.groupField}" column in the header; rows are not grouped`);
-  return { columns, textIndex, labelIndex, groupIndex, problems, warnings: duplicateNames(headerCells, columns) };
+  return {
+    columns,
+    textIndex,
+    ...(multi && multi.indexes.length > 1 ? { textIndexes: multi.indexes } : {}),
+    ...(multi?.schema ? { schema: multi.schema } : {}),
+    labelIndex,
+    groupIndex,
+    problems,
+    warnings: duplicateNames(headerCells, columns),
+  };
+}
+
+/** The text columns of a file read field by field: several given, or an instruction schema's; undefined otherwise. */
+function multiFieldColumns(columns: readonly string[], textField: string | undefined): { indexes: number[]; missing: string[]; schema?: string } | undefined {
+  if (textField !== undefined) {
+    const fields = splitFieldList(textField);
+    if (fields.length < 2) return undefined;
+    const indexes = fields.map((field) => columnIndex(columns, field));
+    return { indexes: indexes.filter((index) => index >= 0), missing: fields.filter((_field, k) => indexes[k] < 0) };
+  }
+  const has = (field: string) => columnIndex(columns, field) >= 0;
+  const schema = matchInstructionSchema(has, has);
+  if (!schema) return undefined;
+  return { indexes: schema.fields.map((field) => columnIndex(columns, field)), missing: [], schema: `${schema.name}: ${schema.fields.join(', ')}` };
 }
 
 /** `column "text" appears twice in the header (columns 1 and 3); the later is read as "text_1"`, per repeated name. */

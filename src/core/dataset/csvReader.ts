@@ -4,8 +4,9 @@ import { cellCountProblem, longestColumn, planColumns } from './csvColumns';
 import type { CsvRecord, CsvRecordHandler } from './csvRecord';
 import { CsvRecordSplitter } from './csvRecords';
 import { detach } from './detach';
-import type { DatasetOutput, FormatReader } from './lineSink';
-import { DEFAULT_MAX_LINE_BYTES, type ReadOptions } from './types';
+import type { DatasetOutput, FormatReader, ReaderFields } from './lineSink';
+import { joinFields } from './schemas';
+import { DEFAULT_MAX_LINE_BYTES, type FieldText, type ReadOptions } from './types';
 
 /** Rows looked at to pick the text column when no column has a usual name. */
 const SAMPLE_ROWS = 100;
@@ -23,6 +24,9 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
   private delimiter = ',';
   private columns: readonly string[] | undefined;
   private textIndex = -1;
+  /** Every text column, for a file read field by field; undefined for one text column. */
+  private textIndexes: readonly number[] | undefined;
+  private schema: string | undefined;
   private labelIndex = -1;
   private groupIndex = -1;
   /** Rows held until the text column is picked by length; undefined once the columns are settled. */
@@ -49,14 +53,19 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     this.out.error(line, message);
   }
 
-  finish(): { textField: string; labelField?: string } {
+  finish(): ReaderFields {
     this.splitter?.interrupt();
     this.flush();
     if (this.sample) this.settleByLength();
     const columns = this.columns ?? [];
-    const textField = columns[this.textIndex] ?? (typeof this.options.textField === 'string' ? this.options.textField : 'text');
     const labelField = columns[this.labelIndex];
-    return labelField === undefined ? { textField } : { textField, labelField };
+    const label = labelField === undefined ? {} : { labelField };
+    if (this.textIndexes) {
+      const textFields = this.textIndexes.map((index) => columns[index]);
+      return { textField: textFields.join(','), textFields, ...(this.schema ? { schema: this.schema } : {}), ...label };
+    }
+    const textField = columns[this.textIndex] ?? (typeof this.options.textField === 'string' ? this.options.textField : 'text');
+    return { textField, ...label };
   }
 
   quoteError(line: number, message: string): void {
@@ -97,6 +106,8 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     const plan = planColumns(cells, this.options);
     this.columns = plan.columns;
     this.textIndex = plan.textIndex;
+    this.textIndexes = plan.textIndexes;
+    this.schema = plan.schema;
     this.labelIndex = plan.labelIndex;
     this.groupIndex = plan.groupIndex;
     for (const problem of plan.problems) this.out.error(line, problem);
@@ -116,11 +127,23 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     if (textIndex < 0) return; // reported once, on the header
     const problem = cellCountProblem(cells, this.columns?.length ?? 0, textIndex, this.delimiter);
     if (problem !== undefined) return this.out.error(record.line, problem);
-    const text = cells[textIndex];
-    if (isBlank(text)) return this.out.error(record.line, 'empty text');
     const label = this.labelIndex >= 0 && cells[this.labelIndex] ? cells[this.labelIndex] : undefined;
     const group = this.groupIndex >= 0 && cells[this.groupIndex] ? cells[this.groupIndex] : undefined;
     const bounds = record.bounds;
+    if (this.textIndexes) {
+      // As in JSONL: an empty cell is an absent field (Alpaca's input), and a record with no text at all is an error.
+      const columns = this.columns ?? [];
+      const fields: FieldText[] = [];
+      for (const index of this.textIndexes) {
+        const cell = cells[index];
+        if (cell === undefined || isBlank(cell)) continue;
+        fields.push({ field: columns[index], text: detach(cell), textRange: { start: bounds[2 * index], end: bounds[2 * index + 1] } });
+      }
+      if (fields.length === 0) return this.out.error(record.line, `no text in ${this.textIndexes.map((index) => `"${columns[index]}"`).join(', ')}`);
+      return this.out.row(record.line, joinFields(fields), fields[0].textRange, label, undefined, group, fields);
+    }
+    const text = cells[textIndex];
+    if (isBlank(text)) return this.out.error(record.line, 'empty text');
     this.out.row(record.line, detach(text), { start: bounds[2 * textIndex], end: bounds[2 * textIndex + 1] }, label, undefined, group);
   }
 }

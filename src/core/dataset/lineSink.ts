@@ -1,5 +1,5 @@
 import { detach } from './detach';
-import type { DatasetRow, RowError, TextRange } from './types';
+import type { DatasetRow, FieldText, RowError, TextRange } from './types';
 
 /** Receives a file's lines in order, from the string or byte splitter. */
 export interface LineSink {
@@ -11,7 +11,15 @@ export interface LineSink {
 
 /** A format's reader: fed lines, then asked which fields it used. */
 export interface FormatReader extends LineSink {
-  finish(): { readonly textField: string; readonly labelField?: string };
+  finish(): ReaderFields;
+}
+
+/** Which fields a reader used (ParsedDataset's fields of the same names). */
+export interface ReaderFields {
+  readonly textField: string;
+  readonly labelField?: string;
+  readonly textFields?: readonly string[];
+  readonly schema?: string;
 }
 
 /** Where readers put what they find; rows arrive in line order, errors are sorted at the end. */
@@ -30,12 +38,13 @@ export class DatasetOutput {
     this.errors.push({ line, message, warning: true });
   }
 
-  row(line: number, text: string, textRange: TextRange, label: string | undefined, turn?: number, group?: string): void {
+  row(line: number, text: string, textRange: TextRange, label: string | undefined, turn?: number, group?: string, fields?: readonly FieldText[]): void {
     // Optional keys stay absent rather than undefined, so rows compare equal however they were read.
-    const row: { line: number; text: string; textRange: TextRange; label?: string; turn?: number; group?: string } = { line, text, textRange };
+    const row: { line: number; text: string; textRange: TextRange; label?: string; turn?: number; group?: string; fields?: readonly FieldText[] } = { line, text, textRange };
     if (label !== undefined) row.label = this.intern(label);
     if (turn !== undefined) row.turn = turn;
     if (group !== undefined) row.group = detach(group);
+    if (fields !== undefined) row.fields = fields;
     this.rows.push(row);
   }
 

@@ -8,7 +8,21 @@ export interface TextRange {
 
 export type DatasetFormat = 'jsonl' | 'csv' | 'tsv';
 
-/** One analyzable text, with where it stands in its file. A chat line can yield several rows. */
+/** One field's text in a record read field by field, and where its value stands (relative to the record's line). */
+export interface FieldText {
+  /** The field's name as the report shows it (`output`, a dotted path, or a chat role such as `assistant`). */
+  readonly field: string;
+  readonly text: string;
+  readonly textRange: TextRange;
+  /** For chat turns: which turn of the conversation (0-based). */
+  readonly turn?: number;
+}
+
+/**
+ * One analyzable text, with where it stands in its file. A chat line read for one role yields a row per turn;
+ * a record read field by field (instruction data, chat files read for several roles) yields one row whose
+ * `fields` hold each present field's text, and whose `text` joins them.
+ */
 export interface DatasetRow {
   /** 1-based line on which the row's record starts. */
   readonly line: number;
@@ -24,7 +38,16 @@ export interface DatasetRow {
   readonly turn?: number;
   /** The row's value of the group field (ReadOptions.groupField), when asked for and present. */
   readonly group?: string;
+  /**
+   * For a record read field by field: each present field's text, in the order of ParsedDataset.textFields (a
+   * chat's turns in conversation order). `text` is their texts joined by FIELD_SEPARATOR and `textRange` the first
+   * field's place. An empty optional field (`"input": ""`) is absent here, not an error.
+   */
+  readonly fields?: readonly FieldText[];
 }
+
+/** Joins a record's field texts into the row's `text`: a line break, so no word or character gram runs across two fields. */
+export const FIELD_SEPARATOR = '\n';
 
 /**
  * A line that could not be analyzed, and why, in words a user understands. With `warning`, the line was read but
@@ -41,6 +64,10 @@ export interface ParsedDataset {
   readonly format: DatasetFormat;
   /** The text field actually used (auto-detected or as given); a dotted path such as `messages.content`. */
   readonly textField: string;
+  /** For a file read field by field: the fields (or chat roles), in order; each row's `fields` come from them. */
+  readonly textFields?: readonly string[];
+  /** The recognized schema, in words, with its fields: "Alpaca-style instruction data: instruction, input, output". */
+  readonly schema?: string;
   readonly labelField?: string;
   readonly rows: DatasetRow[];
   readonly errors: RowError[];
@@ -49,7 +76,11 @@ export interface ParsedDataset {
 export interface ReadOptions {
   /** When omitted: from the file name's extension, else from the content. */
   readonly format?: DatasetFormat;
-  /** Field holding the text; a dotted path for nested objects (`input.question`). Auto-detected when omitted. */
+  /**
+   * Field holding the text; a dotted path for nested objects (`input.question`); several fields separated by commas
+   * (`instruction,output`), each then analyzed on its own and together. Auto-detected when omitted (chat files and
+   * instruction schemas are read field by field).
+   */
   readonly textField?: string;
   /** Field holding the label; auto-detected when omitted; `false` turns labels off. */
   readonly labelField?: string | false;
@@ -58,7 +89,10 @@ export interface ReadOptions {
    * prompt, and the detector keeps them in one fold. None when omitted.
    */
   readonly groupField?: string;
-  /** Which chat role's turns to analyze in `{"messages":[…]}` files. Default `user`. */
+  /**
+   * Which chat roles' turns to analyze in `{"messages":[…]}` and ShareGPT files, separated by commas. Default: every
+   * one of system, user and assistant present, each its own field; one role gives a row per turn, as before.
+   */
   readonly role?: string;
   /**
    * Lines longer than this many bytes are skipped with an error; a CSV quoted cell that runs on for more

@@ -22,6 +22,10 @@ export interface ReportSettings {
   readonly flagQuantile: number;
   readonly embedder: string;
   readonly textField?: string;
+  /** For files read field by field: the fields (or chat roles) analyzed each on its own and together. */
+  readonly textFields?: string[];
+  /** The recognized schema, in words: "Alpaca-style instruction data: instruction, input, output". */
+  readonly schema?: string;
   readonly labelField?: string;
 }
 
@@ -92,6 +96,56 @@ export interface DatasetReport {
   readonly rows: RowResult[];
   /** A 2D projection of a seeded sample of both sides' embeddings, for the report's map. */
   readonly map?: MapReport;
+  /**
+   * For a file read field by field: each field compared with the same field of the reference. The dataset's own
+   * summary, rows and flags are then the combined ones (one detector over every field of a record).
+   */
+  readonly fields?: FieldReport[];
+  /** For instruction and chat data: checks on each record's request and response together. */
+  readonly pairs?: PairReport;
+}
+
+/** One field (or chat role) of a dataset read field by field, compared with the same field of the reference. */
+export interface FieldReport {
+  readonly field: string;
+  /** The dataset's texts in this field (a chat role counts every turn). */
+  readonly rows: number;
+  readonly summary: DatasetSummary;
+  readonly gaps: FeatureGap[];
+  readonly phrases: PhraseReport;
+  readonly diversity: DiversityReport;
+  readonly leakage: LeakageReport;
+  readonly wording?: WordingReport;
+}
+
+/** Checks on instruction/response pairs (pairs.ts). */
+export interface PairReport {
+  /** The request and response fields the checks read (`instruction` and `output`; `user` and `assistant`). */
+  readonly request: string;
+  readonly response: string;
+  /** Records with both fields, per side. */
+  readonly records: number;
+  readonly referenceRecords: number;
+  /** Response length over request length, in words: medians per side. */
+  readonly lengthRatio: { readonly real: number; readonly synthetic: number };
+  /** Share of records per side whose response restates the request (most of its words repeated). */
+  readonly restates: { readonly real: number; readonly synthetic: number };
+  /** Turns per conversation and words per turn, medians per side; chat files only. */
+  readonly turns?: { readonly real: number; readonly synthetic: number; readonly realWords: number; readonly syntheticWords: number };
+  /** The same request with different responses (count of requests), and the same response to different requests. */
+  readonly sameRequest: number;
+  readonly sameResponse: number;
+  /** Records whose request and response both copy a reference record's (whitespace and case aside). */
+  readonly copiedPairs: number;
+  /** Responses that do not answer: a refusal, or a restatement of the request (empty responses are absent fields). */
+  readonly refusals: number;
+  readonly restatements: number;
+  /** Records with a request but no response. */
+  readonly noResponse: number;
+  /** Example lines for each count above, at most 5 each. */
+  readonly examples: { readonly [check: string]: number[] };
+  /** The findings in words, most important first; empty when the pairs look like the reference's. */
+  readonly sentences: string[];
 }
 
 /** A word one side uses more, with how many counted rows of each side use it. */
@@ -232,6 +286,13 @@ export interface RowResult {
   readonly reasons: RowReason[];
   readonly label?: string;
   readonly turn?: number;
+  /**
+   * For a record read field by field: the field `start`/`end` (and `turn`) point at, the one that reads most
+   * unlike the reference's same field (the reasons are about it), and each field's own score (a chat role with
+   * several turns: its highest).
+   */
+  readonly field?: string;
+  readonly fieldScores?: { readonly [field: string]: number };
 }
 
 /** A histogram or a share, for one side, on the bins shared by both sides. */

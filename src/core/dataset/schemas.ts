@@ -1,0 +1,54 @@
+import { FIELD_SEPARATOR, type FieldText } from './types';
+
+/**
+ * A list of fields or roles as the user writes it (`--text-field instruction,output`, `--role user,assistant`):
+ * split on commas, trimmed, empty entries and repeats dropped.
+ *
+ * @example splitFieldList('instruction, output,') // ['instruction', 'output']
+ */
+export function splitFieldList(list: string): string[] {
+  return [...new Set(list.split(',').map((field) => field.trim()).filter((field) => field.length > 0))];
+}
+
+/**
+ * Field and role names that hold a model's answer rather than a person's request: the fix for such a field keeps
+ * the answer correct (stock openers, closers and boilerplate cut; never typos), and the report reads it as the response.
+ */
+export const RESPONSE_FIELDS: ReadonlySet<string> = new Set(['output', 'completion', 'response', 'answer', 'assistant', 'gpt', 'chosen']);
+
+/** Whether a field (a name, or a dotted path's last key) holds a response: see {@link RESPONSE_FIELDS}. */
+export function isResponseField(field: string): boolean {
+  return RESPONSE_FIELDS.has(field.slice(field.lastIndexOf('.') + 1).toLowerCase());
+}
+
+/**
+ * Instruction-data schemas recognized from their field names, most specific first: the fields every record
+ * of the schema has, and optional ones (Alpaca's `input` is empty for most tasks). The fields are analyzed
+ * each on its own and together, in the order returned.
+ */
+const INSTRUCTION_SCHEMAS: readonly { readonly name: string; readonly required: readonly string[]; readonly optional?: readonly string[] }[] = [
+  { name: 'Alpaca-style instruction data', required: ['instruction', 'output'], optional: ['input'] },
+  { name: 'prompt/completion pairs', required: ['prompt', 'completion'] },
+  { name: 'prompt/response pairs', required: ['prompt', 'response'] },
+  { name: 'question/answer pairs', required: ['question', 'answer'] },
+];
+
+/**
+ * The first schema whose required fields the file mostly has (`mostly`), with the optional fields it has at all
+ * (`any`); fields in reading order (Alpaca: instruction, input, output).
+ *
+ * @example matchInstructionSchema((f) => f !== 'input', () => true) // { name: 'Alpaca-style instruction data', fields: ['instruction', 'input', 'output'] }
+ */
+export function matchInstructionSchema(mostly: (field: string) => boolean, any: (field: string) => boolean): { name: string; fields: string[] } | undefined {
+  for (const schema of INSTRUCTION_SCHEMAS) {
+    if (!schema.required.every(mostly)) continue;
+    const optional = (schema.optional ?? []).filter(any);
+    return { name: schema.name, fields: [schema.required[0], ...optional, ...schema.required.slice(1)] };
+  }
+  return undefined;
+}
+
+/** A record's row text: its fields' texts joined (see FIELD_SEPARATOR). */
+export function joinFields(fields: readonly FieldText[]): string {
+  return fields.map((field) => field.text).join(FIELD_SEPARATOR);
+}
