@@ -1,5 +1,6 @@
 import { ignoredHashes } from '../core/config';
 import { analyze } from '../core/gap/analyze';
+import { placedText } from '../core/dataset/schemas';
 import { MIN_ROWS } from '../core/gap/verdict';
 import type { Logger } from '../core/host';
 import type { GapReport } from '../core/report/types';
@@ -106,7 +107,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
   // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
   // The report's rows follow each dataset's rows, so the summary can show a listed row's text.
-  const texts = datasets.map((loaded) => loaded.data.rows.map((row) => row.text));
+  // Each row's text as the report's rows point at it: the flagged field of a record read field by field.
+  const texts = datasets.map((loaded, d) => loaded.data.rows.map((row, i) => placedText(row, report.datasets[d]?.rows[i] ?? {})));
   const pieces = format === 'json' ? formatJsonChunks(report) : bundle ? [await formatHtmlPage(report, datasets, io.cwd, bundle)] : [render(report, format as Exclude<Format, 'html'>, color, texts)];
   if (out) {
     writeOutput(out, io.cwd, pieces);

@@ -1,4 +1,4 @@
-import { FIELD_SEPARATOR, type FieldText } from './types';
+import { FIELD_SEPARATOR, type DatasetRow, type FieldText } from './types';
 
 /**
  * A list of fields or roles as the user writes it (`--text-field instruction,output`, `--role user,assistant`):
@@ -51,4 +51,18 @@ export function matchInstructionSchema(mostly: (field: string) => boolean, any: 
 /** A record's row text: its fields' texts joined (see FIELD_SEPARATOR). */
 export function joinFields(fields: readonly FieldText[]): string {
   return fields.map((field) => field.text).join(FIELD_SEPARATOR);
+}
+
+/**
+ * The field of a record a result points at (its `field` and `turn`), or undefined for a row read for one text or a
+ * result that names no field.
+ */
+export function placedField(row: DatasetRow, place: { readonly field?: string; readonly turn?: number }): FieldText | undefined {
+  if (!row.fields || place.field === undefined) return undefined;
+  return row.fields.find((part) => part.field === place.field && part.turn === place.turn) ?? row.fields.find((part) => part.field === place.field);
+}
+
+/** The text a result is about: its field's text for a record read field by field, else the row's text. */
+export function placedText(row: DatasetRow, place: { readonly field?: string; readonly turn?: number }): string {
+  return placedField(row, place)?.text ?? row.text;
 }

@@ -26,6 +26,7 @@ import { decideGapKind } from './gapKind';
 import { registerShare } from './registerShare';
 import { styleOnlyAuc } from './styleAuc';
 import { missingLabelShare } from './uncovered';
+import { fieldInput, mergeFieldAnalyses, sharedTextFields, type FieldAnalysis } from './fields';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -84,8 +85,31 @@ const MAX_TRAIN_PER_CLASS = 20_000;
 
 export const DEFAULTS = { seed: 42, folds: 5, flagQuantile: 0.95, maxSampleRows: 5_000 } as const;
 
-/** Compares every dataset with the reference set. The same inputs and seed give the same report. */
+/**
+ * Compares every dataset with the reference set. The same inputs and seed give the same report. Files read field
+ * by field (instruction data, chat files) are compared as whole records, one detector over every field's text,
+ * which gives the rows' scores, flags and the headline; then each field on its own against the reference's same
+ * field (`datasets[i].fields`).
+ */
 export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Promise<GapReport> {
+  const fields = sharedTextFields(input);
+  const combined = await analyzeTexts(input, options);
+  if (!fields) return combined;
+  const analyses: FieldAnalysis[] = [];
+  for (const field of fields) {
+    throwIfCancelled(options.token);
+    const cut = fieldInput(input, field);
+    const models: (ModelParts | undefined)[] = [];
+    // A field's own analysis needs no map, no ignore list and no model for the editor: the combined one has them.
+    const fieldOptions: AnalyzeOptions = { ...options, map: false, ignore: undefined, onProgress: undefined, onModel: (parts, d) => (models[d] = parts) };
+    const report = await analyzeTexts(cut.input, fieldOptions);
+    analyses.push({ field, report, datasets: cut.datasets, models });
+  }
+  return mergeFieldAnalyses(combined, analyses, input, options.dictionary);
+}
+
+/** The comparison of one text per row (a record's fields joined, for files read field by field). */
+async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promise<GapReport> {
   const seed = options.seed ?? DEFAULTS.seed;
   const folds = options.folds ?? DEFAULTS.folds;
   const flagQuantile = options.flagQuantile ?? DEFAULTS.flagQuantile;

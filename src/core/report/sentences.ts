@@ -7,12 +7,14 @@ import type {
   DatasetReport,
   DatasetSummary,
   FeatureGap,
+  FieldReport,
   FileError,
   GapReport,
   LabelReport,
   LeakageReport,
   PhraseReport,
   PhraseStat,
+  ReportSettings,
   RowReason,
   RowResult,
   Verdict,
@@ -113,9 +115,34 @@ export function referenceErrorDigest(report: GapReport, limit: number): ErrorDig
   return errorDigest(skipped, errors, limit, files.length === 1 ? files[0] : undefined);
 }
 
-/** Where a row stands: `line 118`, or `line 118, message 3` for a chat row. */
-export function rowLocation(row: Pick<RowResult, 'line' | 'turn'>): string {
-  return row.turn === undefined ? `line ${formatCount(row.line)}` : `line ${formatCount(row.line)}, message ${row.turn + 1}`;
+/** Where a row stands: `line 118`, `line 118, message 3` for a chat row, `line 118, output` for a record's field. */
+export function rowLocation(row: Pick<RowResult, 'line' | 'turn' | 'field'>): string {
+  const at = `line ${formatCount(row.line)}`;
+  if (row.turn !== undefined) return `${at}, message ${row.turn + 1}${row.field === undefined ? '' : ` (${row.field})`}`;
+  return row.field === undefined ? at : `${at}, ${row.field}`;
+}
+
+/**
+ * `Read as Alpaca-style instruction data: instruction, input, output; each field is compared with the same field of
+ * the reference, and the score is the whole record's`; undefined for a file read for one text.
+ */
+export function schemaText(settings: ReportSettings): string | undefined {
+  if (!settings.textFields || settings.textFields.length === 0) return undefined;
+  const read = settings.schema ?? `fields ${settings.textFields.join(', ')}`;
+  return `Read as ${read}; each field is compared with the same field of the reference, and a row's score is its whole record's`;
+}
+
+/**
+ * One field's comparison in a line: `AUC 1.00 [0.99–1.00], large gap, 1,500 texts; biggest gap: …; over-used: "certainly"`.
+ * Gaps under `negligible` and any gap under a no-gap verdict are left out, as in the dataset's own lists.
+ */
+export function fieldSummaryText(field: FieldReport, negligible: number): string {
+  const parts = [`${aucText(field.summary)}, ${verdictLabel(field.summary.verdict).toLowerCase()}, ${plural(field.rows, 'text')}`];
+  const gap = field.summary.verdict === 'no-gap' ? undefined : field.gaps.find((g) => g.size >= negligible);
+  if (gap) parts.push(`biggest gap: ${gap.sentence.replace(/\.$/, '')}`);
+  const over = field.phrases.overSynthetic.slice(0, 3).map((p) => `"${p.phrase}"`);
+  if (over.length > 0) parts.push(`over-used: ${over.join(', ')}`);
+  return parts.join('; ');
 }
 
 /** The flagged rows with the highest scores, highest first (ties by line), at most `limit`. */

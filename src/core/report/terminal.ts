@@ -14,6 +14,8 @@ import {
   leakageText,
   mostSyntheticRows,
   noGapFeaturesText,
+  fieldSummaryText,
+  schemaText,
   noiseProfileText,
   noPhraseText,
   oneSidedLabelsText,
@@ -64,6 +66,8 @@ export function formatTerminalSummary(report: GapReport, options: TerminalOption
   if (referenceErrors) lines.push(...digestLines(referenceErrors, '  ', paint));
   const profile = noiseProfileText(report);
   if (profile) lines.push(`  ${oneLine(profile)}`);
+  const schema = schemaText(report.settings);
+  if (schema) lines.push(`  ${oneLine(schema)}.`);
   for (const dataset of report.datasets) {
     lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint, options.texts?.[report.datasets.indexOf(dataset)]));
   }
@@ -89,6 +93,11 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint, tex
   const section = (title: string, items: string[]): void => {
     if (items.length > 0) lines.push('', `  ${paint(title, ANSI.bold)}`, ...items.map((item) => `    ${item}`));
   };
+  // A file read field by field: each field against the reference's same field, then its pairs, before the record's details.
+  const fields = dataset.fields ?? [];
+  const fieldWidth = Math.max(0, ...fields.map((field) => field.field.length));
+  section('By field', fields.map((field) => `${paint(oneLine(field.field).padEnd(fieldWidth), ANSI.bold)}  ${oneLine(fieldSummaryText(field, NEGLIGIBLE_EFFECT))}`));
+  if (dataset.pairs) section(`Pairs (${dataset.pairs.request} and ${dataset.pairs.response})`, dataset.pairs.sentences.length > 0 ? dataset.pairs.sentences.map((s) => `• ${oneLine(s)}`) : ['The pairs look like the reference\'s.']);
   // With no gap (or too few rows) a feature difference is not a gap: the summary says so instead of listing it.
   const noGap = noGapFeaturesText(dataset, NEGLIGIBLE_EFFECT);
   const gaps = noGap ? [] : dataset.gaps.filter((gap) => gap.size >= NEGLIGIBLE_EFFECT).slice(0, TOP);
