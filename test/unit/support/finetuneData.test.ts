@@ -60,7 +60,10 @@ describe('chatSides', () => {
       let system = 0;
       for (const row of all) {
         const roles = (row.messages as { role: string }[]).map((turn) => turn.role);
-        if (roles[0] === 'system') (system++, roles.shift());
+        if (roles[0] === 'system') {
+          system++;
+          roles.shift();
+        }
         assert.deepEqual(roles, roles.map((_, i) => (i % 2 ? 'assistant' : 'user')));
         if (roles.length > 2) multi++;
       }
