@@ -1,9 +1,7 @@
 // npm run bench (or node --import tsx bench/detector.ts): the detector against the plain scikit-learn baseline
 // (bench/baseline.py) on the same rows, and real-against-real nulls (two random halves of one file). Reads the
 // development data from SYNTHGAP_SHARED_DATA or ../shared/data; skips with a message where it is absent.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParsedDataset } from '../src/core/dataset/types';
 import { analyze } from '../src/core/gap/analyze';
@@ -11,6 +9,7 @@ import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
 import { sampleIndexes, seededRandom, shuffleInPlace } from '../src/core/stats/random';
 import { resample } from './resample';
+import { sklearnBaseline } from './sklearnBaseline';
 
 const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
 const PER_SIDE = 3000;
@@ -71,33 +70,6 @@ async function pairs(): Promise<Pair[]> {
   return out;
 }
 
-// Debian's python3-sklearn installs for Debian's interpreter, which may not be the first python3 on PATH.
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-
-function baseline(all: readonly Pair[]): Map<string, { auc: number; seconds: number }> {
-  const results = new Map<string, { auc: number; seconds: number }>();
-  const python = spawnSync(PYTHON, ['-c', 'import sklearn'], { encoding: 'utf8' });
-  if (python.status !== 0) {
-    const apt = spawnSync('sh', ['-c', 'command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq python3-sklearn) >/dev/null 2>&1'], { stdio: 'inherit' });
-    if (apt.status !== 0) {
-      console.log('baseline skipped: python3-sklearn is not installed and apt-get is not available');
-      return results;
-    }
-  }
-  const file = join(mkdtempSync(join(tmpdir(), 'synthgap-baseline-')), 'pairs.json');
-  writeFileSync(file, JSON.stringify(all.map(({ name, real, synthetic }) => ({ name, real, synthetic }))));
-  const run = spawnSync(PYTHON, [join(__dirname, 'baseline.py'), file], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (run.status !== 0) {
-    console.log(`baseline failed: ${run.stderr.trim().split('\n').pop()}`);
-    return results;
-  }
-  for (const line of run.stdout.trim().split('\n')) {
-    const parsed = JSON.parse(line) as { name: string; auc: number; seconds: number };
-    results.set(parsed.name, parsed);
-  }
-  return results;
-}
-
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'clinc150/real_train.jsonl'))) {
     console.log(`detector bench skipped: no development data at ${DATA} (set SYNTHGAP_SHARED_DATA)`);
@@ -105,7 +77,7 @@ async function main(): Promise<void> {
   }
   const only = process.env.SYNTHGAP_BENCH_ONLY;
   const all = (await pairs()).filter((pair) => !only || pair.name.includes(only));
-  const base = process.env.SYNTHGAP_BENCH_BASELINE === '0' ? new Map() : baseline(all);
+  const base = process.env.SYNTHGAP_BENCH_BASELINE === '0' ? new Map() : sklearnBaseline(all);
   const dictionary = loadDictionary();
   console.log(['pair'.padEnd(36), 'synthgap AUC [95%]'.padEnd(22), 'flagged', 'real>thr', 'baseline', '  s ours', 's base'].join('  '));
   for (const pair of all) {

@@ -55,18 +55,17 @@ if (process.env.SYNTHGAP_BENCH_WORTH !== '0') runBundled('worth', 'worth bench',
 // coverage and none, with the figures behind each. SYNTHGAP_BENCH_GAPKIND=0 skips; it skips itself where the data is absent.
 if (process.env.SYNTHGAP_BENCH_GAPKIND !== '0') runBundled('gapKind', 'gap kind bench', { external: ['word-list'], dirname: true });
 
+/** Set once the CLI is built for the benches that run it (runWithCli). */
+let cliBuilt = false;
+
 // The largest JSON report (bench/bigJson.ts): `synthgap check --format json` on 1.77M rows through the built CLI, to
-// a file and to a pipe, with time and peak RSS. The CLI is built first so the bench measures this checkout.
-// SYNTHGAP_BENCH_BIGJSON=0 skips; SYNTHGAP_BENCH_BIG_ROWS sets the size.
-if (process.env.SYNTHGAP_BENCH_BIGJSON !== '0') {
-  const root = join(__dirname, '..');
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  const result = build.status === 0 ? spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bigJson.ts')], { cwd: root, stdio: 'inherit' }) : build;
-  if (result.status !== 0) {
-    console.error(`big JSON bench failed (exit ${result.status})`);
-    process.exit(1);
-  }
-}
+// a file and to a pipe, with time and peak RSS. SYNTHGAP_BENCH_BIGJSON=0 skips; SYNTHGAP_BENCH_BIG_ROWS sets the size.
+if (process.env.SYNTHGAP_BENCH_BIGJSON !== '0') runWithCli('bigJson', 'big JSON bench');
+
+// Fine-tuning data (bench/finetune.ts): generated Alpaca rows and chat files through the built CLI, the combined and
+// per-field AUCs, the rows reported as errors, and the scikit-learn baseline on the joined text.
+// SYNTHGAP_BENCH_FINETUNE=0 skips; SYNTHGAP_BENCH_FINETUNE_ROWS sets the rows a side.
+if (process.env.SYNTHGAP_BENCH_FINETUNE !== '0') runWithCli('finetune', 'finetune bench');
 
 /**
  * Bundles bench/<name>.ts into .cache as the CLI is bundled (`external`: what it loads from node_modules at run
@@ -78,6 +77,27 @@ function runBundled(name: string, label: string, options: { readonly external: s
   const define = options.dirname ? { define: { __dirname: JSON.stringify(__dirname) } } : {};
   buildSync({ entryPoints: [join(__dirname, `${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: options.external, logLevel: 'error', ...define });
   const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${label} failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Runs bench/<name>.ts with tsx after building the CLI once (the benches that run dist/cli.js as users do, so they
+ * measure this checkout), and stops the benchmarks when either fails.
+ */
+function runWithCli(name: string, label: string): void {
+  const root = join(__dirname, '..');
+  if (!cliBuilt) {
+    const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error(`build for the ${label} failed (exit ${build.status})`);
+      process.exit(1);
+    }
+    cliBuilt = true;
+  }
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`${label} failed (exit ${result.status})`);
     process.exit(1);
