@@ -10,6 +10,8 @@ import type { WordDictionary } from '../core/host';
 import { formatCount } from '../core/report/format';
 import { describeNoiseProfile } from '../core/roughen/describe';
 import { learnNoiseProfile } from '../core/roughen/profile';
+import { roughenRow } from '../core/roughen/fields';
+import { roughenResponse } from '../core/roughen/response';
 import { roughenText } from '../core/roughen/roughen';
 import type { NoiseProfile } from '../core/roughen/types';
 import { namesIn } from '../core/roughen/typoVocabulary';
@@ -93,17 +95,22 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
   const dataset = learnNoiseProfile(chosen.map((row) => row.text), dictionary, { seed, maxDonors: 0 });
   const edits: TextEdit[] = [];
   const kinds = new Map<string, number>();
+  let changed = 0;
   data.rows.forEach((row, i) => {
     if (selected && !selected[i]) return;
-    const result = roughenText(row.text, profile, { seed, strength, dictionary, dataset, ...(row.label !== undefined ? { label: row.label } : {}) });
-    if (result.text === row.text) return;
-    edits.push({ row, text: result.text });
-    for (const change of result.changes) kinds.set(change.kind, (kinds.get(change.kind) ?? 0) + 1);
+    const options = { seed, strength, dictionary, dataset, ...(row.label !== undefined ? { label: row.label } : {}) };
+    // A record's fields are roughened each on its own, where each stands; a response only loses stock phrasing.
+    const roughened = roughenRow(row, (text, response) => (response ? roughenResponse(text) : roughenText(text, profile, options)));
+    if (roughened.length > 0) changed++;
+    for (const result of roughened) {
+      edits.push({ row: { line: result.line, text: result.before, textRange: result.textRange }, text: result.text });
+      for (const change of result.changes) kinds.set(change.kind, (kinds.get(change.kind) ?? 0) + 1);
+    }
   });
 
   const delimiter = data.format === 'jsonl' ? undefined : data.format === 'tsv' ? '\t' : guessDelimiter(firstContentLine(document));
   writeOutput(out, io.cwd, applyTextEdits(document, edits, data.format, delimiter));
-  io.stdout(summary({ input, out, rows: data.rows.length, considered: chosen.length, changed: edits.length, kinds, profile, onlyFlagged: selected !== undefined }));
+  io.stdout(summary({ input, out, rows: data.rows.length, considered: chosen.length, changed, kinds, profile, onlyFlagged: selected !== undefined }));
   return 0;
 }
 

@@ -3,6 +3,9 @@ import { ScoringModel, type RowScore } from '../core/gap/model';
 import type { WordDictionary } from '../core/host';
 import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
 import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
+import { gramText, placedField, placedText } from '../core/dataset/schemas';
+import { roughenRow } from '../core/roughen/fields';
+import { roughenResponse } from '../core/roughen/response';
 import { roughenText } from '../core/roughen/roughen';
 import type { NoiseProfile } from '../core/roughen/types';
 import { textHash } from '../core/stats/hash';
@@ -71,7 +74,15 @@ export class FileRows {
     output.data.rows.forEach((row, i) => {
       const r = results[i];
       if (!r) return;
-      const result: RowScore = { score: r.score, percentile: r.percentile, flagged: r.flagged, reasons: r.reasons };
+      // A record read field by field keeps which field its flag is about (the one underlined and roughened).
+      const result: RowScore = {
+        score: r.score,
+        percentile: r.percentile,
+        flagged: r.flagged,
+        reasons: r.reasons,
+        ...(r.field !== undefined ? { field: r.field } : {}),
+        ...(r.field !== undefined && r.turn !== undefined ? { turn: r.turn } : {}),
+      };
       const list = this.analyzed.get(row.text);
       if (list) list.push(result);
       else this.analyzed.set(row.text, [result]);
@@ -100,7 +111,7 @@ export class FileRows {
       if (!result) {
         result = this.editedScores.get(row.text);
         if (!result && model) {
-          result = model.score(row.text);
+          result = model.score(row.text, gramText(row));
           this.editedScores.set(row.text, result);
           scoredNow++;
         }
@@ -147,9 +158,9 @@ export class FileRows {
     return this.byScore;
   }
 
-  /** The row on a 1-based line (the first turn of a chat line unless `turn` is given). */
+  /** The row on a 1-based line (the first turn of a chat line unless `turn` is given; a record holds all its turns). */
   rowAt(line: number, turn?: number): ScoredRow | undefined {
-    return this.rows.find((scored) => scored.row.line === line && (turn === undefined || scored.row.turn === turn));
+    return this.rows.find((scored) => scored.row.line === line && (turn === undefined || scored.row.turn === turn || scored.row.fields !== undefined));
   }
 
   /** What the main thread holds: positions, scores and counts (`warningQuantile` of the reference scores). */
@@ -174,7 +185,7 @@ export class FileRows {
       const nearest = withNearest ? this.model?.nearest(scored.row.text) : undefined;
       return {
         ...rowView(scored),
-        text: scored.row.text,
+        text: placedText(scored.row, scored.result),
         ...(nearest ? { nearest: { file: nearest.row.file, line: nearest.row.line, text: nearest.row.text, similarity: nearest.similarity } } : {}),
       };
     });
@@ -195,25 +206,37 @@ export class FileRows {
     if (!profile) return [];
     const rows = targets === 'flagged' ? this.flaggedRows() : targets.flatMap((target) => this.rowAt(target.line, target.turn) ?? []);
     const dictionary = this.dictionary();
-    return rows.flatMap(({ row }) => {
-      const result = roughenText(row.text, profile, {
+    return rows.flatMap(({ row, result: score }) => {
+      const options = {
         seed,
         dictionary,
         ...(this.flaggedProfile ? { dataset: this.flaggedProfile } : {}),
         ...(row.label !== undefined ? { label: row.label } : {}),
-      });
-      if (result.text === row.text) return [];
-      return [{ line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}), textRange: row.textRange, text: result.text, changes: result.changes }];
+      };
+      // A record is roughened in the field its flag is about: a request as any text, a response only by cutting
+      // stock openers, closers and boilerplate (the same rule as synthgap roughen's).
+      const place = placedField(row, score) ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
+      return roughenRow(row, (text, response) => (response ? roughenResponse(text) : roughenText(text, profile, options)), place).map((rough) => ({
+        line: rough.line,
+        ...(rough.turn !== undefined ? { turn: rough.turn } : row.turn !== undefined ? { turn: row.turn } : {}),
+        textRange: rough.textRange,
+        text: rough.text,
+        changes: rough.changes,
+      }));
     });
   }
 }
 
 /** A row's place and score, as the main thread holds it. */
 function rowView({ row, result }: ScoredRow): RowView {
+  // A record's flag is about one field: that field is underlined (after an edit, the model names none: the last, the response).
+  const field = placedField(row, result) ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
+  const turn = field?.turn ?? row.turn;
   return {
     line: row.line,
-    ...(row.turn !== undefined ? { turn: row.turn } : {}),
-    textRange: row.textRange,
+    ...(turn !== undefined ? { turn } : {}),
+    ...(field ? { field: field.field } : {}),
+    textRange: field?.textRange ?? row.textRange,
     score: result.score,
     percentile: result.percentile,
     flagged: result.flagged,

@@ -15,6 +15,8 @@ export interface RowView {
   /** 1-based line on which the row's record starts. */
   readonly line: number;
   readonly turn?: number;
+  /** For a record read field by field: the field underlined (the one the flag is about). */
+  readonly field?: string;
   readonly textRange: TextRange;
   readonly score: number;
   /** Share of reference rows with a lower score, 0..1. */

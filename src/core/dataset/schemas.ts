@@ -1,3 +1,4 @@
+import { fieldGramText } from '../embed/hashedGrams';
 import { FIELD_SEPARATOR, type DatasetRow, type FieldText } from './types';
 
 /**
@@ -65,4 +66,9 @@ export function placedField(row: DatasetRow, place: { readonly field?: string; r
 /** The text a result is about: its field's text for a record read field by field, else the row's text. */
 export function placedText(row: DatasetRow, place: { readonly field?: string; readonly turn?: number }): string {
   return placedField(row, place)?.text ?? row.text;
+}
+
+/** The text the detector reads a row's word and character grams from: a record's fields kept apart (fieldGramText), else the row's text. */
+export function gramText(row: DatasetRow): string {
+  return row.fields ? fieldGramText(row.fields) : row.text;
 }

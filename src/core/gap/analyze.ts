@@ -27,6 +27,7 @@ import { registerShare } from './registerShare';
 import { styleOnlyAuc } from './styleAuc';
 import { missingLabelShare } from './uncovered';
 import { fieldInput, mergeFieldAnalyses, sharedTextFields, type FieldAnalysis } from './fields';
+import { gramText } from '../dataset/schemas';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -119,8 +120,10 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
   const timer = stageTimer(logger);
 
   const readWarnings: string[] = [];
-  const reference = collectSide(input.reference, readWarnings);
-  const datasets = input.datasets.map((file) => collectSide([file], readWarnings));
+  // Grams are read field by field only when every file's rows are records (a comparison is one representation).
+  const fields = [...input.reference, ...input.datasets].every((file) => file.data.textFields !== undefined);
+  const reference = collectSide(input.reference, readWarnings, fields);
+  const datasets = input.datasets.map((file) => collectSide([file], readWarnings, fields));
   const totalRows = reference.texts.length + datasets.reduce((sum, side) => sum + side.texts.length, 0);
 
   onProgress?.({ stage: 'features', done: 0, total: totalRows });
@@ -139,7 +142,14 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
   const tfidf = new HashedTfidf({ seed });
   const corpus = idfCorpus(reference, datasets, seed);
   tfidf.fit(corpus);
-  const detectorTfidf = tfidf.withMinimumDocumentFrequency(options.minDocuments ?? MIN_DOCUMENTS);
+  // Records read field by field: the detector reads each field's grams apart (gramText), so its IDF is fitted on those.
+  const fielded = reference.gramTexts !== undefined;
+  let gramTfidf = tfidf;
+  if (fielded) {
+    gramTfidf = new HashedTfidf({ seed });
+    gramTfidf.fit(idfCorpus(gramSide(reference), datasets.map(gramSide), seed));
+  }
+  const detectorTfidf = gramTfidf.withMinimumDocumentFrequency(options.minDocuments ?? MIN_DOCUMENTS);
   const embedder = options.embedder ?? createHashedEmbedder(tfidf);
   timer('idf');
 
@@ -316,14 +326,16 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
   };
 }
 
-function collectSide(files: readonly AnalysisFile[], warnings: string[]): Side {
-  const side: Side = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
+function collectSide(files: readonly AnalysisFile[], warnings: string[], fields: boolean): Side & { gramTexts?: string[] } {
+  const side: Side & { gramTexts?: string[] } = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
+  if (fields) side.gramTexts = [];
   for (const { file, data } of files) {
     side.files.push(file);
     if (side.labelField === undefined && data.labelField) side.labelField = data.labelField;
     for (const row of data.rows) {
       side.rows.push(row);
       side.texts.push(row.text);
+      side.gramTexts?.push(gramText(row));
       side.rowFiles.push(file);
     }
     for (const error of data.errors) {
@@ -350,8 +362,13 @@ function idfCorpus(reference: Side, datasets: readonly Side[], seed: number): st
   return corpus;
 }
 
+/** A side whose texts are its gram texts (for the detector's IDF). */
+function gramSide(side: Side & { gramTexts?: string[] }): Side {
+  return { ...side, texts: side.gramTexts ?? side.texts };
+}
+
 /** The rows of a detector job: the reference's, then the dataset's. */
-function detectorInput(reference: Side, side: Side, tfidf: HashedTfidfState) {
+function detectorInput(reference: Side & { gramTexts?: string[] }, side: Side & { gramTexts?: string[] }, tfidf: HashedTfidfState) {
   const dim = FEATURES.length;
   const nRef = reference.texts.length;
   const count = nRef + side.texts.length;
@@ -359,7 +376,8 @@ function detectorInput(reference: Side, side: Side, tfidf: HashedTfidfState) {
   dense.set(reference.features, 0);
   dense.set(side.features, nRef * dim);
   const isSynthetic = new Uint8Array(count).fill(1, nRef);
-  return { texts: [...reference.texts, ...side.texts], isSynthetic, dense, denseDim: dim, tfidf };
+  const gramTexts = reference.gramTexts && side.gramTexts ? { gramTexts: [...reference.gramTexts, ...side.gramTexts] } : {};
+  return { texts: [...reference.texts, ...side.texts], ...gramTexts, isSynthetic, dense, denseDim: dim, tfidf };
 }
 
 /**

@@ -12,6 +12,11 @@ import { exportDetectorState, scoreDetectorState, type DetectorState } from './d
  */
 export interface DetectorJob {
   readonly texts: readonly string[];
+  /**
+   * The texts the word and character grams are read from, by row, when not `texts`: a record's fields kept apart
+   * (dataset/schemas.ts gramText). Reasons still read `texts`.
+   */
+  readonly gramTexts?: readonly string[];
   readonly isSynthetic: Uint8Array;
   /** texts.length × denseDim feature values. */
   readonly dense: Float32Array;
@@ -75,7 +80,7 @@ export function runDetectorJob(job: DetectorJob, token?: CancellationToken): Det
       isSynthetic: job.isSynthetic,
       dense: job.dense,
       denseDim: job.denseDim,
-      sparse: (row) => tfidf.vectorView(job.texts[row]),
+      sparse: (row) => tfidf.vectorView((job.gramTexts ?? job.texts)[row]),
       sparseDim: tfidf.buckets,
     },
     {

@@ -62,6 +62,9 @@ export interface RowScore {
   readonly flagged: boolean;
   /** Empty unless flagged. */
   readonly reasons: RowReason[];
+  /** For a record read field by field: the field the flag is about (RowResult.field), and its chat turn. */
+  readonly field?: string;
+  readonly turn?: number;
 }
 
 export interface NearestRow {
@@ -145,11 +148,12 @@ export class ScoringModel {
     return this.state.referenceScores.length > 0 ? quantileSorted(this.state.referenceScores, p) : 1;
   }
 
-  score(text: string): RowScore {
+  /** Scores a row's text; `grams` is the text its word and character grams are read from, when not `text` (gramText). */
+  score(text: string, grams = text): RowScore {
     this.features.fill(0);
     computeFeatures(text, this.dictionary, this.features, 0);
     const prior = phraseBoost(text, this.context.stockPhraseCounts, this.context.referenceRows);
-    const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(text), prior);
+    const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(grams), prior);
     const flagged = isFlagged(score, this.state.flagThreshold, this.state.flagRule, prior);
     return {
       score,

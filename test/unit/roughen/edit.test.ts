@@ -51,9 +51,9 @@ describe('applyTextEdits', () => {
     assert.equal(out, '\ufeff{"text": "first", "label": "a"}\r\nnot json\r\n\r\n{"label": "b", "text": "second"}');
   });
 
-  test('edits every user turn of a chat line and nothing else', async () => {
+  test('edits every user turn of a chat line read for the user role, and nothing else', async () => {
     const doc = '{"messages": [{"role": "user", "content": "Hi!"}, {"role": "assistant", "content": "Yo!"}, {"role": "user", "content": "Bye."}], "label": "b"}\n';
-    const data = await readDataset(doc, { format: 'jsonl' });
+    const data = await readDataset(doc, { format: 'jsonl', role: 'user' });
     const out = applyTextEdits(doc, data.rows.map((row) => ({ row, text: row.text.toLowerCase().replace(/[?.!]$/, '') })), 'jsonl');
     assert.equal(out, '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Yo!"}, {"role": "user", "content": "bye"}], "label": "b"}\n');
   });

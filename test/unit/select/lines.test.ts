@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readDataset } from '../../../src/core/dataset/readDataset';
+import type { ReadOptions } from '../../../src/core/dataset/types';
 import { droppedLines, keptBytes, lineStarts } from '../../../src/core/select/lines';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
 /** Reads `content` as a file would be read, keeps the rows for which `keep` says so, and returns the output text. */
-async function select(content: string | Uint8Array, fileName: string, keep: (rowText: string) => boolean): Promise<string> {
+async function select(content: string | Uint8Array, fileName: string, keep: (rowText: string) => boolean, options: ReadOptions = {}): Promise<string> {
   const bytes = typeof content === 'string' ? utf8(content) : content;
-  const data = await readDataset([bytes], { fileName });
+  const data = await readDataset([bytes], { ...options, fileName });
   const flags = Uint8Array.from(data.rows, (row) => (keep(row.text) ? 1 : 0));
   const starts = lineStarts(bytes);
   return text(keptBytes(bytes, starts, droppedLines(data, flags, starts, bytes)));
@@ -27,10 +28,12 @@ test('JSONL: dropped lines go, every other byte stays (CRLF, bad lines, blank li
   assert.equal(output, '{"text":"keep one"}\r\n{"text": 42}\r\n\r\n{"text":"keep two"}\n');
 });
 
-test('JSONL chat lines go only when every turn read from them goes', async () => {
+test('JSONL chat lines read for one role go only when every turn read from them goes', async () => {
   const line = (a: string, b: string) => JSON.stringify({ messages: [{ role: 'user', content: a }, { role: 'assistant', content: 'ok' }, { role: 'user', content: b }] });
   const input = `${line('drop', 'drop')}\n${line('drop', 'keep')}\n`;
-  assert.equal(await select(input, 'chat.jsonl', (t) => t === 'keep'), `${line('drop', 'keep')}\n`);
+  assert.equal(await select(input, 'chat.jsonl', (t) => t === 'keep', { role: 'user' }), `${line('drop', 'keep')}\n`);
+  // Read for every role, a conversation is one row: it goes or stays whole.
+  assert.equal(await select(input, 'chat.jsonl', (t) => t.endsWith('keep')), `${line('drop', 'keep')}\n`);
 });
 
 test('CSV: a record goes whole, quoted line breaks included; the header and trailing blank lines stay', async () => {
