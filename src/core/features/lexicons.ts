@@ -4,6 +4,7 @@ import extraWords from '../lexicons/extraWords.json';
 import firstPerson from '../lexicons/firstPerson.json';
 import politeness from '../lexicons/politeness.json';
 import properNouns from '../lexicons/properNouns.json';
+import responsePhrases from '../lexicons/responsePhrases.json';
 import slang from '../lexicons/slang.json';
 import stock from '../lexicons/stockPhrases.json';
 import stopwords from '../lexicons/stopwords.json';
@@ -47,6 +48,8 @@ export const TAG = {
   POLITE_START: 256,
   /** Days, months, countries, nationalities, languages, states, big cities, holidays: no typo in lower case. */
   PROPER_NOUN: 512,
+  /** The first word of an assistant-response phrase (responsePhrases.json: boilerplate, refusals, hedges, closers). */
+  RESPONSE_START: 1024,
 } as const;
 
 const tags = new Map<string, number>();
@@ -67,6 +70,9 @@ tag(extraWords, TAG.EXTRA_WORD);
 tag(properNouns, TAG.PROPER_NOUN);
 tag(stock.map((entry) => firstWord(entry.phrase)), TAG.STOCK_START);
 tag(politeness.map(firstWord), TAG.POLITE_START);
+// Only the lists matched anywhere in a row; openers and closing sentences are matched by position (responsePhrases.ts).
+const { boilerplateClauses, boilerplate, refusals, hedges, closingOffers } = responsePhrases;
+tag([...boilerplateClauses, ...boilerplate, ...refusals, ...hedges, ...closingOffers].map(firstWord), TAG.RESPONSE_START);
 
 /** Every lexicon word, lower-case, with its TAG bits. */
 export const LEXICON_TAGS: ReadonlyMap<string, number> = tags;

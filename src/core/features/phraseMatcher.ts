@@ -5,18 +5,21 @@ const { JOINED } = TOKEN;
 
 /**
  * Finds lexicon phrases in a scanned row by whole words, case-insensitively: a trie over lower-case tokens,
- * walked from each token. A phrase may not run across punctuation (`thank you. For…` is not `thank you for`).
+ * walked from each token. A phrase may not run across punctuation (`thank you. For…` is not `thank you for`),
+ * except a single comma when the matcher is made `acrossCommas` (so `I'm sorry, but` matches as written).
  */
 export class PhraseMatcher {
   private readonly root: PhraseTrieNode;
 
   /**
    * `startTag` is the lexicon tag (lexicons.ts) that marks the first words of these phrases: matching starts only
-   * at tokens that carry it, which spares a map lookup for most tokens. 0 tries every token.
+   * at tokens that carry it, which spares a map lookup for most tokens. 0 tries every token. `acrossCommas`: a
+   * phrase may also run across a comma between words (`I'm sorry, but`); the lexicon then writes the comma or not.
    */
   constructor(
     readonly phrases: readonly string[],
     private readonly startTag = 0,
+    private readonly acrossCommas = false,
   ) {
     this.root = buildPhraseTrie(phrases);
   }
@@ -41,6 +44,16 @@ export class PhraseMatcher {
     return this.findAll(scanText(text));
   }
 
+  /**
+   * The bitwise OR of `bits[i]` over the phrases `i` that occur in the row, for a family that sorts one lexicon's
+   * phrases into several features; 0 when none occurs. Stops early once every bit of `all` is set.
+   */
+  mask(scan: TextScan, bits: ArrayLike<number>, all: number): number {
+    let found = 0;
+    this.walk(scan, (index) => (found |= bits[index]) === all);
+    return found;
+  }
+
   /** Calls `onMatch` for each match; stops early when it returns true, and then returns true. */
   private walk(scan: TextScan, onMatch: (index: number) => boolean): boolean {
     const { words, flags, tags, count } = scan;
@@ -50,12 +63,18 @@ export class PhraseMatcher {
       let node = this.root.next.get(words[k]);
       for (let j = k; node; ) {
         if (node.phrase >= 0 && onMatch(node.phrase)) return true;
-        if (++j >= count || !(flags[j] & JOINED)) break;
+        if (++j >= count || !(flags[j] & JOINED || (this.acrossCommas && commaBetween(scan, j)))) break;
         node = node.next.get(words[j]);
       }
     }
     return false;
   }
+}
+
+/** Whether only one comma and whitespace stand between token `j - 1` and token `j`. */
+function commaBetween(scan: TextScan, j: number): boolean {
+  const gap = scan.text.slice(scan.ends[j - 1], scan.starts[j]);
+  return gap.trim() === ',';
 }
 
 const stopAtFirst = (): boolean => true;

@@ -2,9 +2,11 @@ import { casingFamily } from './casing';
 import { contractionFamily } from './contractions';
 import type { FeatureFamily } from './family';
 import { lengthFamily } from './length';
+import { markdownFamily } from './markdown';
 import { politenessFamily } from './politeness';
 import { punctuationFamily } from './punctuation';
 import { readabilityFamily } from './readability';
+import { responsePhraseFamily } from './responsePhrases';
 import { slangFamily } from './slang';
 import { stockPhraseFamily } from './stockPhrases';
 import { symbolFamily } from './symbols';
@@ -25,6 +27,9 @@ export const FAMILIES: readonly FeatureFamily[] = [
   politenessFamily,
   vocabularyFamily,
   readabilityFamily,
+  // Response-side features for instruction data (assistant turns, `output` fields); about 0 on short messages.
+  markdownFamily,
+  responsePhraseFamily,
 ];
 
 /** Every feature, in vector order. */

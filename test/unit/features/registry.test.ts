@@ -13,7 +13,7 @@ test('ids are unique, kebab-case and stable in number; families add up to the ve
   const ids = FEATURES.map((def) => def.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
-  assert.equal(FEATURE_COUNT, 25);
+  assert.equal(FEATURE_COUNT, 35);
   assert.equal(FAMILIES.reduce((sum, family) => sum + family.features.length, 0), FEATURE_COUNT);
 });
 
