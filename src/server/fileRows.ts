@@ -3,7 +3,7 @@ import { ScoringModel, type RowScore } from '../core/gap/model';
 import type { WordDictionary } from '../core/host';
 import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
 import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
-import { gramText, placedField, placedText } from '../core/dataset/schemas';
+import { placedField, placedText } from '../core/dataset/schemas';
 import { roughenRow } from '../core/roughen/fields';
 import { roughenResponse } from '../core/roughen/response';
 import { roughenText } from '../core/roughen/roughen';
@@ -111,7 +111,7 @@ export class FileRows {
       if (!result) {
         result = this.editedScores.get(row.text);
         if (!result && model) {
-          result = model.score(row.text, gramText(row));
+          result = model.score(row);
           this.editedScores.set(row.text, result);
           scoredNow++;
         }

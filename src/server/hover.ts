@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/nod
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatasetFormat } from '../core/dataset/types';
-import { escapeMarkdown, formatDecimal, formatScore, formatShare } from '../core/report/format';
+import { escapeMarkdown, formatDecimal, formatScore, formatShare, oneLine } from '../core/report/format';
 import { reasonHeadline } from '../core/report/sentences';
 import type { FileAnalysis } from './fileState';
 import { valueRange } from './positions';
@@ -19,10 +19,12 @@ export function rowHover(file: FileAnalysis, onLine: readonly RowDetail[], posit
   const lines: string[] = [];
   const figure = `score ${formatScore(row.score)}, higher than ${formatShare(row.percentile)} of real rows`;
   const threshold = file.view.flagThreshold !== undefined ? formatDecimal(file.view.flagThreshold, 2) : '?';
+  // A record read field by field is scored whole; the underline and the reasons are about one field of it.
+  const field = row.field === undefined ? '' : ` · ${escapeMarkdown(row.field)} field (the score is the whole ${row.turn !== undefined ? 'conversation' : 'record'}'s)`;
   if (!row.flagged) {
-    lines.push(`**Synthgap**: ${figure}; not flagged (threshold ${threshold}).`);
+    lines.push(`**Synthgap**${field}: ${figure}; not flagged (threshold ${threshold}).`);
   } else {
-    lines.push(`**Synthgap: looks synthetic**: ${figure} (flagged above ${threshold}).`, '');
+    lines.push(`**Synthgap: looks synthetic**${field}: ${figure} (flagged above ${threshold}).`, '');
     if (row.reasons.length > 0) {
       lines.push(`${reasonHeadline(row.reasons)}:`, ...row.reasons.map((reason) => `- ${escapeMarkdown(reason.message)}`));
     }
@@ -30,7 +32,7 @@ export function rowHover(file: FileAnalysis, onLine: readonly RowDetail[], posit
   const nearest = row.nearest;
   if (nearest) {
     const where = `${basename(nearest.file)}:${nearest.line}`;
-    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${formatDecimal(nearest.similarity, 2)}):`, '', `> ${escapeMarkdown(nearest.text)}`);
+    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${formatDecimal(nearest.similarity, 2)}):`, '', `> ${escapeMarkdown(oneLine(nearest.text))}`);
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: valueRange(row, file.view.format, document) };
 }

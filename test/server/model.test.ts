@@ -32,7 +32,7 @@ test('a cloned scoring model gives the fitted detector\'s scores, reasons for fl
     // The editor adds the same stock-phrase prior as analyze() does to every row.
     const prior = phraseBoost(row.text, parts.reasons.stockPhraseCounts, parts.reasons.referenceRows);
     const expected = parts.detector.score(features, 0, parts.tfidf.vectorView(row.text), prior);
-    const scored = model.score(row.text);
+    const scored = model.score(row);
     assert.ok(Math.abs(scored.score - expected) < 1e-12, `${scored.score} vs ${expected}`);
     assert.equal(scored.flagged, scored.score > report.datasets[0].summary.flagThreshold);
     if (scored.flagged) assert.ok(scored.reasons.length > 0 || scored.percentile > 0.9);

@@ -28,6 +28,7 @@ import { styleOnlyAuc } from './styleAuc';
 import { missingLabelShare } from './uncovered';
 import { fieldInput, mergeFieldAnalyses, sharedTextFields, type FieldAnalysis } from './fields';
 import { gramText } from '../dataset/schemas';
+import { recordFeatureMatrix } from './recordFeatures';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -121,9 +122,11 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
 
   const readWarnings: string[] = [];
   // Grams are read field by field only when every file's rows are records (a comparison is one representation).
-  const fields = [...input.reference, ...input.datasets].every((file) => file.data.textFields !== undefined);
-  const reference = collectSide(input.reference, readWarnings, fields);
-  const datasets = input.datasets.map((file) => collectSide([file], readWarnings, fields));
+  const fielded = [...input.reference, ...input.datasets].every((file) => file.data.textFields !== undefined);
+  const reference = collectSide(input.reference, readWarnings, fielded);
+  const datasets = input.datasets.map((file) => collectSide([file], readWarnings, fielded));
+  // The fields the combined detector keeps apart: every field any file was read by, in the files' order.
+  const recordFields = fielded ? [...new Set([...input.reference, ...input.datasets].flatMap((file) => file.data.textFields ?? []))] : undefined;
   const totalRows = reference.texts.length + datasets.reduce((sum, side) => sum + side.texts.length, 0);
 
   onProgress?.({ stage: 'features', done: 0, total: totalRows });
@@ -134,6 +137,10 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
     side.features = featureMatrix(side.texts, options.dictionary, token);
     measured += side.texts.length;
   }
+  if (recordFields) {
+    reference.recordFeatures = recordFeatureMatrix(reference.rows, recordFields, options.dictionary, token);
+    for (const side of datasets) side.recordFeatures = recordFeatureMatrix(side.rows, recordFields, options.dictionary, token);
+  }
   onProgress?.({ stage: 'features', done: totalRows, total: totalRows });
   timer('features');
   throwIfCancelled(token);
@@ -143,7 +150,6 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
   const corpus = idfCorpus(reference, datasets, seed);
   tfidf.fit(corpus);
   // Records read field by field: the detector reads each field's grams apart (gramText), so its IDF is fitted on those.
-  const fielded = reference.gramTexts !== undefined;
   let gramTfidf = tfidf;
   if (fielded) {
     gramTfidf = new HashedTfidf({ seed });
@@ -221,7 +227,7 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
     const { overSynthetic, realRows, syntheticRows } = compared.phrases;
     const reasons = reasonContext(detector, detectorTfidf, basis, { phrases: overSynthetic, realRows, syntheticRows });
     const wording = reasons.words ? wordingReport(reasons.words, gaps, flagRule === 'score') : undefined;
-    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, reasons, referenceScores: sortedRef, flagThreshold, flagRule, noiseProfile: profile }, d);
+    options.onModel?.({ detector, tfidf: detectorTfidf, embedding: tfidf, ...(recordFields ? { recordFields } : {}), reasons, referenceScores: sortedRef, flagThreshold, flagRule, noiseProfile: profile }, d);
     // Decided once per row: a row the user chose to ignore (by content hash) is never flagged.
     const ignore = options.ignore && options.ignore.size > 0 ? options.ignore : undefined;
     const flags = Uint8Array.from(scores, (score, i) => (isFlagged(score, flagThreshold, flagRule, prior[nRef + i]) && !ignore?.has(textHash(side.texts[i])) ? 1 : 0));
@@ -326,8 +332,8 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
   };
 }
 
-function collectSide(files: readonly AnalysisFile[], warnings: string[], fields: boolean): Side & { gramTexts?: string[] } {
-  const side: Side & { gramTexts?: string[] } = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
+function collectSide(files: readonly AnalysisFile[], warnings: string[], fields: boolean): FieldedSide {
+  const side: FieldedSide = { files: [], texts: [], rows: [], rowFiles: [], errors: [], features: new Float32Array(0) };
   if (fields) side.gramTexts = [];
   for (const { file, data } of files) {
     side.files.push(file);
@@ -362,19 +368,36 @@ function idfCorpus(reference: Side, datasets: readonly Side[], seed: number): st
   return corpus;
 }
 
+/** A side of a comparison of records read field by field: each record's gram text and per-field values. */
+type FieldedSide = Side & { gramTexts?: string[]; recordFeatures?: Float32Array };
+
 /** A side whose texts are its gram texts (for the detector's IDF). */
-function gramSide(side: Side & { gramTexts?: string[] }): Side {
+function gramSide(side: FieldedSide): Side {
   return { ...side, texts: side.gramTexts ?? side.texts };
 }
 
-/** The rows of a detector job: the reference's, then the dataset's. */
-function detectorInput(reference: Side & { gramTexts?: string[] }, side: Side & { gramTexts?: string[] }, tfidf: HashedTfidfState) {
-  const dim = FEATURES.length;
+/**
+ * The rows of a detector job: the reference's, then the dataset's. Records read field by field add their per-field
+ * values (recordFeatures.ts) after the joined text's features, so the reasons, which read the first FEATURES, stay as they are.
+ */
+function detectorInput(reference: FieldedSide, side: FieldedSide, tfidf: HashedTfidfState) {
   const nRef = reference.texts.length;
   const count = nRef + side.texts.length;
+  const base = FEATURES.length;
+  const extra = reference.recordFeatures && side.recordFeatures ? reference.recordFeatures.length / Math.max(1, nRef) || side.recordFeatures.length / Math.max(1, side.texts.length) : 0;
+  const dim = base + extra;
   const dense = new Float32Array(count * dim);
-  dense.set(reference.features, 0);
-  dense.set(side.features, nRef * dim);
+  if (extra === 0) {
+    dense.set(reference.features, 0);
+    dense.set(side.features, nRef * dim);
+  } else {
+    for (let i = 0; i < count; i++) {
+      const from = i < nRef ? reference : side;
+      const row = i < nRef ? i : i - nRef;
+      dense.set(from.features.subarray(row * base, (row + 1) * base), i * dim);
+      dense.set((from.recordFeatures as Float32Array).subarray(row * extra, (row + 1) * extra), i * dim + base);
+    }
+  }
   const isSynthetic = new Uint8Array(count).fill(1, nRef);
   const gramTexts = reference.gramTexts && side.gramTexts ? { gramTexts: [...reference.gramTexts, ...side.gramTexts] } : {};
   return { texts: [...reference.texts, ...side.texts], ...gramTexts, isSynthetic, dense, denseDim: dim, tfidf };

@@ -1,4 +1,7 @@
+import type { DatasetRow } from '../dataset/types';
+import { fieldGramText } from '../embed/hashedGrams';
 import { foldVector, HashedTfidf, type HashedTfidfState } from '../embed/hashedTfidf';
+import { computeRecordFeatures, recordFeatureDim } from './recordFeatures';
 import { computeFeatures } from '../features/compute';
 import { describeRowFeature } from '../features/describe';
 import { FEATURE_COUNT, FEATURES } from '../features/registry';
@@ -28,6 +31,8 @@ export interface ModelParts {
   readonly flagRule: FlagRule;
   /** The reference set's noise profile, as learned for the report. */
   readonly noiseProfile: NoiseProfile;
+  /** For records read field by field: the fields whose values follow the text's features (recordFeatures.ts). */
+  readonly recordFields?: readonly string[];
 }
 
 /** A reference row the editor may show for contrast. */
@@ -53,6 +58,8 @@ export interface ScoringModelState {
   readonly referenceScores: Float64Array;
   readonly flagThreshold: number;
   readonly flagRule: FlagRule;
+  /** For records read field by field: the fields whose values follow the text's features (recordFeatures.ts). */
+  readonly recordFields?: readonly string[];
 }
 
 export interface RowScore {
@@ -113,6 +120,7 @@ export function scoringModelState(parts: ModelParts, reference: readonly ModelRe
     referenceScores: parts.referenceScores.slice(),
     flagThreshold: parts.flagThreshold,
     flagRule: parts.flagRule,
+    ...(parts.recordFields ? { recordFields: [...parts.recordFields] } : {}),
   };
 }
 
@@ -121,11 +129,13 @@ export class ScoringModel {
   private readonly tfidf: HashedTfidf;
   private readonly embedding: HashedTfidf;
   private readonly context: ReasonContext;
-  private readonly features = new Float32Array(FEATURE_COUNT);
+  /** The text's features, then a record's per-field values when the detector read records field by field. */
+  private readonly features: Float32Array;
 
   constructor(readonly state: ScoringModelState, private readonly dictionary: WordDictionary) {
     this.tfidf = HashedTfidf.fromState(state.tfidf);
     this.embedding = HashedTfidf.fromState(state.embedding);
+    this.features = new Float32Array(FEATURE_COUNT + (state.recordFields ? recordFeatureDim(state.recordFields) : 0));
     const { denseWeights, denseMean, denseStd } = state.detector;
     const { sparseWeights } = state.detector;
     this.context = {
@@ -149,11 +159,15 @@ export class ScoringModel {
   }
 
   /** Scores a row's text; `grams` is the text its word and character grams are read from, when not `text` (gramText). */
-  score(text: string, grams = text): RowScore {
+  /** Scores a row as `analyze` would have: its text, and for a record read field by field its fields (gramText, recordFeatures.ts). */
+  score(row: Pick<DatasetRow, 'text' | 'fields'>): RowScore {
+    const text = row.text;
     this.features.fill(0);
     computeFeatures(text, this.dictionary, this.features, 0);
+    const fields = this.state.recordFields;
+    if (fields) computeRecordFeatures(row as DatasetRow, fields, this.dictionary, this.features, FEATURE_COUNT);
     const prior = phraseBoost(text, this.context.stockPhraseCounts, this.context.referenceRows);
-    const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(grams), prior);
+    const score = scoreDetectorState(this.state.detector, this.features, 0, this.tfidf.vectorView(fields && row.fields ? fieldGramText(row.fields) : text), prior);
     const flagged = isFlagged(score, this.state.flagThreshold, this.state.flagRule, prior);
     return {
       score,

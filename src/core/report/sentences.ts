@@ -138,7 +138,7 @@ export function schemaText(settings: ReportSettings): string | undefined {
  */
 export function fieldSummaryText(field: FieldReport, negligible: number): string {
   const parts = [`${aucText(field.summary)}, ${verdictLabel(field.summary.verdict).toLowerCase()}, ${plural(field.rows, 'text')}`];
-  const gap = field.summary.verdict === 'no-gap' ? undefined : field.gaps.find((g) => g.size >= negligible);
+  const gap = field.summary.verdict === 'no-gap' || field.summary.verdict === 'insufficient-data' ? undefined : field.gaps.find((g) => g.size >= negligible);
   if (gap) parts.push(`biggest gap: ${gap.sentence.replace(/\.$/, '')}`);
   const over = field.phrases.overSynthetic.slice(0, 3).map((p) => `"${p.phrase}"`);
   if (over.length > 0) parts.push(`over-used: ${over.join(', ')}`);
