@@ -2,7 +2,7 @@
 // files are read, and how an output file is written without destroying an input.
 import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { SynthgapConfig } from '../core/config';
+import { configRole, configTextField, type SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
 import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
 import type { FlagSpec, ParsedArgs } from './args';
@@ -12,14 +12,14 @@ type Flags = ParsedArgs['flags'];
 
 /** The chat-role flag; `verb` says what the command does with the turns. */
 export function roleFlag(verb: string): FlagSpec {
-  return { kind: 'string', field: 'role', value: 'ROLE', description: `chat files: which role's turns to ${verb} (default user)` };
+  return { kind: 'string', field: 'role', value: 'ROLE[,ROLE]', description: `chat files: which roles' turns to ${verb}, each as its own field (default: system, user and assistant, those present)` };
 }
 
 /** Flags every command that reads a reference set and one dataset shares with `check`. */
 export const INPUT_FLAGS = {
   reference: { kind: 'list', field: 'reference', value: 'FILE', description: 'real reference file (repeatable); default from synthgap.json' },
   config: { kind: 'string', value: 'FILE', description: 'settings file (default: ./synthgap.json when present)' },
-  'text-field': { kind: 'string', field: 'textField', value: 'PATH', description: 'field with the text (dotted path); auto-detected' },
+  'text-field': { kind: 'string', field: 'textField', value: 'PATH[,PATH]', description: 'field(s) with the text (dotted paths; several: each analyzed on its own and together); auto-detected, instruction data and chat files field by field' },
   'label-field': { kind: 'string', field: 'labelField', value: 'PATH', description: 'field with the label; auto-detected' },
   'group-field': { kind: 'string', field: 'groupField', value: 'PATH', description: 'field whose rows stay in one fold (rewrites of one seed row); none by default' },
   role: roleFlag('read'),
@@ -69,9 +69,9 @@ export function datasetFiles(positional: readonly string[], { settings, base }: 
 /** How to read the files: flags first, then synthgap.json. `labelField` overrides --label-field (check's --no-labels). */
 export function readOptionsFrom(flags: Flags, settings: SynthgapConfig, labelField = flags.get('label-field') as string | false | undefined): Omit<ReadOptions, 'fileName'> {
   return {
-    textField: (flags.get('text-field') as string | undefined) ?? settings.textField,
+    textField: (flags.get('text-field') as string | undefined) ?? configTextField(settings),
     labelField: labelField ?? settings.labelField,
-    role: (flags.get('role') as string | undefined) ?? settings.role,
+    role: (flags.get('role') as string | undefined) ?? configRole(settings),
     groupField: (flags.get('group-field') as string | undefined) ?? settings.groupField,
     maxLineBytes: (flags.get('max-line-bytes') as number | undefined) ?? settings.maxLineBytes,
   };

@@ -9,10 +9,14 @@ export interface SynthgapConfig {
   readonly reference?: string[];
   /** Synthetic dataset files or glob patterns. */
   readonly datasets?: string[];
+  /** The text field (a dotted path; several separated by commas). */
   readonly textField?: string;
+  /** Several text fields, each analyzed on its own and together (instruction, input, output); wins over textField. */
+  readonly textFields?: string[];
   /** A field name, or false to ignore labels. */
   readonly labelField?: string | false;
-  readonly role?: string;
+  /** Chat files: the roles read, each its own field (a list, or names separated by commas); default every one present. */
+  readonly role?: string | string[];
   /** Rows sharing this field's value stay in one fold (paired data: rewrites of one seed row). */
   readonly groupField?: string;
   readonly seed?: number;
@@ -28,6 +32,16 @@ export interface SynthgapConfig {
 
 /** An ignored row: its content hash, alone or with the start of its text so a person can read the list. */
 export type IgnoredRow = string | { readonly hash: string; readonly text?: string };
+
+/** The text field(s) as ReadOptions.textField takes them: `textFields` joined by commas, else `textField`. */
+export function configTextField(config: SynthgapConfig): string | undefined {
+  return config.textFields && config.textFields.length > 0 ? config.textFields.join(',') : config.textField;
+}
+
+/** The chat roles as ReadOptions.role takes them: names separated by commas. */
+export function configRole(config: SynthgapConfig): string | undefined {
+  return Array.isArray(config.role) ? (config.role.length > 0 ? config.role.join(',') : undefined) : config.role;
+}
 
 /** The content hashes of synthgap.json's `ignore`, whichever form each entry has. */
 export function ignoredHashes(config: SynthgapConfig): string[] {

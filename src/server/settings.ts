@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { parseConfig, type SynthgapConfig } from '../core/config';
+import { configRole, configTextField, parseConfig, type SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
 import { SETTINGS_SECTION, type SynthgapSettings } from '../shared/settings';
 
@@ -85,9 +85,9 @@ export function folderConfig(folder: string, settings: SynthgapSettings, text?: 
 /** How dataset files of this folder are read: synthgap.json's fields, the settings' line limit. */
 export function readOptionsFor(config: SynthgapConfig, settings: SynthgapSettings): Omit<ReadOptions, 'fileName'> {
   return {
-    ...(config.textField ? { textField: config.textField } : {}),
+    ...(configTextField(config) ? { textField: configTextField(config) } : {}),
     ...(config.labelField !== undefined ? { labelField: config.labelField } : {}),
-    ...(config.role ? { role: config.role } : {}),
+    ...(configRole(config) ? { role: configRole(config) } : {}),
     ...(config.groupField ? { groupField: config.groupField } : {}),
     maxLineBytes: config.maxLineBytes ?? settings.maxLineBytes,
   };
