@@ -5,8 +5,13 @@
  */
 const REFUSAL_WINDOW = 300;
 
-/** "I" and a refusal: the speaker cannot or will not. "I don't have personal opinions" is a hedge, not a refusal. */
-const I_CANNOT = String.raw`I(?: (?:can't|cannot|can not|won't|will not|am (?:unable|not able|not allowed|not permitted)|(?:don't|do not) have (?:the ability|access))|'m (?:unable|not able|not allowed|not permitted))`;
+/**
+ * What a refusal declines to do: "I can't help with that", "I'm unable to provide…". A refusal names one of these
+ * or stops ("I can't."); "I can't imagine how hard that is" and "I can't help but smile" are not refusals.
+ */
+const DECLINED = String.raw`(?: to)?(?: (?:assist|help|provide|comply|fulfil+|complete|answer|generate|create|write|produce|make|do|give|share|tell|say|offer|recommend|engage|support|discuss|continue|perform|participate|browse|access|predict|express|form)\b(?! but)|[.,;:!]|$)`;
+/** "I" and a refusal: the speaker cannot or will not do it, or lacks the means. "I don't have personal opinions" is a hedge. */
+const I_REFUSE = String.raw`I(?:(?: (?:can't|cannot|can not|won't|will not|am (?:unable|not able|not allowed|not permitted))|'m (?:unable|not able|not allowed|not permitted))${DECLINED}| (?:don't|do not) have (?:the ability|access))`;
 /** Within one sentence: the apology or the disclaimer and the refusal belong to the same statement. */
 const SAME_SENTENCE = String.raw`[^.!?\n]{0,40}`;
 
@@ -17,11 +22,11 @@ const SAME_SENTENCE = String.raw`[^.!?\n]{0,40}`;
  */
 const REFUSALS: readonly RegExp[] = [
   // "I'm sorry, but I can't…", "I am afraid I cannot…", "I apologize, but I'm unable to…", "Sorry, I can't…"
-  new RegExp(String.raw`\b(?:I(?:'m| am) (?:sorry|afraid)|I apologi[sz]e|sorry)\b${SAME_SENTENCE}\b${I_CANNOT}`, 'i'),
+  new RegExp(String.raw`\b(?:I(?:'m| am) (?:sorry|afraid)|I apologi[sz]e|sorry)\b${SAME_SENTENCE}\b${I_REFUSE}`, 'i'),
   // "As an AI language model, I cannot…", "As an AI assistant, I don't have access…"
-  new RegExp(String.raw`\bas an AI\b${SAME_SENTENCE}\b${I_CANNOT}`, 'i'),
-  // A response that opens by declining: "I cannot assist with that.", "I'm unable to provide…" (not "I can't help but smile").
-  new RegExp(String.raw`^\W*${I_CANNOT}(?: to)? (?:assist|help|provide|comply|fulfil+|complete|answer|generate|create|write|browse|access)\b(?! but)`, 'i'),
+  new RegExp(String.raw`\bas an AI\b${SAME_SENTENCE}\b${I_REFUSE}`, 'i'),
+  // A response that opens by declining: "I cannot assist with that.", "I'm unable to provide…".
+  new RegExp(String.raw`^\W*${I_REFUSE}`, 'i'),
 ];
 
 /**

@@ -254,6 +254,7 @@ test('refusals are the stock wordings, in the opening of a response', () => {
     "I'm unable to provide medical advice.",
     'I am afraid I am not able to share that.',
     'Sorry, I won’t write that.',
+    "I'm afraid I can't.",
   ]) {
     assert.equal(isRefusal(text), true, text);
   }
@@ -263,6 +264,8 @@ test('refusals are the stock wordings, in the opening of a response', () => {
     "I can't help but smile when I see a sunrise.",
     'As an AI language model, I don’t have personal opinions, but many people prefer tea.',
     "I'm sorry to hear that. Here are three things that may help.",
+    "I'm sorry you feel that way; I can't imagine how hard that is.",
+    "I can't wait to try this recipe: first, preheat the oven.",
     `${'The rain kept falling over the harbour town. '.repeat(8)}"I'm sorry, but I can't stay," she said.`,
   ]) {
     assert.equal(isRefusal(text), false, text);
