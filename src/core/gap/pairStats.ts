@@ -1,9 +1,13 @@
 import type { DatasetRow } from '../dataset/types';
+import { throwIfCancelled, type CancellationToken } from '../host';
 import { quantileSorted, sortedCopy } from '../stats/quantile';
 import { matchKey } from './matchKey';
 import { recordPairs, type Pair, type PairFields } from './pairRecords';
 import { isRefusal } from './refusals';
 import { countWords, restating } from './restates';
+
+/** Records between cancellation checks: well under a second's work (about 15 µs a record). */
+const CHECK_EVERY = 4096;
 
 /** The checks that list example lines, as PairReport.examples names them. */
 export const PAIR_CHECKS = ['copiedPairs', 'refusals', 'restatements', 'noResponse', 'sameRequest', 'sameResponse', 'restates'] as const;
@@ -52,9 +56,9 @@ export interface PairSide {
  * Measures one side's pairs in one pass over its records, plus one over its answered pairs' keys (requests and
  * responses are compared by matchKey, 53-bit hashes of their normalized text, not kept as strings: a million
  * responses would otherwise stay in memory).
- * `copiedFrom` holds the reference's pair keys when measuring the dataset.
+ * `copiedFrom` holds the reference's pair keys when measuring the dataset. A cancelled token throws CancelledError.
  */
-export function measurePairs(rows: readonly DatasetRow[], pick: PairFields, maxExamples: number, copiedFrom?: ReadonlySet<number>): PairSide {
+export function measurePairs(rows: readonly DatasetRow[], pick: PairFields, maxExamples: number, copiedFrom?: ReadonlySet<number>, token?: CancellationToken): PairSide {
   const examples = Object.fromEntries(PAIR_CHECKS.map((check) => [check, new ExampleLines(maxExamples)])) as Record<PairCheck, ExampleLines>;
   const counts = { answered: 0, noResponse: 0, refusals: 0, restates: 0, restatements: 0, copiedPairs: 0 };
   const lines: number[] = [];
@@ -102,7 +106,9 @@ export function measurePairs(rows: readonly DatasetRow[], pick: PairFields, maxE
     responseKeys.push(responseKey);
   };
 
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    if (r % CHECK_EVERY === 0) throwIfCancelled(token);
+    const row = rows[r];
     recordPairs(row, pick, measure);
     if (row.fields?.some((field) => field.turn !== undefined)) {
       // A system prompt sets the scene and is mostly the same in every conversation of a file: not a turn here.

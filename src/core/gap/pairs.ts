@@ -1,4 +1,5 @@
 import type { DatasetRow } from '../dataset/types';
+import type { CancellationToken } from '../host';
 import type { PairReport } from '../report/types';
 import { pickPairFields } from './pairRecords';
 import { pairSentences } from './pairSentences';
@@ -7,6 +8,8 @@ import { measurePairs, PAIR_CHECKS } from './pairStats';
 export interface PairCheckOptions {
   /** Example lines kept per check. Default 5: enough to open a few, short enough to print in a sentence. */
   readonly maxExamples?: number;
+  /** Checked every few thousand records: a million records take tens of seconds. */
+  readonly token?: CancellationToken;
 }
 
 /**
@@ -23,8 +26,8 @@ export function pairChecks(reference: readonly DatasetRow[], dataset: readonly D
   const pick = pickPairFields(fields);
   if (pick === undefined) return undefined;
   const maxExamples = options.maxExamples ?? 5;
-  const real = measurePairs(reference, pick, maxExamples);
-  const synthetic = measurePairs(dataset, pick, maxExamples, real.pairKeys);
+  const real = measurePairs(reference, pick, maxExamples, undefined, options.token);
+  const synthetic = measurePairs(dataset, pick, maxExamples, real.pairKeys, options.token);
   const share = (count: number, of: number): number => (of > 0 ? count / of : 0);
   return {
     request: pick.request,

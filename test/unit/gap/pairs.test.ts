@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readDataset } from '../../../src/core/dataset/readDataset';
 import type { ParsedDataset } from '../../../src/core/dataset/types';
+import { CancelledError } from '../../../src/core/host';
 import { pickPairFields } from '../../../src/core/gap/pairRecords';
 import { pairChecks } from '../../../src/core/gap/pairs';
 import { isRefusal } from '../../../src/core/gap/refusals';
@@ -140,6 +141,7 @@ test('Alpaca-style data: each check counts, lists its first lines, and says what
     '18% of responses open by restating the instruction (lines 5, 9, 10, 11, 12, …); the reference has none.',
   ]);
   assert.deepEqual(pairChecks(reference.rows, dataset.rows, fields(dataset), { maxExamples: 2 })?.examples.refusals, [1, 2]);
+  assert.throws(() => pairChecks(reference.rows, dataset.rows, fields(dataset), { token: { isCancellationRequested: true } }), CancelledError);
 });
 
 test('a few refusals are counted and listed but not named: the margin is not clear', async () => {
