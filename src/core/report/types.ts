@@ -118,31 +118,49 @@ export interface FieldReport {
   readonly wording?: WordingReport;
 }
 
-/** Checks on instruction/response pairs (pairs.ts). */
+/**
+ * Checks on the request/response pairs of instruction data and chat files (gap/pairs.ts), the dataset against the
+ * reference. A pair is a record's request and its response: one per record for instruction data, one per user
+ * turn for a chat (a user turn and the assistant turn after it). Counts are the dataset's; rates compare the sides.
+ */
 export interface PairReport {
   /** The request and response fields the checks read (`instruction` and `output`; `user` and `assistant`). */
   readonly request: string;
   readonly response: string;
-  /** Records with both fields, per side. */
+  /** Alpaca's `input` when the file has it: read as part of the request (instruction, a line break, input). */
+  readonly input?: string;
+  /** Pairs with both a request and a response, per side. */
   readonly records: number;
   readonly referenceRecords: number;
-  /** Response length over request length, in words: medians per side. */
+  /** Response length over request length, in words: the median over pairs, per side (NaN with no pairs). */
   readonly lengthRatio: { readonly real: number; readonly synthetic: number };
-  /** Share of records per side whose response restates the request (most of its words repeated). */
+  /** Share of pairs per side whose response opens by restating the request (most of its content words repeated). */
   readonly restates: { readonly real: number; readonly synthetic: number };
-  /** Turns per conversation and words per turn, medians per side; chat files only. */
+  /**
+   * Turns per conversation and words per turn (each conversation's mean), medians over conversations per side (NaN
+   * for a side with no chat); system prompts are not counted. Chat files only.
+   */
   readonly turns?: { readonly real: number; readonly synthetic: number; readonly realWords: number; readonly syntheticWords: number };
-  /** The same request with different responses (count of requests), and the same response to different requests. */
+  /**
+   * Requests (normalized: case, punctuation and white space aside) that come with 2+ different responses (count of
+   * requests), and responses given to 2+ different requests.
+   */
   readonly sameRequest: number;
   readonly sameResponse: number;
-  /** Records whose request and response both copy a reference record's (whitespace and case aside). */
+  /** Pairs whose request and response both copy a reference pair's (case, punctuation and white space aside): leakage. */
   readonly copiedPairs: number;
-  /** Responses that do not answer: a refusal, or a restatement of the request (empty responses are absent fields). */
+  /**
+   * Responses that do not answer: a refusal, or only a restatement of the request (short, adding almost no word of
+   * its own). Empty responses are absent fields, counted in `noResponse`.
+   */
   readonly refusals: number;
   readonly restatements: number;
-  /** Records with a request but no response. */
+  /** Requests with no response (an Alpaca record without output; a chat's last user turn left unanswered). */
   readonly noResponse: number;
-  /** Example lines for each count above, at most 5 each. */
+  /**
+   * The first dataset lines of each check, at most 5 each, each line once: `copiedPairs`, `refusals`,
+   * `restatements`, `noResponse`, `sameRequest`, `sameResponse` and `restates`.
+   */
   readonly examples: { readonly [check: string]: number[] };
   /** The findings in words, most important first; empty when the pairs look like the reference's. */
   readonly sentences: string[];
