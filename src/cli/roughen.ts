@@ -10,6 +10,7 @@ import type { WordDictionary } from '../core/host';
 import { formatCount } from '../core/report/format';
 import { describeNoiseProfile } from '../core/roughen/describe';
 import { learnNoiseProfile } from '../core/roughen/profile';
+import { requestRows } from '../core/dataset/schemas';
 import { roughenRow } from '../core/roughen/fields';
 import { roughenResponse } from '../core/roughen/response';
 import { roughenText } from '../core/roughen/roughen';
@@ -82,17 +83,15 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
 
   const dictionary = loadDictionary();
   // Names the synthetic rows capitalize (`Kaneville`) are names in a lower-cased real set too, not its typos.
-  const knownNames = namesIn(data.rows.map((row) => row.text));
-  const profile = learnNoiseProfile(
-    reference.flatMap((file) => file.data.rows.map((row) => row.text)),
-    dictionary,
-    { labels: reference.flatMap((file) => file.data.rows.map((row) => row.label)), seed, knownNames },
-  );
+  // Records read field by field: the style copied is that of the requests people wrote (instructions, user turns).
+  const knownNames = namesIn(requestRows(data.rows).texts);
+  const realRequests = requestRows(reference.flatMap((file) => file.data.rows));
+  const profile = learnNoiseProfile(realRequests.texts, dictionary, { labels: realRequests.labels, seed, knownNames });
   const selected = flags.get('only-flagged') === true ? await flaggedRows(input, data, reference, { seed, dictionary, quiet, io }) : undefined;
 
   // The rows roughened are calibrated as a group: each style is added only as far as they fall short of the real share.
   const chosen = selected ? data.rows.filter((_, i) => selected[i]) : data.rows;
-  const dataset = learnNoiseProfile(chosen.map((row) => row.text), dictionary, { seed, maxDonors: 0 });
+  const dataset = learnNoiseProfile(requestRows(chosen).texts, dictionary, { seed, maxDonors: 0 });
   const edits: TextEdit[] = [];
   const kinds = new Map<string, number>();
   let changed = 0;

@@ -10,6 +10,7 @@ import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
 import { analyze } from '../core/gap/analyze';
 import { scoringModelState, type ModelReferenceRow, type ScoringModelState } from '../core/gap/model';
 import { CancelledError, type CancellationToken, type Logger } from '../core/host';
+import { requestRows } from '../core/dataset/schemas';
 import { learnNoiseProfile } from '../core/roughen/profile';
 import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
@@ -139,8 +140,8 @@ async function run(job: AnalyzeJob): Promise<AnalysisOutput> {
   lap('analyze');
   // The report says which embedding its similarity figures rest on when it is not the one asked for.
   if (chosen.fallback) report.warnings.push(chosen.fallback);
-  const flagged = report.datasets[0].rows.flatMap((row, i) => (row.flagged ? [data.rows[i].text] : []));
-  const flaggedProfile = learnNoiseProfile(flagged, dictionary, { seed: job.seed, maxDonors: 0 });
+  const flagged = report.datasets[0].rows.flatMap((row, i) => (row.flagged ? [data.rows[i]] : []));
+  const flaggedProfile = learnNoiseProfile(requestRows(flagged).texts, dictionary, { seed: job.seed, maxDonors: 0 });
   lap('profile');
   return { report, data, model, profile, flaggedProfile, embedding, timings };
 }

@@ -17,6 +17,39 @@ export function splitFieldList(list: string): string[] {
  */
 export const RESPONSE_FIELDS: ReadonlySet<string> = new Set(['output', 'completion', 'response', 'answer', 'assistant', 'gpt', 'chosen']);
 
+/**
+ * Fields that set up a conversation rather than hold anyone's writing: a system prompt is the operator's
+ * instruction to the model. Roughening leaves it alone and the noise profile does not learn from it.
+ */
+const SETUP_FIELDS: ReadonlySet<string> = new Set(['system']);
+
+/** Whether a field holds a person's request (an instruction, a user turn): not a response and not a system prompt. */
+export function isRequestField(field: string): boolean {
+  const key = field.slice(field.lastIndexOf('.') + 1).toLowerCase();
+  return !RESPONSE_FIELDS.has(key) && !SETUP_FIELDS.has(key);
+}
+
+/**
+ * The texts of a row people wrote as requests, which roughening copies the style of: the row's text, or for a record
+ * read field by field its request fields (instruction and input, user turns). A record with none gives none.
+ */
+export function requestTexts(row: DatasetRow): string[] {
+  return row.fields ? row.fields.filter((part) => isRequestField(part.field)).map((part) => part.text) : [row.text];
+}
+
+/** Every request text of the rows (see {@link requestTexts}), with its row's label: what a noise profile learns from. */
+export function requestRows(rows: readonly DatasetRow[]): { texts: string[]; labels: (string | undefined)[] } {
+  const texts: string[] = [];
+  const labels: (string | undefined)[] = [];
+  for (const row of rows) {
+    for (const text of requestTexts(row)) {
+      texts.push(text);
+      labels.push(row.label);
+    }
+  }
+  return { texts, labels };
+}
+
 /** Whether a field (a name, or a dotted path's last key) holds a response: see {@link RESPONSE_FIELDS}. */
 export function isResponseField(field: string): boolean {
   return RESPONSE_FIELDS.has(field.slice(field.lastIndexOf('.') + 1).toLowerCase());

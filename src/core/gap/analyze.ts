@@ -27,7 +27,7 @@ import { registerShare } from './registerShare';
 import { styleOnlyAuc } from './styleAuc';
 import { missingLabelShare } from './uncovered';
 import { fieldInput, mergeFieldAnalyses, sharedTextFields, type FieldAnalysis } from './fields';
-import { gramText } from '../dataset/schemas';
+import { gramText, requestRows } from '../dataset/schemas';
 import { recordFeatureMatrix } from './recordFeatures';
 
 export interface AnalysisFile {
@@ -107,7 +107,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions): Pro
     const report = await analyzeTexts(cut.input, fieldOptions);
     analyses.push({ field, report, datasets: cut.datasets, models });
   }
-  return mergeFieldAnalyses(combined, analyses, input, options.dictionary);
+  return mergeFieldAnalyses(combined, analyses, input, options.dictionary, options.token);
 }
 
 /** The comparison of one text per row (a record's fields joined, for files read field by field). */
@@ -168,8 +168,10 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
   // Learned once: the report shows it, and the editor's roughen fix (through onModel) uses it.
   // Names the synthetic rows capitalize are names, not typos, when the real rows write them in lower case: the
   // same rule as synthgap roughen's, so the editor's "Roughen this example" and the CLI roughen alike.
-  const knownNames = namesIn(datasets.flatMap((side) => side.texts));
-  const profile = learnNoiseProfile(reference.texts, options.dictionary, { labels: reference.rows.map((row) => row.label), seed, knownNames });
+  // Records read field by field: the style roughening copies is that of the requests people wrote (instructions, user turns).
+  const knownNames = namesIn(datasets.flatMap((side) => requestRows(side.rows).texts));
+  const realRequests = requestRows(reference.rows);
+  const profile = learnNoiseProfile(realRequests.texts, options.dictionary, { labels: realRequests.labels, seed, knownNames });
   // What the readers left out of lines they read (a label that is an object, a repeated column name), once each.
   const warnings: string[] = [...readWarnings];
   if (reference.texts.length < SMALL_REFERENCE_ROWS) {

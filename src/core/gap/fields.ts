@@ -1,5 +1,6 @@
 import type { DatasetRow, ParsedDataset } from '../dataset/types';
-import type { WordDictionary } from '../host';
+import type { CancellationToken, WordDictionary } from '../host';
+import { pairChecks } from './pairs';
 import type { DatasetReport, FieldReport, GapReport, RowReason, RowResult } from '../report/types';
 import type { AnalysisFile, AnalyzeInput } from './analyze';
 import { featureMatrix } from './matrix';
@@ -65,13 +66,19 @@ export interface FieldAnalysis {
 }
 
 /**
- * Adds the per-field results to the combined report: `fields[]` per dataset, and on each row its field scores and
+ * Adds the per-field results to the combined report: `fields[]` and the pair checks per dataset, and on each row its field scores and
  * the field it points at. A flagged record points at (and is explained by) the field that reads most unlike the
  * reference's same field, by percentile among that field's reference rows; its reasons name the field
  * (`output: opens with "Certainly!"…`). Unflagged records point at their first field, as read.
  */
-export function mergeFieldAnalyses(combined: GapReport, analyses: readonly FieldAnalysis[], input: AnalyzeInput, dictionary: WordDictionary): GapReport {
-  const datasets = combined.datasets.map((report, d) => mergeDataset(report, d, analyses, input.datasets[d], dictionary));
+export function mergeFieldAnalyses(combined: GapReport, analyses: readonly FieldAnalysis[], input: AnalyzeInput, dictionary: WordDictionary, token?: CancellationToken): GapReport {
+  const referenceRows = input.reference.flatMap((file) => file.data.rows);
+  const datasets = combined.datasets.map((report, d) => {
+    const merged = mergeDataset(report, d, analyses, input.datasets[d], dictionary);
+    // Requests and responses together: lengths, restatements, refusals, repeats and copied pairs (pairs.ts).
+    const pairs = pairChecks(referenceRows, input.datasets[d].data.rows, input.datasets[d].data.textFields ?? [], token ? { token } : {});
+    return pairs ? { ...merged, pairs } : merged;
+  });
   const textFields = analyses.map((analysis) => analysis.field);
   const schema = input.datasets[0]?.data.schema;
   return { ...combined, settings: { ...combined.settings, textFields, ...(schema ? { schema } : {}) }, datasets };

@@ -117,12 +117,15 @@ export function explainRowCore(context: ReasonContext, values: ArrayLike<number>
 
 /**
  * The reasons "Roughen this example" acts on (roughen/transforms: casing, final and other punctuation, typos,
- * contractions and apostrophes, slang, politeness, stock phrases). A flagged row's reasons list these first, so
+ * contractions and apostrophes, slang, politeness, stock phrases; in a response, openers, boilerplate and closing
+ * offers). A flagged row's reasons list these first, so
  * the fix offered and the reasons read together; words, length and readability come after.
  */
 const ROUGHEN_CHANGES = new Set([
   'stock-phrase', 'starts-capital', 'all-lowercase', 'terminal-punctuation', 'punctuation-density', 'repeated-punctuation',
   'typo-rate', 'has-typo', 'contraction', 'bare-contraction', 'slang', 'politeness',
+  // What roughening a response removes (roughen/response.ts): stock openers, assistant boilerplate, closing offers.
+  'stock-opener', 'assistant-boilerplate', 'closing-offer',
 ]);
 
 /** Adds an over-used phrase of the comparison when there is room, and the fallback when nothing else was found. */

@@ -1,4 +1,4 @@
-import { isResponseField, placedField } from '../dataset/schemas';
+import { isRequestField, isResponseField, placedField } from '../dataset/schemas';
 import type { DatasetRow, TextRange } from '../dataset/types';
 import type { RoughenResult } from './types';
 
@@ -20,15 +20,16 @@ export type TextRoughener = (text: string, response: boolean) => RoughenResult;
 
 /**
  * The roughened texts of a row, each placed where its value stands: the row's text; for a record read field by field
- * each field on its own (or only the field `only` names: the one a diagnostic is on). Texts roughening leaves as
- * they are are left out.
+ * each request and response field on its own (or only the field `only` names: the one a diagnostic is on), never a
+ * system prompt. Texts roughening leaves as they are are left out.
  *
  * @example roughenRow(row, (text, response) => response ? roughenResponse(text) : roughenText(text, profile, options))
  */
 export function roughenRow(row: DatasetRow, roughen: TextRoughener, only?: { readonly field?: string; readonly turn?: number }): RoughenedText[] {
   if (!row.fields) return placed(row.line, row.text, row.textRange, roughen(row.text, false));
   const target = only?.field !== undefined ? placedField(row, only) : undefined;
-  const parts = target ? [target] : row.fields;
+  // A system prompt is the operator's instruction to the model, not writing to match: it is left as it is.
+  const parts = (target ? [target] : row.fields).filter((part) => isRequestField(part.field) || isResponseField(part.field));
   return parts.flatMap((part) => placed(row.line, part.text, part.textRange, roughen(part.text, isResponseField(part.field)), part.field, part.turn));
 }
 
