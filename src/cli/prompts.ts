@@ -2,6 +2,8 @@ import { formatPromptsMarkdown } from '../core/prompts/markdown';
 import { generationPrompts } from '../core/prompts/prompts';
 import { loadDictionary } from '../node/dictionary';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
+import { requestView } from '../core/dataset/schemas';
+import type { ParsedDataset } from '../core/dataset/types';
 import { INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import type { CliIo } from './io';
@@ -58,8 +60,10 @@ export async function runPrompts(argv: readonly string[], io: CliIo): Promise<nu
   const progress = inputs.quiet ? undefined : stepProgress(io.stderrStream, 'Finding uncovered real rows');
   let report;
   try {
+    // Fine-tuning data: the prompts are about the requests people make (instructions, user turns), not the answers.
+    const requests = <T extends { readonly data: ParsedDataset }>(file: T): T => ({ ...file, data: requestView(file.data) });
     report = await generationPrompts(
-      { reference: inputs.reference, dataset },
+      { reference: inputs.reference.map(requests), dataset: requests(dataset) },
       {
         dictionary: loadDictionary(),
         seed: inputs.seed,

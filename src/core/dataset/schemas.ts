@@ -1,5 +1,5 @@
 import { fieldGramText } from '../embed/hashedGrams';
-import { FIELD_SEPARATOR, type DatasetRow, type FieldText } from './types';
+import { FIELD_SEPARATOR, type DatasetRow, type FieldText, type ParsedDataset } from './types';
 
 /**
  * A list of fields or roles as the user writes it (`--text-field instruction,output`, `--role user,assistant`):
@@ -104,4 +104,33 @@ export function placedText(row: DatasetRow, place: { readonly field?: string; re
 /** The text the detector reads a row's word and character grams from: a record's fields kept apart (fieldGramText), else the row's text. */
 export function gramText(row: DatasetRow): string {
   return row.fields ? fieldGramText(row.fields) : row.text;
+}
+
+/**
+ * A file read field by field as its requests alone: each record's request fields (instruction and input, user turns)
+ * as one row, records with none left out; a file read for one text as it is. Generation prompts are about the
+ * requests real people make (what to generate, and how people write it), so `synthgap prompts` reads this view.
+ */
+export function requestView(data: ParsedDataset): ParsedDataset {
+  if (!data.textFields) return data;
+  const rows: DatasetRow[] = [];
+  for (const row of data.rows) {
+    const parts = (row.fields ?? []).filter((part) => isRequestField(part.field));
+    if (parts.length === 0) continue;
+    rows.push({
+      line: row.line,
+      text: joinFields(parts),
+      textRange: parts[0].textRange,
+      ...(row.label !== undefined ? { label: row.label } : {}),
+      ...(parts[0].turn !== undefined ? { turn: parts[0].turn } : {}),
+      ...(row.group !== undefined ? { group: row.group } : {}),
+    });
+  }
+  return {
+    format: data.format,
+    textField: data.textFields.filter(isRequestField).join(','),
+    ...(data.labelField !== undefined ? { labelField: data.labelField } : {}),
+    rows,
+    errors: data.errors,
+  };
 }
