@@ -9,10 +9,10 @@ import { formatMarkdown } from '../core/report/markdown';
 import { formatTerminalSummary } from '../core/report/terminal';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
-import { loadFiles, type LoadedFile } from '../node/inputs';
+import { loadDatasetsFor, loadFiles, narrowReferenceFor, type LoadedFile } from '../node/inputs';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
-import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
+import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, narrowedNote, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
 import type { CliIo } from './io';
 import { formatHtmlPage, readPanelBundle } from './htmlReport';
 import { createProgressBar } from './progress';
@@ -67,8 +67,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const quiet = flags.get('quiet') === true;
   const progress = quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
 
-  const reference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
-  const datasets = await loadFiles(datasetPaths, io.cwd, { ...readOptions, token: io.token });
+  const loadedReference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
+  const datasets = await loadDatasetsFor(loadedReference, datasetPaths, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet));
+  const reference = await narrowReferenceFor(loadedReference, datasets, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet, 'the datasets have'));
   for (const loaded of [...reference, ...datasets]) checkRows(loaded, io, quiet);
   if (out) refuseOverwrite(out, [...reference, ...datasets], io.cwd);
 

@@ -4,7 +4,7 @@ import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, stat
 import { dirname, resolve } from 'node:path';
 import { configRole, configTextField, type SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
-import { configBase, InputError, loadConfig, loadFiles, resolveFiles, type LoadedFile } from '../node/inputs';
+import { configBase, InputError, loadConfig, loadDatasetsFor, loadFiles, narrowReferenceFor, resolveFiles, type LoadedFile } from '../node/inputs';
 import type { FlagSpec, ParsedArgs } from './args';
 import type { CliIo } from './io';
 
@@ -112,8 +112,9 @@ export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: st
   const readOptions = readOptionsFrom(flags, config.settings);
   const quiet = flags.get('quiet') === true;
   const seed = seedFrom(flags, config.settings);
-  const reference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
-  const loaded = await loadFiles(datasets, io.cwd, { ...readOptions, token: io.token });
+  const loadedReference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
+  const loaded = await loadDatasetsFor(loadedReference, datasets, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet));
+  const reference = await narrowReferenceFor(loadedReference, loaded, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet, 'the dataset has'));
   for (const file of [...reference, ...loaded]) checkRows(file, io, quiet);
   return { reference, datasets: loaded, settings: config.settings, base: config.base, readOptions, seed, quiet };
 }
@@ -183,4 +184,10 @@ export function writeOutput(out: string, cwd: string, content: string | Uint8Arr
 
 function canonical(path: string): string {
   return existsSync(path) ? realpathSync(path) : path;
+}
+
+/** What a command says when it compares a chat or instruction file's requests alone with a reference of one text. */
+export function narrowedNote(io: CliIo, quiet: boolean, other = 'the reference has'): ((file: string, field: string) => void) | undefined {
+  if (quiet) return undefined;
+  return (file, field) => io.stderr(`${file}: ${other} one text a row, so only the "${field}" ${field === 'user' || field === 'assistant' || field === 'system' ? 'turns are' : 'field is'} compared (--role or --text-field chooses)\n`);
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseConfig, type SynthgapConfig } from '../core/config';
 import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import { singleTextOptions } from '../core/dataset/schemas';
 import { expandPattern } from './glob';
 import { readDatasetFile } from './readDatasetFile';
 
@@ -55,6 +56,38 @@ export async function loadFiles(files: readonly string[], cwd: string, options: 
   const loaded: LoadedFile[] = [];
   for (const file of files) loaded.push({ file, data: await readDatasetFile(resolve(cwd, file), options) });
   return loaded;
+}
+
+/**
+ * The datasets, read as their reference can be compared with: a chat or instruction file whose reference was read
+ * for one text is read again for its requests alone (schemas.ts singleTextOptions); `onNarrowed` hears which.
+ */
+export async function loadDatasetsFor(reference: readonly LoadedFile[], files: readonly string[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
+  const loaded = await loadFiles(files, cwd, options);
+  const references = reference.map((file) => file.data);
+  for (let i = 0; i < loaded.length; i++) {
+    const narrow = singleTextOptions(references, loaded[i].data);
+    if (!narrow) continue;
+    loaded[i] = { file: loaded[i].file, data: await readDatasetFile(resolve(cwd, loaded[i].file), { ...options, ...narrow }) };
+    onNarrowed?.(loaded[i].file, narrow.role ?? narrow.textField ?? '');
+  }
+  return loaded;
+}
+
+/**
+ * The reference, read as the datasets can be compared with it: a chat or instruction reference file, when every
+ * dataset was read for one text, is read again for its requests alone (the mirror of {@link loadDatasetsFor}).
+ */
+export async function narrowReferenceFor(reference: readonly LoadedFile[], datasets: readonly LoadedFile[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
+  const out = [...reference];
+  const others = datasets.map((file) => file.data);
+  for (let i = 0; i < out.length; i++) {
+    const narrow = singleTextOptions(others, out[i].data);
+    if (!narrow) continue;
+    out[i] = { file: out[i].file, data: await readDatasetFile(resolve(cwd, out[i].file), { ...options, ...narrow }) };
+    onNarrowed?.(out[i].file, narrow.role ?? narrow.textField ?? '');
+  }
+  return out;
 }
 
 export function configBase(config: ConfigFile | undefined, cwd: string): string {

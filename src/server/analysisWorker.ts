@@ -10,7 +10,7 @@ import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
 import { analyze } from '../core/gap/analyze';
 import { scoringModelState, type ModelReferenceRow, type ScoringModelState } from '../core/gap/model';
 import { CancelledError, type CancellationToken, type Logger } from '../core/host';
-import { requestRows } from '../core/dataset/schemas';
+import { requestRows, singleTextOptions } from '../core/dataset/schemas';
 import { learnNoiseProfile } from '../core/roughen/profile';
 import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
@@ -67,11 +67,20 @@ function tokenOf(cancel: SharedArrayBuffer): CancellationToken {
 /** What every job starts from: its cancellation, the dataset (the editor's text, or the file) and the reference. */
 async function readSides(job: FileJob): Promise<{ token: CancellationToken; data: ParsedDataset; reference: LoadedReference }> {
   const token = tokenOf(job.cancel);
-  const data = await (job.text !== undefined
-    ? readDataset(job.text, { ...job.readOptions, fileName: job.path, token })
-    : readDatasetFile(job.path, { ...job.readOptions, token }));
+  const read = (options: Omit<ReadOptions, 'fileName'>) => (job.text !== undefined
+    ? readDataset(job.text, { ...options, fileName: job.path, token })
+    : readDatasetFile(job.path, { ...options, token }));
   const reference = await loadReference(job.reference, job.readOptions, token);
-  return { token, data, reference };
+  const data = await read(job.readOptions);
+  // A chat or instruction file against a reference of one text: its requests alone are compared (as the CLI does).
+  const narrow = singleTextOptions(reference.files.map((file) => file.data), data);
+  const dataset = narrow ? await read({ ...job.readOptions, ...narrow }) : data;
+  // And a chat or instruction reference against a dataset of one text: the reference's requests.
+  const files = await Promise.all(reference.files.map(async (file) => {
+    const narrowReference = singleTextOptions([dataset], file.data);
+    return narrowReference ? { file: file.file, data: await readDatasetFile(file.file, { ...job.readOptions, ...narrowReference, token }) } : file;
+  }));
+  return { token, data: dataset, reference: files.every((file, i) => file === reference.files[i]) ? reference : { ...reference, files } };
 }
 
 async function probe(job: ProbeJob) {

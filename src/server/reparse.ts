@@ -39,6 +39,8 @@ export async function reparse(before: string, parsed: ParsedDataset, after: stri
     format: 'jsonl',
     textField: parsed.textField,
     labelField: parsed.labelField ?? false,
+    // The roles the whole file was read for, not those of the changed lines (one role reads a row per turn).
+    ...(parsed.role !== undefined ? { role: parsed.role } : {}),
   });
   const offset = firstLine - 1;
   const rows: DatasetRow[] = [];

@@ -73,7 +73,7 @@ describe('synthgap roughen', () => {
     assert.equal(out.length, document.split('\r\n').length);
   });
 
-  test('roughens only user turns of a chat file, and CSV or TSV cells, multi-line ones included', () => {
+  test('roughens the user turns of a chat file, cuts only the opener of an assistant turn, keeps the system prompt; and CSV or TSV cells, multi-line ones included', () => {
     const dir = tempDir('synthgap-roughen-');
     const synthetic = lines(join(EXAMPLES, 'synthetic.jsonl')).filter(Boolean).slice(0, 60).map((line) => JSON.parse(line) as { text: string; label: string });
     const chat = synthetic.map((row) => JSON.stringify({ messages: [{ role: 'system', content: 'You are a bank assistant.' }, { role: 'user', content: row.text }, { role: 'assistant', content: 'Sure, I can help.' }], label: row.label }));
@@ -82,7 +82,8 @@ describe('synthgap roughen', () => {
     assert.equal((synthgap(['roughen', 'chat.jsonl', '--reference', reference, '--out', 'chat.out.jsonl'], dir)).code, 0);
     const chatOut = lines(join(dir, 'chat.out.jsonl')).filter(Boolean).map((line) => JSON.parse(line) as { messages: { role: string; content: string }[]; label: string });
     assert.equal(chatOut.length, 60);
-    assert.ok(chatOut.every((row, i) => row.messages[0].content === 'You are a bank assistant.' && row.messages[2].content === 'Sure, I can help.' && row.label === synthetic[i].label));
+    // An assistant turn keeps its answer: only the stock opener goes (roughen/response.ts), never typos.
+    assert.ok(chatOut.every((row, i) => row.messages[0].content === 'You are a bank assistant.' && row.messages[2].content === 'I can help.' && row.label === synthetic[i].label));
     assert.ok(chatOut.filter((row, i) => row.messages[1].content !== synthetic[i].text).length > 40);
 
     for (const [name, delimiter] of [['data.csv', ','], ['data.tsv', '\t']] as const) {

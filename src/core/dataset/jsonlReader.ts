@@ -66,6 +66,7 @@ export class JsonlReader implements FormatReader {
       ...(labelField !== undefined ? { labelField } : {}),
       ...(multi ? { textFields: plan.fieldNames } : {}),
       ...(plan.schema !== undefined && (multi || plan.chat) ? { schema: plan.schema } : {}),
+      ...(plan.chat ? { role: plan.chat.roles.join(',') } : {}),
     };
   }
 

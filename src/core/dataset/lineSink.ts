@@ -20,6 +20,7 @@ export interface ReaderFields {
   readonly labelField?: string;
   readonly textFields?: readonly string[];
   readonly schema?: string;
+  readonly role?: string;
 }
 
 /** Where readers put what they find; rows arrive in line order, errors are sorted at the end. */

@@ -134,3 +134,17 @@ export function requestView(data: ParsedDataset): ParsedDataset {
     errors: data.errors,
   };
 }
+
+/**
+ * How to read a dataset again when its reference was read for one text and it was read field by field: for its
+ * request alone (the user turns of a chat file; an instruction file's first request field), which is what a file of
+ * real messages can be compared with. Undefined when no re-read is needed: the dataset has one text, or some
+ * reference file has fields too.
+ *
+ * @example singleTextOptions([csvOfMessages], chatFile) // { role: 'user' }
+ */
+export function singleTextOptions(reference: readonly ParsedDataset[], dataset: ParsedDataset): { role?: string; textField?: string } | undefined {
+  if (!dataset.textFields || reference.length === 0 || reference.some((file) => file.textFields !== undefined)) return undefined;
+  const request = dataset.textFields.find(isRequestField) ?? dataset.textFields[0];
+  return dataset.role !== undefined ? { role: request } : { textField: request };
+}

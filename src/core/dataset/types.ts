@@ -68,6 +68,8 @@ export interface ParsedDataset {
   readonly textFields?: readonly string[];
   /** The recognized schema, in words, with its fields: "Alpaca-style instruction data: instruction, input, output". */
   readonly schema?: string;
+  /** For a chat file: the roles read, separated by commas (as ReadOptions.role takes them), so an edit re-reads alike. */
+  readonly role?: string;
   readonly labelField?: string;
   readonly rows: DatasetRow[];
   readonly errors: RowError[];
