@@ -54,6 +54,16 @@ async function openPanel(theme: PageTheme, snapshot: PanelSnapshot): Promise<Rec
   return recorded;
 }
 
+/** The panel reopened with a saved UI state (as VS Code hands it back), then given a snapshot. */
+async function openPanelWithState(theme: PageTheme, snapshot: PanelSnapshot, state: unknown): Promise<RecordedPage> {
+  const recorded = await recordedPage(chromium.browser.browser, { width: SIDE_BY_SIDE, height: 900 });
+  await serveWebviewPage(recorded.page, chromium.assets, state);
+  await recorded.page.evaluate((className) => document.body.classList.add(className), THEME_CLASS[theme]);
+  await recorded.page.evaluate((data) => window.postMessage({ type: 'snapshot', snapshot: data }, '*'), snapshot);
+  await recorded.page.waitForSelector('.rows-table');
+  return recorded;
+}
+
 /** Answers the panel's newest rows request as the server does, from the analysis's rows; returns its query. */
 async function answerRows(page: Page, rows: Parameters<typeof rowsPage>[0], seen: number): Promise<RowsQuery> {
   await page.waitForFunction((count) => window.posted.filter((m) => m.type === 'requestRows').length > count, seen);
@@ -162,6 +172,37 @@ describe('a chat file read field by field in the panel', () => {
       }
     });
   }
+
+  it('lists the pair checks under the fields, and restores a saved field filter only for a file that has the field', async () => {
+    const base = await finetuneSnapshot('openai-chat', 5);
+    const pairs = { request: 'user', response: 'assistant', title: 'Pairs (user and assistant)', sentences: ['4 user turns get different answers word for word in other conversations.', '12% of assistant turns restate the request, against 0% of real ones.'] };
+    let recorded = await openPanel('light', { ...base, pairs });
+    try {
+      const { page } = recorded;
+      assert.equal(await page.textContent('#fields .pairs-title'), 'Pairs (user and assistant)');
+      assert.deepEqual(await page.locator('#fields .pair-sentences li').allTextContents(), pairs.sentences);
+      await clipped(page, '#fields', '#fields', 'fields-600-light-pairs');
+      // A field filter saved with the panel's state comes back with the panel, as the sort does.
+      await page.selectOption('#rows-field', 'user');
+      await page.waitForFunction(() => window.posted.some((m) => m.type === 'requestRows' && m.query.field === 'user'));
+      const state = await page.evaluate(() => (window as unknown as { savedState: unknown }).savedState);
+      await recorded.close();
+      recorded = await openPanelWithState('light', { ...base, seq: 6 }, state);
+      const restored = await answerRows(recorded.page, (await analyzeFinetune('openai-chat')).rows, 0);
+      assert.equal(restored.field, 'user');
+      await recorded.page.waitForFunction(() => [...document.querySelectorAll('.rows-table .field-tag')].every((tag) => (tag as unknown as { textContent: string }).textContent.startsWith('user')));
+      assert.equal(await recorded.page.inputValue('#rows-field'), 'user');
+      await recorded.close();
+      // The same state on a file read for one text: the filter is dropped rather than hiding every row.
+      recorded = await openPanelWithState('light', fixtureSnapshot({ seq: 7 }), state);
+      assert.equal(await recorded.page.evaluate(() => window.posted.filter((m) => m.type === 'requestRows').length), 0, 'the first page is the snapshot\'s own');
+      assert.equal(await recorded.page.locator('.rows-table .data-row').count(), 50);
+      assert.equal(await recorded.page.evaluate(() => 'field' in ((window as unknown as { savedState: { rowsQuery: object } }).savedState.rowsQuery)), false);
+      assert.deepEqual(recorded.errors, []);
+    } finally {
+      await recorded.close();
+    }
+  });
 
   it('shows no By field section, no selector and no tags for a file read for one text', async () => {
     const recorded = await openPanel('dark', fixtureSnapshot({ seq: 2 }));
