@@ -245,6 +245,8 @@ describe('synthgap check --format html on Alpaca-style data', () => {
       const record = data.rows.find((row) => row.line === line);
       const output = record?.fields?.find((f) => f.field === 'output')?.text ?? '';
       assert.equal(await page.textContent('.rows-table .data-row >> nth=0 >> .row-text'), output.length > 500 ? `${[...output].slice(0, 499).join('')}…` : output);
+      // The tag's tooltip gives each field's own score.
+      assert.match((await page.getAttribute('.rows-table .data-row >> nth=0 >> .field-tag', 'title')) ?? '', /^Scores by field: instruction [<>]?[01]\.\d{3}, output [<>]?[01]\.\d{3}$/);
       await page.selectOption('#rows-field', 'instruction');
       await page.waitForFunction(() => [...document.querySelectorAll('.rows-table .field-tag')].every((tag) => (tag as unknown as { textContent: string }).textContent === 'instruction'));
       await recorded.screenshot('fields-saved-page-alpaca-600');

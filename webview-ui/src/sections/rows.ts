@@ -71,6 +71,12 @@ function fieldSelect(snapshot: PanelSnapshot, context: PanelContext): HTMLElemen
   return [el('label', { className: 'field-select-label' }, [document.createTextNode('Field '), select])];
 }
 
+/** The tag's tooltip: each field's own score (`Scores by field: instruction 0.502, output 0.979`). */
+function fieldScoresTitle(row: PanelRow): Record<string, string> {
+  const scores = Object.entries(row.fieldScores ?? {});
+  return scores.length > 0 ? { title: `Scores by field: ${scores.map(([field, score]) => `${field} ${formatScore(score, 3)}`).join(', ')}` } : {};
+}
+
 /** `assistant · message 3`, `output`, or `whole record` for a record whose flag names no field. */
 function fieldTag(row: PanelRow): string {
   if (row.field === undefined) return 'whole record';
@@ -94,7 +100,7 @@ function rowElement(row: PanelRow, context: PanelContext, editor: boolean, byFie
     el('td', { className: 'num', text: where }),
     el('td', { className: `num${row.flagged ? ' flagged' : ''}`, text: score, attrs: { title: `Higher than ${formatShare(row.percentile)} of real rows` } }),
     el('td', { className: 'row-label' }, [breakable(row.label ?? '')]),
-    el('td', { className: 'row-text-cell' }, [...(tag ? [el('span', { className: `field-tag${row.field === undefined ? ' field-tag-record' : ''}`, text: tag })] : []), el('div', { className: 'row-text', text: row.text }), reasons]),
+    el('td', { className: 'row-text-cell' }, [...(tag ? [el('span', { className: `field-tag${row.field === undefined ? ' field-tag-record' : ''}`, text: tag, attrs: fieldScoresTitle(row) })] : []), el('div', { className: 'row-text', text: row.text }), reasons]),
   );
   const label = `Line ${where}${tag ? `, ${tag}` : ''}, score ${score}`;
   const tr = el('tr', { className: 'data-row', attrs: { tabindex: '0', 'data-line': String(row.line), ...(row.field !== undefined ? { 'data-field': row.field } : {}), 'data-focus': `row-${row.line}-${row.turn ?? ''}`, 'aria-label': label } }, cells);
