@@ -8,7 +8,7 @@ import type { PanelProbe, PanelSnapshot, RowsPage, RowsQuery } from '../core/rep
 
 export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core/report/types';
 // The data types live beside buildPanelSnapshot() in core (core may not import shared); they are re-exported here.
-export type { PanelProbe, PanelProbeScore, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core/report/panelTypes';
+export type { PanelField, PanelPairs, PanelProbe, PanelProbeScore, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core/report/panelTypes';
 
 // ---- Client → server requests for the panel (method names live here only) ----
 

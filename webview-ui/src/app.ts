@@ -4,9 +4,10 @@
  */
 import type { HostMessage, PanelMessage, PanelSnapshot, PanelUiState, RowsPage, RowsQuery } from '../../src/shared/panel';
 import type { PanelContext } from './context';
-import { sameQuery } from './data/rowsPage';
+import { sameQuery, withField } from './data/rowsPage';
 import { el } from './dom';
 import type { PanelHost } from './host/types';
+import { fieldsSection } from './sections/fields';
 import { gapsSection } from './sections/gaps';
 import { headlineSection } from './sections/headline';
 import { labelsSection } from './sections/labels';
@@ -89,6 +90,11 @@ export class PanelApp {
     this.rows = snapshot.rows;
     // Kept with the UI state so that VS Code's serializer can reopen the panel on this file after a reload.
     if (this.state.uri !== snapshot.uri) this.save({ uri: snapshot.uri });
+    // A field filter saved for another file (or a file no longer read field by field) would hide every row.
+    const field = this.state.rowsQuery.field;
+    if (field !== undefined && !snapshot.fields?.some((f) => f.field === field)) {
+      this.save({ rowsQuery: withField(this.state.rowsQuery, undefined) });
+    }
     // The snapshot carries the default first page; ask again for the page the user was on.
     if (!sameQuery(snapshot.rows.query, this.state.rowsQuery)) this.requestRows(this.state.rowsQuery);
     this.render();
@@ -130,6 +136,7 @@ export class PanelApp {
     const context = this.context(snapshot);
     const main = el('main', { className: 'sections' }, [
       headlineSection(snapshot, context),
+      ...fieldsSection(snapshot, context),
       gapsSection(snapshot, context),
       mapSection(snapshot, context),
       phrasesSection(snapshot, context),

@@ -11,6 +11,8 @@ import {
   aucText,
   effectText,
   errorDigest,
+  FIELD_PHRASES,
+  fieldGaps,
   featureName,
   flaggedText,
   gapKindText,
@@ -21,10 +23,13 @@ import {
   noiseProfileText,
   noPhraseText,
   oneSidedLabelsText,
+  pairSentences,
+  pairsTitle,
   perThousand,
   referenceErrorDigest,
   referenceText,
   rowLocation,
+  schemaText,
   settingsText,
   type ErrorDigest,
   verdictLabel,
@@ -44,6 +49,8 @@ export function formatMarkdown(report: GapReport): string {
   ];
   const profile = noiseProfileText(report);
   if (profile) blocks.push(md(profile));
+  const schema = schemaText(report.settings);
+  if (schema) blocks.push(`${md(schema)}.`);
   const referenceErrors = errors(referenceErrorDigest(report, ERROR_LINES));
   if (referenceErrors) blocks.push(referenceErrors);
   if (report.datasets.length > 0) {
@@ -76,6 +83,7 @@ function datasetBlocks(dataset: DatasetReport): string[] {
   ];
   const kind = gapKindText(summary);
   if (kind) blocks.push(`${md(kind)}.`);
+  blocks.push(...fieldBlocks(dataset));
   const noGap = noGapFeaturesText(dataset, NEGLIGIBLE_EFFECT);
   if (dataset.gaps.length > 0) {
     // With no gap the table still shows how the sides measure, under a heading that does not call them gaps.
@@ -184,6 +192,34 @@ function datasetBlocks(dataset: DatasetReport): string[] {
   }
   const skipped = errors(errorDigest(dataset.skipped, dataset.errors, ERROR_LINES, dataset.file));
   if (skipped) blocks.push('### Skipped lines', skipped);
+  return blocks;
+}
+
+/**
+ * A file read field by field: each field against the reference's same field (the terminal's "By field" lines as a
+ * table), then the pair checks; nothing for a file read for one text.
+ */
+function fieldBlocks(dataset: DatasetReport): string[] {
+  const blocks: string[] = [];
+  const fields = dataset.fields ?? [];
+  if (fields.length > 0) {
+    blocks.push(
+      '### By field',
+      table(
+        ['Field', 'Verdict', 'AUC [95% CI]', 'Texts', 'Biggest gap', 'Over-used'],
+        fields.map((field) => [
+          `**${md(field.field)}**`,
+          md(verdictLabel(field.summary.verdict)),
+          aucInterval(field.summary.auc, field.summary.aucLow, field.summary.aucHigh),
+          formatCount(field.rows),
+          md(fieldGaps(field, NEGLIGIBLE_EFFECT, 1)[0]?.sentence ?? ''),
+          field.phrases.overSynthetic.slice(0, FIELD_PHRASES).map((p) => `“${md(p.phrase)}”`).join(', '),
+        ]),
+        'llrrll',
+      ),
+    );
+  }
+  if (dataset.pairs) blocks.push(`### ${md(pairsTitle(dataset.pairs))}`, pairSentences(dataset.pairs).map((sentence) => `- ${md(sentence)}`).join('\n'));
   return blocks;
 }
 

@@ -2,11 +2,13 @@
  * The report panel's data: one dataset of a GapReport as a PanelSnapshot, and pages of its rows. Pure: the
  * server passes its current rows (with their texts, edits included) and gets plain objects back.
  */
+import { placedField } from '../dataset/schemas';
 import type { DatasetRow } from '../dataset/types';
-import type { PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from './panelTypes';
-import type { FileError, GapReport, RowReason } from './types';
+import type { PanelField, PanelPairs, PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from './panelTypes';
+import type { DatasetReport, FileError, GapReport, RowReason } from './types';
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import { truncate } from './format';
+import { FIELD_PHRASES, fieldGaps, pairSentences, pairsTitle, schemaText } from './sentences';
 
 /** A row as the server holds it: its result and its full text. */
 export interface SnapshotRowInput {
@@ -18,19 +20,41 @@ export interface SnapshotRowInput {
   readonly flagged: boolean;
   readonly label?: string;
   readonly reasons: readonly RowReason[];
+  /** For a record read field by field: the field the flag is about (`text` is that field's), and each field's score. */
+  readonly field?: string;
+  readonly fieldScores?: { readonly [field: string]: number };
 }
 
-/** A dataset row and its score as the panel's rows take them (the server's current rows, a bench's analysis). */
-export function snapshotRowInput(row: DatasetRow, result: { readonly score: number; readonly percentile: number; readonly flagged: boolean; readonly reasons: readonly RowReason[] }): SnapshotRowInput {
+/** What snapshotRowInput reads of a row's result: a RowScore (gap/model.ts) or a report's RowResult. */
+export interface SnapshotRowResult {
+  readonly score: number;
+  readonly percentile: number;
+  readonly flagged: boolean;
+  readonly reasons: readonly RowReason[];
+  readonly field?: string;
+  readonly turn?: number;
+  readonly fieldScores?: { readonly [field: string]: number };
+}
+
+/**
+ * A dataset row and its score as the panel's rows take them (the server's current rows, a bench's analysis). A
+ * record read field by field shows the field its flag is about (its text, and its chat turn); a record whose
+ * result names no field (not flagged) shows the whole record.
+ */
+export function snapshotRowInput(row: DatasetRow, result: SnapshotRowResult): SnapshotRowInput {
+  const place = placedField(row, result);
+  const turn = place ? place.turn : row.turn;
   return {
     line: row.line,
-    ...(row.turn !== undefined ? { turn: row.turn } : {}),
-    text: row.text,
+    ...(turn !== undefined ? { turn } : {}),
+    text: place ? place.text : row.text,
     score: result.score,
     percentile: result.percentile,
     flagged: result.flagged,
     ...(row.label !== undefined ? { label: row.label } : {}),
     reasons: result.reasons,
+    ...(place ? { field: place.field } : {}),
+    ...(result.fieldScores ? { fieldScores: result.fieldScores } : {}),
   };
 }
 
@@ -85,6 +109,41 @@ export function buildPanelSnapshot(report: GapReport, datasetIndex: number, inpu
     ...(report.reference.noiseProfile ? { noiseProfile: report.reference.noiseProfile } : {}),
     ...(dataset.map ? { map: dataset.map } : {}),
     ...(input.probe ? { probe: input.probe } : {}),
+    ...fieldsPart(report, dataset),
+  };
+}
+
+/** The gaps a field's line lists: the biggest few, enough for the panel's line and its tooltip. */
+const FIELD_GAPS = 3;
+
+/** A file read field by field: how it was read, each field's comparison and the pair checks; nothing otherwise. */
+function fieldsPart(report: GapReport, dataset: DatasetReport): Pick<PanelSnapshot, 'schema' | 'fields' | 'pairs'> {
+  const schema = schemaText(report.settings);
+  const fields: PanelField[] | undefined = dataset.fields?.map((field) => ({
+    field: field.field,
+    rows: field.rows,
+    summary: {
+      rows: field.summary.rows,
+      referenceRows: field.summary.referenceRows,
+      auc: field.summary.auc,
+      aucLow: field.summary.aucLow,
+      aucHigh: field.summary.aucHigh,
+      verdict: field.summary.verdict,
+      flagged: field.summary.flagged,
+    },
+    gaps: fieldGaps(field, NEGLIGIBLE_EFFECT, FIELD_GAPS).map(({ feature, name, sentence, size }) => ({ feature, name, sentence, size })),
+    overSynthetic: field.phrases.overSynthetic.slice(0, FIELD_PHRASES).map(({ phrase, realCount, syntheticCount }) => ({ phrase, realCount, syntheticCount })),
+  }));
+  const pairs: PanelPairs | undefined = dataset.pairs && {
+    request: dataset.pairs.request,
+    response: dataset.pairs.response,
+    title: pairsTitle(dataset.pairs),
+    sentences: pairSentences(dataset.pairs),
+  };
+  return {
+    ...(schema ? { schema: `${schema}.` } : {}),
+    ...(fields && fields.length > 0 ? { fields } : {}),
+    ...(pairs ? { pairs } : {}),
   };
 }
 
@@ -96,12 +155,17 @@ export function rowsPage(rows: readonly SnapshotRowInput[], query: RowsQuery): R
   const limit = Math.min(MAX_ROWS_PER_PAGE, Math.max(1, Math.floor(finiteOr(query.limit, DEFAULT_ROWS_QUERY.limit))));
   const offset = Math.max(0, Math.floor(finiteOr(query.offset, 0)));
   const normalized: RowsQuery = { ...query, offset, limit };
-  const matching = query.flaggedOnly ? rows.filter((row) => row.flagged) : rows;
+  const matching = query.flaggedOnly || query.field !== undefined ? rows.filter((row) => matches(row, query)) : rows;
   const compare = compareRows(query);
   const end = Math.min(offset + limit, matching.length);
   // Early pages of a big file: keep only the first `end` rows in a heap (n log end) instead of sorting all of them.
   const page = end <= matching.length / 8 ? firstSorted(matching, end, compare).slice(offset) : matching.slice().sort(compare).slice(offset, end);
   return { query: normalized, total: matching.length, rows: page.map(panelRow) };
+}
+
+/** The query's filters: flagged rows only, and rows whose flag is about one field. */
+function matches(row: SnapshotRowInput, query: RowsQuery): boolean {
+  return (!query.flaggedOnly || row.flagged) && (query.field === undefined || row.field === query.field);
 }
 
 type Compare = (a: SnapshotRowInput, b: SnapshotRowInput) => number;
@@ -183,6 +247,8 @@ function panelRow(row: SnapshotRowInput): PanelRow {
     ...base,
     ...(row.turn !== undefined ? { turn: row.turn } : {}),
     ...(row.label !== undefined ? { label: row.label } : {}),
+    ...(row.field !== undefined ? { field: row.field } : {}),
+    ...(row.fieldScores ? { fieldScores: { ...row.fieldScores } } : {}),
   };
 }
 

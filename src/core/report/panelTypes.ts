@@ -13,6 +13,7 @@ import type {
   MapReport,
   NoiseProfileSummary,
   PhraseReport,
+  PhraseStat,
   ReportSettings,
   RowReason,
 } from './types';
@@ -28,9 +29,19 @@ export interface PanelRow {
   readonly percentile: number;
   readonly flagged: boolean;
   readonly label?: string;
-  /** The row's text, cut to at most 500 characters (with an ellipsis). Always inserted as text, never as HTML. */
+  /**
+   * The row's text, cut to at most 500 characters (with an ellipsis). Always inserted as text, never as HTML. For a
+   * record read field by field, the text of the field its flag is about (`field`), else the whole record's.
+   */
   readonly text: string;
   readonly reasons: RowReason[];
+  /**
+   * For a record read field by field: the field (or chat role) its flag and underline are about, with `turn` the
+   * chat message it is in; absent when the record is not flagged (no field stands out).
+   */
+  readonly field?: string;
+  /** For a record read field by field: each field's own score (RowResult.fieldScores). */
+  readonly fieldScores?: { readonly [field: string]: number };
 }
 
 export type RowSortKey = 'score' | 'line' | 'label';
@@ -43,6 +54,8 @@ export interface RowsQuery {
   readonly sort: RowSortKey;
   readonly descending: boolean;
   readonly flaggedOnly: boolean;
+  /** Only the rows whose flag is about this field (PanelRow.field); every row when absent. */
+  readonly field?: string;
 }
 
 export interface RowsPage {
@@ -120,6 +133,34 @@ export interface PanelSnapshot {
   /** The first page of rows: most synthetic-looking first. */
   readonly rows: RowsPage;
   readonly probe?: PanelProbe;
+  /** For a file read field by field: how it was read, in words (sentences.ts schemaText). */
+  readonly schema?: string;
+  /** For a file read field by field: each field compared with the same field of the reference, in reading order. */
+  readonly fields?: PanelField[];
+  /** For instruction and chat data: the pair checks' fields and findings in words. */
+  readonly pairs?: PanelPairs;
+}
+
+/** One field of a file read field by field, as the panel's "By field" section shows it (a FieldReport, cut down). */
+export interface PanelField {
+  readonly field: string;
+  /** The dataset's texts in this field (a chat role counts every turn). */
+  readonly rows: number;
+  readonly summary: Pick<DatasetSummary, 'rows' | 'referenceRows' | 'auc' | 'aucLow' | 'aucHigh' | 'verdict' | 'flagged'>;
+  /** The gaps that count, largest first (at most 3; none under a no-gap verdict: sentences.ts fieldGaps). */
+  readonly gaps: Pick<FeatureGap, 'feature' | 'name' | 'sentence' | 'size'>[];
+  /** The phrases most over-used in this field's synthetic texts (at most 3). */
+  readonly overSynthetic: Pick<PhraseStat, 'phrase' | 'realCount' | 'syntheticCount'>[];
+}
+
+/** The pair checks (PairReport) as the panel shows them. */
+export interface PanelPairs {
+  readonly request: string;
+  readonly response: string;
+  /** `Pairs (instruction and output)`. */
+  readonly title: string;
+  /** The findings, or one sentence saying the pairs look like the reference's. */
+  readonly sentences: string[];
 }
 
 /** One dataset of a saved report page: its snapshot and the rows its table pages through. */

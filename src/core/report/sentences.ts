@@ -12,6 +12,7 @@ import type {
   GapReport,
   LabelReport,
   LeakageReport,
+  PairReport,
   PhraseReport,
   PhraseStat,
   ReportSettings,
@@ -138,11 +139,33 @@ export function schemaText(settings: ReportSettings): string | undefined {
  */
 export function fieldSummaryText(field: FieldReport, negligible: number): string {
   const parts = [`${aucText(field.summary)}, ${verdictLabel(field.summary.verdict).toLowerCase()}, ${plural(field.rows, 'text')}`];
-  const gap = field.summary.verdict === 'no-gap' || field.summary.verdict === 'insufficient-data' ? undefined : field.gaps.find((g) => g.size >= negligible);
+  const [gap] = fieldGaps(field, negligible, 1);
   if (gap) parts.push(`biggest gap: ${gap.sentence.replace(/\.$/, '')}`);
-  const over = field.phrases.overSynthetic.slice(0, 3).map((p) => `"${p.phrase}"`);
+  const over = field.phrases.overSynthetic.slice(0, FIELD_PHRASES).map((p) => `"${p.phrase}"`);
   if (over.length > 0) parts.push(`over-used: ${over.join(', ')}`);
   return parts.join('; ');
+}
+
+/** How many over-used phrases a field's line names: enough to recognize the field's stock phrasing, short enough for one line. */
+export const FIELD_PHRASES = 3;
+
+/**
+ * A field's gaps that count, largest first, at most `limit`: none under a no-gap or insufficient-data verdict, and
+ * none under `negligible` (the rule of the dataset's own gap lists).
+ */
+export function fieldGaps(field: Pick<FieldReport, 'summary' | 'gaps'>, negligible: number, limit: number): FeatureGap[] {
+  if (field.summary.verdict === 'no-gap' || field.summary.verdict === 'insufficient-data') return [];
+  return field.gaps.filter((g) => g.size >= negligible).slice(0, limit);
+}
+
+/** The pair checks' heading: `Pairs (instruction and output)`. */
+export function pairsTitle(pairs: Pick<PairReport, 'request' | 'response'>): string {
+  return `Pairs (${pairs.request} and ${pairs.response})`;
+}
+
+/** The pair checks' findings, or the one sentence that says there are none. */
+export function pairSentences(pairs: Pick<PairReport, 'sentences'>): string[] {
+  return pairs.sentences.length > 0 ? [...pairs.sentences] : ['The pairs look like the reference\'s.'];
 }
 
 /** The flagged rows with the highest scores, highest first (ties by line), at most `limit`. */

@@ -15,6 +15,8 @@ import {
   mostSyntheticRows,
   noGapFeaturesText,
   fieldSummaryText,
+  pairSentences,
+  pairsTitle,
   schemaText,
   noiseProfileText,
   noPhraseText,
@@ -97,7 +99,7 @@ function datasetLines(dataset: DatasetReport, maxRows: number, paint: Paint, tex
   const fields = dataset.fields ?? [];
   const fieldWidth = Math.max(0, ...fields.map((field) => field.field.length));
   section('By field', fields.map((field) => `${paint(oneLine(field.field).padEnd(fieldWidth), ANSI.bold)}  ${oneLine(fieldSummaryText(field, NEGLIGIBLE_EFFECT))}`));
-  if (dataset.pairs) section(`Pairs (${dataset.pairs.request} and ${dataset.pairs.response})`, dataset.pairs.sentences.length > 0 ? dataset.pairs.sentences.map((s) => `• ${oneLine(s)}`) : ['The pairs look like the reference\'s.']);
+  if (dataset.pairs) section(pairsTitle(dataset.pairs), dataset.pairs.sentences.length > 0 ? dataset.pairs.sentences.map((s) => `• ${oneLine(s)}`) : pairSentences(dataset.pairs));
   // With no gap (or too few rows) a feature difference is not a gap: the summary says so instead of listing it.
   const noGap = noGapFeaturesText(dataset, NEGLIGIBLE_EFFECT);
   const gaps = noGap ? [] : dataset.gaps.filter((gap) => gap.size >= NEGLIGIBLE_EFFECT).slice(0, TOP);

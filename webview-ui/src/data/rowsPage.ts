@@ -12,7 +12,7 @@ export const DEFAULT_ROWS_QUERY: RowsQuery = { offset: 0, limit: 50, sort: 'scor
 export function pageRows(rows: readonly PanelRow[], query: RowsQuery): RowsPage {
   const limit = Math.min(MAX_ROWS_PER_PAGE, Math.max(1, Math.floor(Number.isFinite(query.limit) ? query.limit : DEFAULT_ROWS_QUERY.limit)));
   const offset = Math.max(0, Math.floor(Number.isFinite(query.offset) ? query.offset : 0));
-  const matching = query.flaggedOnly ? rows.filter((row) => row.flagged) : rows.slice();
+  const matching = rows.filter((row) => (!query.flaggedOnly || row.flagged) && (query.field === undefined || row.field === query.field));
   const sign = query.descending ? -1 : 1;
   matching.sort((a, b) => sign * primary(query, a, b) || compareNumbers(a.line, b.line) || compareNumbers(a.turn ?? 0, b.turn ?? 0));
   return { query: { ...query, offset, limit }, total: matching.length, rows: matching.slice(offset, offset + limit) };
@@ -35,5 +35,12 @@ function compareNumbers(a: number, b: number): number {
 
 /** Whether two queries ask for the same page. */
 export function sameQuery(a: RowsQuery, b: RowsQuery): boolean {
-  return a.offset === b.offset && a.limit === b.limit && a.sort === b.sort && a.descending === b.descending && a.flaggedOnly === b.flaggedOnly;
+  return a.offset === b.offset && a.limit === b.limit && a.sort === b.sort && a.descending === b.descending && a.flaggedOnly === b.flaggedOnly && a.field === b.field;
+}
+
+/** The query with its field filter set to `field`, or taken off (undefined), from the first page. */
+export function withField(query: RowsQuery, field: string | undefined): RowsQuery {
+  const rest: { -readonly [K in keyof RowsQuery]: RowsQuery[K] } = { ...query, offset: 0 };
+  delete rest.field;
+  return field === undefined ? rest : { ...rest, field };
 }

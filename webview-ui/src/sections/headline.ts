@@ -1,21 +1,14 @@
 /** The headline: verdict, AUC with its interval, rows flagged, sizes, warnings and skipped lines. */
 import type { PanelSnapshot } from '../../../src/shared/panel';
-import type { FileError, Verdict } from '../types';
+import type { FileError } from '../types';
 import type { PanelContext } from '../context';
 import { button, custom, el, section } from '../dom';
 import { fileName, formatAuc, formatAucRange, formatCount, formatShare, plural } from '../format';
-
-const VERDICTS: Record<Verdict, string> = {
-  'no-gap': 'No gap',
-  'small-gap': 'Small gap',
-  gap: 'Gap',
-  'large-gap': 'Large gap',
-  'insufficient-data': 'Not enough data',
-};
+import { verdictText } from './verdicts';
 
 export function headlineSection(snapshot: PanelSnapshot, context: PanelContext): HTMLElement {
   const { summary } = snapshot;
-  const verdict = custom('vscode-badge', { className: `verdict verdict-${summary.verdict}`, text: VERDICTS[summary.verdict] ?? summary.verdict, attrs: { variant: 'counter' } });
+  const verdict = custom('vscode-badge', { className: `verdict verdict-${summary.verdict}`, text: verdictText(summary.verdict), attrs: { variant: 'counter' } });
   const flaggedShare = summary.rows > 0 ? summary.flagged / summary.rows : NaN;
   const figures = el('dl', { className: 'figures' }, [
     figure('AUC', `${formatAuc(summary.auc)} (95% interval ${formatAucRange(summary.aucLow, summary.aucHigh)})`, 'headline-auc'),

@@ -7,6 +7,7 @@ import type { PanelContext } from '../context';
 import { breakable, button, custom, el, section } from '../dom';
 import { formatCount, formatScore, formatShare } from '../format';
 import { sortHeader } from './sortHeader';
+import { withField } from '../data/rowsPage';
 
 const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] = [
   { key: 'line', label: 'Line' },
@@ -14,7 +15,7 @@ const COLUMNS: readonly { readonly key: RowSortKey; readonly label: string }[] =
   { key: 'label', label: 'Label' },
 ];
 
-export function rowsSection(_snapshot: PanelSnapshot, context: PanelContext, rowsNote?: string): HTMLElement {
+export function rowsSection(snapshot: PanelSnapshot, context: PanelContext, rowsNote?: string): HTMLElement {
   const page = context.rows;
   const query = page.query;
   const editor = context.hostKind === 'vscode';
@@ -27,7 +28,8 @@ export function rowsSection(_snapshot: PanelSnapshot, context: PanelContext, row
   const head = el('tr', {}, [...(editor ? [el('th', { className: 'col-actions', text: 'Actions', attrs: { scope: 'col' } })] : []), ...headers, el('th', { className: 'col-text', text: 'Text and why', attrs: { scope: 'col' } })]);
   const widths = [...(editor ? ['col-actions'] : []), 'col-line', 'col-score', 'col-label', 'col-text'];
   const columns = el('colgroup', {}, widths.map((className) => el('col', { className })));
-  const body = page.rows.map((row) => rowElement(row, context, editor));
+  const byField = (snapshot.fields?.length ?? 0) > 0;
+  const body = page.rows.map((row) => rowElement(row, context, editor, byField));
   const table = el('table', { className: 'rows-table', attrs: { 'aria-busy': String(context.loadingRows) } }, [
     el('caption', { text: editor ? 'Rows, most synthetic-looking first by default. Enter, a click or "Go to" opens the row in the editor.' : 'Rows, most synthetic-looking first by default.' }),
     columns,
@@ -46,13 +48,45 @@ export function rowsSection(_snapshot: PanelSnapshot, context: PanelContext, row
   const flaggedOnly = custom('vscode-checkbox', { className: 'flagged-only', attrs: { label: 'Flagged rows only', 'data-focus': 'rows-flagged' } });
   if (query.flaggedOnly) flaggedOnly.setAttribute('checked', '');
   flaggedOnly.addEventListener('change', () => context.requestRows({ ...query, offset: 0, flaggedOnly: !query.flaggedOnly }));
-  const controls = el('div', { className: 'rows-controls' }, [flaggedOnly, prev, status, next]);
+  const controls = el('div', { className: 'rows-controls' }, [...fieldSelect(snapshot, context), flaggedOnly, prev, status, next]);
   const note = rowsNote ? [el('p', { className: 'muted rows-note', text: rowsNote })] : [];
-  return section('rows', 'Rows', [...note, controls, table]);
+  const fieldNote = query.field !== undefined ? [el('p', { className: 'muted field-note', text: `Rows whose flag is about ${query.field}. Records that are not flagged are about no one field and show under All fields only.` })] : [];
+  return section('rows', 'Rows', [...note, controls, ...fieldNote, table]);
 }
 
-function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTMLElement {
-  const where = `${row.line}${row.turn !== undefined ? ` (turn ${row.turn})` : ''}`;
+/** For a file read field by field: "All fields" or one field, whose rows (the flag is about it) the table shows. */
+function fieldSelect(snapshot: PanelSnapshot, context: PanelContext): HTMLElement[] {
+  const fields = snapshot.fields ?? [];
+  if (fields.length === 0) return [];
+  const query = context.rows.query;
+  const select = el('select', { className: 'field-select', attrs: { id: 'rows-field', 'data-focus': 'rows-field' } });
+  for (const [value, text] of [['', 'All fields'], ...fields.map((f): [string, string] => [f.field, f.field])]) {
+    const option = el('option', { text, attrs: { value } });
+    if (value === (query.field ?? '')) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    context.requestRows(withField(query, select.value === '' ? undefined : select.value));
+  });
+  return [el('label', { className: 'field-select-label' }, [document.createTextNode('Field '), select])];
+}
+
+/** The tag's tooltip: each field's own score (`Scores by field: instruction 0.502, output 0.979`). */
+function fieldScoresTitle(row: PanelRow): Record<string, string> {
+  const scores = Object.entries(row.fieldScores ?? {});
+  return scores.length > 0 ? { title: `Scores by field: ${scores.map(([field, score]) => `${field} ${formatScore(score, 3)}`).join(', ')}` } : {};
+}
+
+/** `assistant · message 3`, `output`, or `whole record` for a record whose flag names no field. */
+function fieldTag(row: PanelRow): string {
+  if (row.field === undefined) return 'whole record';
+  return row.turn !== undefined ? `${row.field} · message ${row.turn + 1}` : row.field;
+}
+
+function rowElement(row: PanelRow, context: PanelContext, editor: boolean, byField: boolean): HTMLElement {
+  // A record read field by field names its field and chat message in a tag beside the text instead.
+  const where = `${row.line}${row.turn !== undefined && !byField ? ` (turn ${row.turn})` : ''}`;
+  const tag = byField ? fieldTag(row) : undefined;
   const score = `${formatScore(row.score, 3)}${row.flagged ? ' flagged' : ''}`;
   const reasons = el('ul', { className: 'reasons' }, row.reasons.map((reason) => el('li', { text: reason.message, attrs: { 'data-code': reason.code } })));
   const reveal = () => context.post({ type: 'revealRow', line: row.line, ...(row.turn !== undefined ? { turn: row.turn } : {}) });
@@ -66,9 +100,10 @@ function rowElement(row: PanelRow, context: PanelContext, editor: boolean): HTML
     el('td', { className: 'num', text: where }),
     el('td', { className: `num${row.flagged ? ' flagged' : ''}`, text: score, attrs: { title: `Higher than ${formatShare(row.percentile)} of real rows` } }),
     el('td', { className: 'row-label' }, [breakable(row.label ?? '')]),
-    el('td', { className: 'row-text-cell' }, [el('div', { className: 'row-text', text: row.text }), reasons]),
+    el('td', { className: 'row-text-cell' }, [...(tag ? [el('span', { className: `field-tag${row.field === undefined ? ' field-tag-record' : ''}`, text: tag, attrs: fieldScoresTitle(row) })] : []), el('div', { className: 'row-text', text: row.text }), reasons]),
   );
-  const tr = el('tr', { className: 'data-row', attrs: { tabindex: '0', 'data-line': String(row.line), 'data-focus': `row-${row.line}-${row.turn ?? ''}`, 'aria-label': `Line ${where}, score ${score}` } }, cells);
+  const label = `Line ${where}${tag ? `, ${tag}` : ''}, score ${score}`;
+  const tr = el('tr', { className: 'data-row', attrs: { tabindex: '0', 'data-line': String(row.line), ...(row.field !== undefined ? { 'data-field': row.field } : {}), 'data-focus': `row-${row.line}-${row.turn ?? ''}`, 'aria-label': label } }, cells);
   tr.addEventListener('click', reveal);
   tr.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && event.target === tr) reveal();
