@@ -9,7 +9,7 @@ import { formatMarkdown } from '../core/report/markdown';
 import { formatTerminalSummary } from '../core/report/terminal';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
-import { loadDatasetsFor, loadFiles, narrowReferenceFor, type LoadedFile } from '../node/inputs';
+import { loadDatasetsFor, loadFiles, narrowFor, type LoadedFile } from '../node/inputs';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, narrowedNote, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
@@ -69,7 +69,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
   const loadedReference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
   const datasets = await loadDatasetsFor(loadedReference, datasetPaths, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet));
-  const reference = await narrowReferenceFor(loadedReference, datasets, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet, 'the datasets have'));
+  const reference = await narrowFor(loadedReference, datasets, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet, 'the datasets have'));
   for (const loaded of [...reference, ...datasets]) checkRows(loaded, io, quiet);
   if (out) refuseOverwrite(out, [...reference, ...datasets], io.cwd);
 

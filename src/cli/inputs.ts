@@ -4,7 +4,7 @@ import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, stat
 import { dirname, resolve } from 'node:path';
 import { configRole, configTextField, type SynthgapConfig } from '../core/config';
 import type { ReadOptions } from '../core/dataset/types';
-import { configBase, InputError, loadConfig, loadDatasetsFor, loadFiles, narrowReferenceFor, resolveFiles, type LoadedFile } from '../node/inputs';
+import { configBase, InputError, loadConfig, loadDatasetsFor, loadFiles, narrowFor, resolveFiles, type LoadedFile } from '../node/inputs';
 import type { FlagSpec, ParsedArgs } from './args';
 import type { CliIo } from './io';
 
@@ -114,7 +114,7 @@ export async function loadCommandInputs(args: ParsedArgs, io: CliIo, command: st
   const seed = seedFrom(flags, config.settings);
   const loadedReference = await loadFiles(references, io.cwd, { ...readOptions, token: io.token });
   const loaded = await loadDatasetsFor(loadedReference, datasets, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet));
-  const reference = await narrowReferenceFor(loadedReference, loaded, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet, 'the dataset has'));
+  const reference = await narrowFor(loadedReference, loaded, io.cwd, { ...readOptions, token: io.token }, narrowedNote(io, quiet, 'the dataset has'));
   for (const file of [...reference, ...loaded]) checkRows(file, io, quiet);
   return { reference, datasets: loaded, settings: config.settings, base: config.base, readOptions, seed, quiet };
 }

@@ -63,26 +63,18 @@ export async function loadFiles(files: readonly string[], cwd: string, options: 
  * for one text is read again for its requests alone (schemas.ts singleTextOptions); `onNarrowed` hears which.
  */
 export async function loadDatasetsFor(reference: readonly LoadedFile[], files: readonly string[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
-  const loaded = await loadFiles(files, cwd, options);
-  const references = reference.map((file) => file.data);
-  for (let i = 0; i < loaded.length; i++) {
-    const narrow = singleTextOptions(references, loaded[i].data);
-    if (!narrow) continue;
-    loaded[i] = { file: loaded[i].file, data: await readDatasetFile(resolve(cwd, loaded[i].file), { ...options, ...narrow }) };
-    onNarrowed?.(loaded[i].file, narrow.role ?? narrow.textField ?? '');
-  }
-  return loaded;
+  return narrowFor(await loadFiles(files, cwd, options), reference, cwd, options, onNarrowed);
 }
 
 /**
- * The reference, read as the datasets can be compared with it: a chat or instruction reference file, when every
- * dataset was read for one text, is read again for its requests alone (the mirror of {@link loadDatasetsFor}).
+ * Files read again for their requests alone where the other side of the comparison has one text a row: the
+ * datasets against the reference ({@link loadDatasetsFor}), or the reference against the datasets.
  */
-export async function narrowReferenceFor(reference: readonly LoadedFile[], datasets: readonly LoadedFile[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
-  const out = [...reference];
-  const others = datasets.map((file) => file.data);
+export async function narrowFor(files: readonly LoadedFile[], others: readonly LoadedFile[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
+  const out = [...files];
+  const otherData = others.map((file) => file.data);
   for (let i = 0; i < out.length; i++) {
-    const narrow = singleTextOptions(others, out[i].data);
+    const narrow = singleTextOptions(otherData, out[i].data);
     if (!narrow) continue;
     out[i] = { file: out[i].file, data: await readDatasetFile(resolve(cwd, out[i].file), { ...options, ...narrow }) };
     onNarrowed?.(out[i].file, narrow.role ?? narrow.textField ?? '');

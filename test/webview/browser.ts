@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Debian's Chromium for the panel tests, with pages that record what the panel did: console lines, page errors,
  * dialogs (none may open) and CSP violations. Screenshots go to .test-artifacts/webview/ (git-ignored).
@@ -106,4 +107,17 @@ export async function recordedPage(browser: Browser, viewport = { width: 1100, h
     },
     close: () => context.close(),
   };
+}
+
+/** Elements of the panel whose box reaches past the viewport, as `tag.class left–right` (nothing may make the panel scroll sideways). */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const node of document.querySelectorAll('main *, header *')) {
+      const box = node.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.right > window.innerWidth + 0.5 || box.left < -0.5) out.push(`${node.tagName.toLowerCase()}.${String((node as unknown as { className: unknown }).className)} ${Math.round(box.left)}–${Math.round(box.right)}`);
+    }
+    return out;
+  });
 }

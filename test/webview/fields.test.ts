@@ -15,7 +15,7 @@ import { rowsPage } from '../../src/core/report/panel';
 import type { PanelMessage, PanelSnapshot, RowsQuery } from '../../src/shared/panel';
 import { synthgap, tempDir } from '../support/cli';
 import { analyzeFinetune, finetuneSnapshot } from '../support/fieldsAnalysis';
-import { ARTIFACTS, recordedPage, type RecordedPage, usePanelBrowser } from './browser';
+import { ARTIFACTS, overflowing, recordedPage, type RecordedPage, usePanelBrowser } from './browser';
 import { fixtureSnapshot } from './fixtureSnapshot';
 import { THEME_CLASS, themeVariables, type PageTheme } from './themes';
 import { serveWebviewPage } from './webviewPage';
@@ -75,19 +75,6 @@ async function answerRows(page: Page, rows: Parameters<typeof rowsPage>[0], seen
 
 async function requestCount(page: Page): Promise<number> {
   return page.evaluate(() => window.posted.filter((m) => m.type === 'requestRows').length);
-}
-
-/** Elements whose right edge is past the viewport (nothing may make the panel scroll sideways). */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const node of document.querySelectorAll('main *, header *')) {
-      const box = node.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (box.right > window.innerWidth + 0.5 || box.left < -0.5) out.push(`${node.tagName.toLowerCase()}.${String(node.className)} ${Math.round(box.left)}–${Math.round(box.right)}`);
-    }
-    return out;
-  });
 }
 
 /** A screenshot from the top of `from` to the bottom of `to` (at most `maxHeight` px), into .test-artifacts/webview/. */

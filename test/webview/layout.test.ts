@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { FeatureGap } from '../../src/core/report/types';
 import type { PanelSnapshot, PanelUiState } from '../../src/shared/panel';
 import { contrastRatio, SERIES_COLORS } from '../../webview-ui/src/charts/palette';
-import { ARTIFACTS, recordedPage, type RecordedPage, usePanelBrowser } from './browser';
+import { ARTIFACTS, overflowing, recordedPage, type RecordedPage, usePanelBrowser } from './browser';
 import { FIXTURE_PROBE, fixtureSnapshot } from './fixtureSnapshot';
 import { THEME_CLASS, themeVariables, type PageTheme } from './themes';
 import { serveWebviewPage } from './webviewPage';
@@ -75,19 +75,6 @@ async function openPanel(width: number, theme: PageTheme, state?: PanelUiState):
   await recorded.page.evaluate((snapshot) => window.postMessage({ type: 'snapshot', snapshot }, '*'), layoutSnapshot());
   await recorded.page.waitForSelector('.rows-table .data-row');
   return recorded;
-}
-
-/** Elements (not inside a closed <details>) whose right edge is past the viewport. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const node of document.querySelectorAll('main *, header *')) {
-      const box = node.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (box.right > window.innerWidth + 0.5 || box.left < -0.5) out.push(`${node.tagName.toLowerCase()}.${String((node as unknown as { className: unknown }).className)} ${Math.round(box.left)}–${Math.round(box.right)}`);
-    }
-    return out;
-  });
 }
 
 /** Pairs of tick labels on one axis whose boxes overlap, per chart. */
