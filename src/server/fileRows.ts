@@ -63,8 +63,8 @@ export class FileRows {
   private readonly analyzed = new Map<string, RowScore[]>();
   /** Scores the model gave to texts the analysis never saw. */
   private readonly editedScores = new Map<string, RowScore>();
-  /** A file read field by field: its analyzed records by line (what an edited record's fields are compared with). */
-  private readonly analyzedRecords = new Map<number, DatasetRow>();
+  /** The analyzed rows, in order (what an edited record's fields are compared with). */
+  private readonly analyzedRows: readonly DatasetRow[];
 
   constructor(output: AnalysisOutput, private readonly dictionary: () => WordDictionary, options: FileRowsOptions = {}) {
     this.text = options.text;
@@ -74,7 +74,7 @@ export class FileRows {
     this.data = output.data;
     this.model = output.model ? new ScoringModel(output.model, dictionary()) : undefined;
     this.analyzedTexts = output.data.rows.map((row) => row.text);
-    for (const row of output.data.rows) if (row.fields) this.analyzedRecords.set(row.line, row);
+    this.analyzedRows = output.data.rows;
     const results = output.report?.datasets[0]?.rows ?? [];
     output.data.rows.forEach((row, i) => {
       const r = results[i];
@@ -108,8 +108,8 @@ export class FileRows {
     const model = this.model;
     const rows: ScoredRow[] = [];
     const seen = new Map<string, number>();
-    let before: Map<number, ScoredRow> | undefined;
-    for (const row of data.rows) {
+    for (let index = 0; index < data.rows.length; index++) {
+      const row = data.rows[index];
       const occurrence = seen.get(row.text) ?? 0;
       seen.set(row.text, occurrence + 1);
       const analyzed = this.analyzed.get(row.text);
@@ -125,9 +125,12 @@ export class FileRows {
         if (!result) continue;
         changed++;
         if (row.fields && result.flagged) {
-          before ??= new Map(this.rows.map((scored) => [scored.row.line, scored]));
-          result = keepPlace(row, result, before.get(row.line));
-          if (result.field === undefined) underline = untouchedField(row, this.analyzedRecords.get(row.line));
+          // An edit within a line keeps every row's index: the record as it was is at the same index (no search, so a
+          // keystroke in a large file costs no more than before).
+          const previous = this.rows[rows.length];
+          result = keepPlace(row, result, previous?.row.line === row.line ? previous : undefined);
+          const analyzedRow = this.analyzedRows[index];
+          if (result.field === undefined) underline = untouchedField(row, analyzedRow?.line === row.line ? analyzedRow : undefined);
         }
       }
       // Ignore is the user's word on a row's content: the same rule the analysis applied (core analyze).
