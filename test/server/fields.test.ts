@@ -40,13 +40,17 @@ function recordLiterals(line: string): Literal[] {
   return found;
 }
 
-/** The `content` values of an OpenAI chat line, with their role and turn. */
+/** ShareGPT's speakers by the roles Synthgap names them with. */
+const SHAREGPT_ROLES: Readonly<Record<string, string>> = { human: 'user', gpt: 'assistant', system: 'system' };
+
+/** The turns of a chat line (OpenAI `role`/`content`, ShareGPT `from`/`value`), with their role and turn. */
 function turnLiterals(line: string): Literal[] {
   const found: Literal[] = [];
   let turn = 0;
-  for (const m of line.matchAll(new RegExp(`\\{\\s*"role"\\s*:\\s*"(\\w+)"\\s*,\\s*"content"\\s*:\\s*(${STRING})`, 'g'))) {
-    const start = (m.index ?? 0) + m[0].length - m[2].length + 1;
-    found.push({ key: 'content', role: m[1], turn: turn++, start, end: start + m[2].length - 2, value: JSON.parse(m[2]) as string });
+  for (const m of line.matchAll(new RegExp(`\\{\\s*"(role|from)"\\s*:\\s*"(\\w+)"\\s*,\\s*"(content|value)"\\s*:\\s*(${STRING})`, 'g'))) {
+    const start = (m.index ?? 0) + m[0].length - m[4].length + 1;
+    const role = m[1] === 'from' ? SHAREGPT_ROLES[m[2]] ?? m[2] : m[2];
+    found.push({ key: m[3], role, turn: turn++, start, end: start + m[4].length - 2, value: JSON.parse(m[4]) as string });
   }
   return found;
 }
@@ -266,6 +270,51 @@ describe('a chat file in the editor: one turn underlined, named, roughened and r
     assert.ok(!client.statuses.slice(from).some((s) => s.state === 'analyzing'), 'no new analysis');
     assert.equal(await statusFlagged(client, uri), (await flaggedDiagnostics(client, uri)).length, 'status bar and Problems still agree');
     assert.equal(await lensFlagged(client, uri), (await flaggedDiagnostics(client, uri)).length, 'CodeLens and Problems still agree');
+  });
+});
+
+describe('a ShareGPT file in the editor: the gpt turn\'s value underlined and named assistant', () => {
+  let client: LspClient;
+  let uri: string;
+
+  before(async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'synthgap-sharegpt-'));
+    copyFileSync(join(FIXTURES, 'sharegpt.real.jsonl'), join(folder, 'real.jsonl'));
+    copyFileSync(join(FIXTURES, 'sharegpt.synthetic.jsonl'), join(folder, 'chat.jsonl'));
+    writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl' }));
+    uri = pathToFileURL(join(folder, 'chat.jsonl')).href;
+    client = await LspClient.start({ folder, settings: { embedding: { model: 'hashed' } } });
+    client.open(join(folder, 'chat.jsonl'));
+    await client.waitForStatus((s) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
+  });
+
+  after(() => client.stop());
+
+  test('every squiggle lies inside one turn\'s value, and the hover names its role', async () => {
+    const flagged = await flaggedDiagnostics(client, uri);
+    assert.ok(flagged.length > 0, 'no flagged row');
+    const roles: Record<string, number> = {};
+    for (const diagnostic of flagged) {
+      const turn = literalOf(diagnostic.range, turnLiterals(lineText(client, uri, diagnostic.range.start.line)));
+      assert.ok(turn?.key === 'value', `line ${diagnostic.range.start.line + 1}: ${JSON.stringify(diagnostic.range)} is not inside a turn's value`);
+      assert.deepEqual([turn.start, turn.end], [diagnostic.range.start.character, diagnostic.range.end.character], 'the whole value is underlined');
+      roles[turn.role ?? '?'] = (roles[turn.role ?? '?'] ?? 0) + 1;
+      const hover = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: diagnostic.range.start.line, character: diagnostic.range.start.character + 1 } }));
+      assert.match(hover, new RegExp(`${turn.role} field`), hover);
+      for (const reason of hover.split('\n').filter((l) => l.startsWith('- '))) assert.ok(reason.startsWith(`- ${turn.role}:`), reason);
+    }
+    console.error(`sharegpt: ${flagged.length} squiggles by role ${JSON.stringify(roles)}`);
+  });
+
+  // The analysis (core gap/fields.ts) points a record at the field of the highest percentile among its reference
+  // rows, ties (beyond every reference row) going to the higher score. Here all 120 assistant turns and 71 of 120
+  // user turns are beyond every reference row of their role (synthgap check --role), and the user detector's
+  // scores run higher, so 32 of 60 records point at a user turn although the assistant field separates more
+  // (AUC 1.00 against 0.93).
+  test('most squiggles are on the assistant turns, the field that differs most', { todo: 'core gap/fields.ts breaks percentile ties by raw score across fields' }, async () => {
+    const flagged = await flaggedDiagnostics(client, uri);
+    const onAssistant = flagged.filter((d) => literalOf(d.range, turnLiterals(lineText(client, uri, d.range.start.line)))?.role === 'assistant');
+    assert.ok(onAssistant.length > flagged.length / 2, `${onAssistant.length} of ${flagged.length} on assistant turns`);
   });
 });
 
