@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/codeServer/paths.mjs';
 import { screenshot } from './harness/artifacts.js';
 import { startCodeServer } from './harness/codeServer.js';
-import { dismiss, hoverSquiggle, openFile, runCommand, type Squiggle } from './harness/editor.js';
+import { chooseQuickFix, dismiss, hoverSquiggle, openFile, openQuickFix, runCommand, type Squiggle } from './harness/editor.js';
 import { SELECTORS } from './harness/selectors.js';
 import { useWorkbench } from './harness/suite.js';
 import { SKIP_INTEGRATION, usePackagedExtension } from './harness/synthgapPackage.js';
@@ -65,10 +65,12 @@ async function clickedPosition(page: Page, squiggle: Squiggle): Promise<{ line: 
 
 describe('a chat file in the editor, from the .vsix in code-server 4.139.1', { skip: SKIP_INTEGRATION }, () => {
   let lines: string[] = [];
+  let workspace = '';
   const packaged = usePackagedExtension(['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'words.txt']);
 
   const bench = useWorkbench('chat', async (scratch) => {
     const folder = join(scratch, 'workspace');
+    workspace = folder;
     mkdirSync(folder, { recursive: true });
     copyFileSync(join(FIXTURES, 'openai-chat.real.jsonl'), join(folder, 'real.jsonl'));
     copyFileSync(join(FIXTURES, 'openai-chat.synthetic.jsonl'), join(folder, CHECKED));
@@ -101,6 +103,41 @@ describe('a chat file in the editor, from the .vsix in code-server 4.139.1', { s
       console.log(`# ${await screenshot(page, `chat-assistant-hover-${theme}`)}`);
       await dismiss(page);
     }
+  }));
+
+  test('"Roughen this example" on the assistant turn cuts its AI boilerplate and leaves the rest of the line as it was', STEP, () => bench.step('assistant-roughen', async (page) => {
+    const squiggle = await firstSquiggle(page);
+    const at = await clickedPosition(page, squiggle);
+    const labels = await openQuickFix(page, squiggle);
+    console.log(`# quick fixes on line ${at.line}: ${JSON.stringify(labels)}`);
+    console.log(`# ${await screenshot(page, 'chat-assistant-quick-fix-dark')}`);
+    const fix = labels.find((label) => label.startsWith('Roughen this example: '));
+    assert.ok(fix, JSON.stringify(labels));
+    assert.match(fix, /^Roughen this example: drop (stock opener|AI boilerplate|closing offer)(, drop (stock opener|AI boilerplate|closing offer))*$/);
+    await chooseQuickFix(page, fix);
+    // Saved as a user saves, then read from disk: the line is the old one with a span cut, nothing else changed.
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, CHECKED);
+    let after = lines[at.line - 1];
+    await waitForCondition('the roughened line saved to disk', () => (after = readFileSync(file, 'utf8').split('\n')[at.line - 1] ?? '') !== lines[at.line - 1], 20_000);
+    console.log(`# before: ${lines[at.line - 1]}\n# after:  ${after}`);
+    const was = JSON.parse(lines[at.line - 1]) as { messages: { role: string; content: string }[] };
+    const now = JSON.parse(after) as { messages: { role: string; content: string }[] };
+    const answer = now.messages.findIndex((m, i) => m.content !== was.messages[i].content);
+    assert.equal(was.messages[answer]?.role, 'assistant', 'the assistant turn changed');
+    now.messages.forEach((m, i) => i === answer || assert.deepEqual(m, was.messages[i], `turn ${i} is untouched`));
+    const before = was.messages[answer].content;
+    const cut = now.messages[answer].content;
+    // Only cuts: the words left are the answer's words, in order and spelled as they were (a capital may move).
+    const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+    let k = 0;
+    const all = words(before);
+    const left = words(cut).every((word) => {
+      while (k < all.length && all[k] !== word) k++;
+      return k++ < all.length;
+    });
+    assert.ok(cut.length < before.length && left, `${before}\n${cut}`);
+    assert.equal(readFileSync(file, 'utf8').split('\n').filter((_, i) => i !== at.line - 1).join('\n'), lines.filter((_, i) => i !== at.line - 1).join('\n'), 'every other line as it was');
   }));
 
   test('stopping leaves no process behind', STEP, () => bench.stopAndCheckNothingIsLeft());
