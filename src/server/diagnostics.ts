@@ -64,7 +64,18 @@ function rowDiagnostic(
     source: SOURCE,
     code: DIAGNOSTIC_CODES.tooClean,
     codeDescription: { href: DOCS_TOO_CLEAN },
-    message: reasonsSentence(row.reasons, row.percentile),
+    message: rowMessage(row),
     data,
   };
+}
+
+/**
+ * What the Problems panel says of a row. The reasons of a record's flag each name its field (`assistant: starts
+ * with a capital letter`); the message names it once: `assistant field reads unlike the real rows: starts with …`.
+ */
+function rowMessage(row: RowView): string {
+  const prefix = row.field !== undefined ? `${row.field}: ` : '';
+  if (!prefix || row.reasons.length === 0 || !row.reasons.every((reason) => reason.message.startsWith(prefix))) return reasonsSentence(row.reasons, row.percentile);
+  const sentence = reasonsSentence(row.reasons.map((reason) => ({ ...reason, message: reason.message.slice(prefix.length) })), row.percentile);
+  return `${row.field} field ${sentence[0].toLowerCase()}${sentence.slice(1)}`;
 }

@@ -1,9 +1,9 @@
-import type { DatasetRow, ParsedDataset } from '../core/dataset/types';
+import type { DatasetRow, FieldText, ParsedDataset } from '../core/dataset/types';
 import { ScoringModel, type RowScore } from '../core/gap/model';
 import type { WordDictionary } from '../core/host';
 import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
 import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
-import { placedField, placedText } from '../core/dataset/schemas';
+import { isResponseField, placedField, placedText } from '../core/dataset/schemas';
 import { roughenRow } from '../core/roughen/fields';
 import { roughenResponse } from '../core/roughen/response';
 import { roughenText } from '../core/roughen/roughen';
@@ -16,6 +16,8 @@ import type { AnalysisOutput } from './workerProtocol';
 export interface ScoredRow {
   readonly row: DatasetRow;
   readonly result: RowScore;
+  /** For a record scored whole after an edit: the field underlined (its flag names none). */
+  readonly underline?: FieldText;
 }
 
 export interface FileRowsOptions {
@@ -61,6 +63,8 @@ export class FileRows {
   private readonly analyzed = new Map<string, RowScore[]>();
   /** Scores the model gave to texts the analysis never saw. */
   private readonly editedScores = new Map<string, RowScore>();
+  /** The analyzed rows, in order (what an edited record's fields are compared with). */
+  private readonly analyzedRows: readonly DatasetRow[];
 
   constructor(output: AnalysisOutput, private readonly dictionary: () => WordDictionary, options: FileRowsOptions = {}) {
     this.text = options.text;
@@ -70,6 +74,7 @@ export class FileRows {
     this.data = output.data;
     this.model = output.model ? new ScoringModel(output.model, dictionary()) : undefined;
     this.analyzedTexts = output.data.rows.map((row) => row.text);
+    this.analyzedRows = output.data.rows;
     const results = output.report?.datasets[0]?.rows ?? [];
     output.data.rows.forEach((row, i) => {
       const r = results[i];
@@ -103,11 +108,13 @@ export class FileRows {
     const model = this.model;
     const rows: ScoredRow[] = [];
     const seen = new Map<string, number>();
-    for (const row of data.rows) {
+    for (let index = 0; index < data.rows.length; index++) {
+      const row = data.rows[index];
       const occurrence = seen.get(row.text) ?? 0;
       seen.set(row.text, occurrence + 1);
       const analyzed = this.analyzed.get(row.text);
       let result = analyzed?.[Math.min(occurrence, analyzed.length - 1)];
+      let underline: FieldText | undefined;
       if (!result) {
         result = this.editedScores.get(row.text);
         if (!result && model) {
@@ -117,11 +124,19 @@ export class FileRows {
         }
         if (!result) continue;
         changed++;
+        if (row.fields && result.flagged) {
+          // An edit within a line keeps every row's index: the record as it was is at the same index (no search, so a
+          // keystroke in a large file costs no more than before).
+          const previous = this.rows[rows.length];
+          result = keepPlace(row, result, previous?.row.line === row.line ? previous : undefined);
+          const analyzedRow = this.analyzedRows[index];
+          if (result.field === undefined) underline = untouchedField(row, analyzedRow?.line === row.line ? analyzedRow : undefined);
+        }
       }
       // Ignore is the user's word on a row's content: the same rule the analysis applied (core analyze).
       if (result.flagged && this.ignore.size > 0 && this.ignore.has(textHash(row.text))) result = { ...result, flagged: false, reasons: [] };
       if (result.flagged) flagged++;
-      rows.push({ row, result });
+      rows.push(underline ? { row, result, underline } : { row, result });
     }
     this.rows = rows;
     this.changedRows = changed;
@@ -206,7 +221,7 @@ export class FileRows {
     if (!profile) return [];
     const rows = targets === 'flagged' ? this.flaggedRows() : targets.flatMap((target) => this.rowAt(target.line, target.turn) ?? []);
     const dictionary = this.dictionary();
-    return rows.flatMap(({ row, result: score }) => {
+    return rows.flatMap(({ row, result: score, underline }) => {
       const options = {
         seed,
         dictionary,
@@ -215,7 +230,7 @@ export class FileRows {
       };
       // A record is roughened in the field its flag is about: a request as any text, a response only by cutting
       // stock openers, closers and boilerplate (the same rule as synthgap roughen's).
-      const place = placedField(row, score) ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
+      const place = placedField(row, score) ?? underline ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
       return roughenRow(row, (text, response) => (response ? roughenResponse(text) : roughenText(text, profile, options)), place).map((rough) => ({
         line: rough.line,
         ...(rough.turn !== undefined ? { turn: rough.turn } : row.turn !== undefined ? { turn: row.turn } : {}),
@@ -227,15 +242,44 @@ export class FileRows {
   }
 }
 
+/**
+ * The place of an edited record's new score. The editor's model scores a record whole and names no field; when the
+ * field the record's flag was about is unchanged by the edit (another turn was edited), the flag is still about
+ * that field, for the same reasons (a field's own comparison does not depend on the other fields). Otherwise the
+ * score and its reasons are about the whole record, and say so.
+ */
+function keepPlace(row: DatasetRow, result: RowScore, previous: ScoredRow | undefined): RowScore {
+  const was = previous?.result;
+  if (!previous || !was?.flagged || was.field === undefined || was.reasons.length === 0) return result;
+  const then = placedField(previous.row, was);
+  const now = placedField(row, was);
+  if (!then || !now || then.text !== now.text || then.turn !== now.turn) return result;
+  return { ...result, field: was.field, ...(was.turn !== undefined ? { turn: was.turn } : {}), reasons: was.reasons };
+}
+
+/**
+ * Where a record scored whole after an edit is underlined: the last response field (a chat's last answer, an
+ * instruction row's output) the edits left as analyzed, else the last field the edits left, else the last field.
+ * Never the text just typed, which the whole record's flag is not about.
+ */
+function untouchedField(row: DatasetRow, analyzed: DatasetRow | undefined): FieldText | undefined {
+  const fields = row.fields ?? [];
+  const untouched = fields.filter((part) => analyzed?.fields?.some((was) => was.field === part.field && was.turn === part.turn && was.text === part.text));
+  return [...untouched].reverse().find((part) => isResponseField(part.field)) ?? untouched.at(-1);
+}
+
 /** A row's place and score, as the main thread holds it. */
-function rowView({ row, result }: ScoredRow): RowView {
-  // A record's flag is about one field: that field is underlined (after an edit, the model names none: the last, the response).
-  const field = placedField(row, result) ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
+function rowView({ row, result, underline }: ScoredRow): RowView {
+  // A record's flag is about one field: that field is underlined. A record scored whole after an edit names none;
+  // its underline goes on a field the edits left (untouchedField), else on the last (a chat's last answer).
+  const named = placedField(row, result);
+  const field = named ?? underline ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
   const turn = field?.turn ?? row.turn;
   return {
     line: row.line,
     ...(turn !== undefined ? { turn } : {}),
-    ...(field ? { field: field.field } : {}),
+    ...(named ? { field: named.field } : {}),
+    ...(row.fields ? { record: row.fields.some((part) => part.turn !== undefined) ? 'conversation' as const : 'record' as const } : {}),
     textRange: field?.textRange ?? row.textRange,
     score: result.score,
     percentile: result.percentile,

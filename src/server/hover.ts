@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatasetFormat } from '../core/dataset/types';
@@ -19,8 +19,7 @@ export function rowHover(file: FileAnalysis, onLine: readonly RowDetail[], posit
   const lines: string[] = [];
   const figure = `score ${formatScore(row.score)}, higher than ${formatShare(row.percentile)} of real rows`;
   const threshold = file.view.flagThreshold !== undefined ? formatDecimal(file.view.flagThreshold, 2) : '?';
-  // A record read field by field is scored whole; the underline and the reasons are about one field of it.
-  const field = row.field === undefined ? '' : ` · ${escapeMarkdown(row.field)} field (the score is the whole ${row.turn !== undefined ? 'conversation' : 'record'}'s)`;
+  const field = scopeText(row);
   if (!row.flagged) {
     lines.push(`**Synthgap**${field}: ${figure}; not flagged (threshold ${threshold}).`);
   } else {
@@ -32,9 +31,29 @@ export function rowHover(file: FileAnalysis, onLine: readonly RowDetail[], posit
   const nearest = row.nearest;
   if (nearest) {
     const where = `${basename(nearest.file)}:${nearest.line}`;
-    lines.push('', `Nearest real row (${escapeMarkdown(where)}, similarity ${formatDecimal(nearest.similarity, 2)}):`, '', `> ${escapeMarkdown(oneLine(nearest.text))}`);
+    // A record is compared whole: its nearest real row is a whole conversation or record, its fields joined by ↵.
+    const what = row.record === 'conversation' ? 'conversation' : row.record === 'record' ? 'record' : 'row';
+    lines.push('', `Nearest real ${what} (${escapeMarkdown(where)}, similarity ${formatDecimal(nearest.similarity, 2)}):`, '', `> ${escapeMarkdown(oneLine(nearest.text))}`);
   }
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: valueRange(row, file.view.format, document) };
+  const range = valueRange(row, file.view.format, document);
+  // An unflagged record names no field: the hover then stands where the mouse is, not on a field it is not about.
+  const placed = row.field !== undefined || row.record === undefined || contains(range, position);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...(placed ? { range } : {}) };
+}
+
+/**
+ * What a record's score and reasons are about: a record read field by field is scored whole, and its flag (the
+ * underline and the reasons) is about one field of it, or about the whole record when an edit was scored whole.
+ */
+function scopeText(row: RowDetail): string {
+  if (row.record === undefined) return '';
+  if (row.field !== undefined) return ` · ${escapeMarkdown(row.field)} field (the score is the whole ${row.record}'s)`;
+  return ` · the whole ${row.record}`;
+}
+
+function contains(range: Range, position: Position): boolean {
+  const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  return after(position, range.start) && after(range.end, position);
 }
 
 /** The row on the hovered line; on a chat line, the turn whose value holds the position. */

@@ -33,6 +33,10 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   'drop-apostrophe': 'drop apostrophes',
   slang: 'slang',
   'repeat-punctuation': 'repeat punctuation',
+  // An answer's fix cuts; named by themselves ("stock opener") they read as if the fix added one.
+  'stock-opener': 'drop stock opener',
+  'assistant-boilerplate': 'drop AI boilerplate',
+  'closing-offer': 'drop closing offer',
 };
 
 /** `lower-case, drop final punctuation, 1 typo`: what roughening did, in the order it did it. */

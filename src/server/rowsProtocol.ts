@@ -15,8 +15,10 @@ export interface RowView {
   /** 1-based line on which the row's record starts. */
   readonly line: number;
   readonly turn?: number;
-  /** For a record read field by field: the field underlined (the one the flag is about). */
+  /** For a record read field by field: the field the flag is about (underlined); none when an edit was scored whole. */
   readonly field?: string;
+  /** For a record read field by field: what its one score is about, a chat's whole conversation or a whole record. */
+  readonly record?: 'conversation' | 'record';
   readonly textRange: TextRange;
   readonly score: number;
   /** Share of reference rows with a lower score, 0..1. */
