@@ -309,11 +309,11 @@ describe('a ShareGPT file in the editor: the gpt turn\'s value underlined and na
   });
 
   // The analysis (core gap/fields.ts) points a record at the field of the highest percentile among its reference
-  // rows, ties (beyond every reference row) going to the higher score. Here all 120 assistant turns and 71 of 120
-  // user turns are beyond every reference row of their role (synthgap check --role), and the user detector's
-  // scores run higher, so 32 of 60 records point at a user turn although the assistant field separates more
-  // (AUC 1.00 against 0.93).
-  test('most squiggles are on the assistant turns, the field that differs most', { todo: 'core gap/fields.ts breaks percentile ties by raw score across fields' }, async () => {
+  // rows, ties (beyond every reference row) going to the field with the higher AUC. Here all 120 assistant turns
+  // and 71 of 120 user turns are beyond every reference row of their role; breaking those ties by raw score (two
+  // detectors' scores, not on one scale) put 32 of 60 records on a user turn although the assistant field
+  // separates more (AUC 1.00 against 0.93).
+  test('most squiggles are on the assistant turns, the field that differs most', async () => {
     const flagged = await flaggedDiagnostics(client, uri);
     const onAssistant = flagged.filter((d) => literalOf(d.range, turnLiterals(lineText(client, uri, d.range.start.line)))?.role === 'assistant');
     assert.ok(onAssistant.length > flagged.length / 2, `${onAssistant.length} of ${flagged.length} on assistant turns`);

@@ -148,3 +148,20 @@ export function singleTextOptions(reference: readonly ParsedDataset[], dataset: 
   const request = dataset.textFields.find(isRequestField) ?? dataset.textFields[0];
   return dataset.role !== undefined ? { role: request } : { textField: request };
 }
+
+/** Plural nouns for the usual fields and roles, as a reason names them: "no real assistant turns do". */
+const FIELD_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['user', 'user turns'], ['assistant', 'assistant turns'], ['system', 'system prompts'], ['instruction', 'instructions'],
+  ['input', 'inputs'], ['output', 'outputs'], ['prompt', 'prompts'], ['completion', 'completions'], ['response', 'responses'],
+  ['question', 'questions'], ['answer', 'answers'],
+]);
+
+/**
+ * The texts of one field, as a reason counts them: `assistant turns`, `outputs`; another field by its name
+ * (`"summary" texts`).
+ *
+ * @example fieldNoun('assistant') // 'assistant turns'
+ */
+export function fieldNoun(field: string): string {
+  return FIELD_NOUNS.get(field.toLowerCase()) ?? `"${field}" texts`;
+}
