@@ -20,6 +20,7 @@ import type {
   RowResult,
   Verdict,
 } from './types';
+import { isRequestField } from '../dataset/schemas';
 import { formatAuc, formatAucRange, formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
@@ -225,7 +226,11 @@ export function errorDigest(
 /** `Real rows: 8.4% have a typo; over 99% have no final punctuation; …`, or undefined without a profile. */
 export function noiseProfileText(report: GapReport): string | undefined {
   const sentences = report.reference.noiseProfile?.sentences ?? [];
-  return sentences.length > 0 ? `How the real rows are written: ${sentences.join('; ')}.` : undefined;
+  if (sentences.length === 0) return undefined;
+  // Fine-tuning data: the profile is learned from the requests people wrote (analyze.ts requestRows), and says so.
+  const requests = (report.settings.textFields ?? []).filter(isRequestField);
+  const what = requests.length > 0 ? `the real requests (${requests.join(', ')})` : 'the real rows';
+  return `How ${what} are written: ${sentences.join('; ')}.`;
 }
 
 /**
