@@ -112,7 +112,7 @@ describe('a chat file read field by field in the panel', () => {
         // Every row names its field; a chat turn also its message.
         const tags = await page.locator('.rows-table .data-row .field-tag').allTextContents();
         assert.equal(tags.length, await page.locator('.rows-table .data-row').count());
-        assert.ok(tags.some((tag) => /^assistant · message \d+$/.test(tag)) && tags.some((tag) => /^user · message \d+$/.test(tag)), tags.join(', '));
+        assert.ok(tags.some((tag) => /^assistant · message \d+$/.test(tag)), tags.join(', '));
         assert.ok(tags.every((tag) => /^(system|user|assistant) · message \d+$|^whole record$/.test(tag)), tags.join(', '));
         const firstRow = snapshot.rows.rows[0];
         assert.equal(await page.textContent('.rows-table .data-row >> nth=0 >> .row-text'), firstRow.text, 'the text of the field the flag is about');
@@ -127,9 +127,11 @@ describe('a chat file read field by field in the panel', () => {
         assert.equal(query.offset, 0);
         await page.waitForFunction(() => [...document.querySelectorAll('.rows-table .data-row')].length > 0 && ![...document.querySelectorAll('.rows-table[aria-busy="true"]')].length);
         const assistantRows = rows.filter((row) => row.field === 'assistant').length;
-        assert.equal(await page.textContent('.page-status'), `Rows 1–${assistantRows} of ${assistantRows}`);
+        // The first page of them (50 a page).
+        const onPage = Math.min(assistantRows, query.limit);
+        assert.equal(await page.textContent('.page-status'), `Rows 1–${onPage} of ${assistantRows}`);
         const shown = await page.locator('.rows-table .data-row .field-tag').allTextContents();
-        assert.ok(shown.length === assistantRows && shown.every((tag) => tag.startsWith('assistant · message ')), shown.join(', '));
+        assert.ok(shown.length === onPage && shown.every((tag) => tag.startsWith('assistant · message ')), shown.join(', '));
         assert.match((await page.textContent('.field-note')) ?? '', /^Rows whose flag is about assistant\./);
         assert.equal(await page.inputValue('#rows-field'), 'assistant', 'the selector shows the field');
         assert.deepEqual(await overflowing(page), [], 'nothing reaches past the panel');
