@@ -126,20 +126,29 @@ async function lensFlagged(client: LspClient, uri: string): Promise<number> {
   return Number(/Synthgap: ([\d,]+) of/.exec(lenses[0]?.command.title ?? '')?.[1].replaceAll(',', '') ?? NaN);
 }
 
+/**
+ * A fresh workspace folder with a fixture pair (`<fixture>.real.jsonl` as the reference, the synthetic side as
+ * `name`) and a synthgap.json naming the reference; the server started on it with the file open and analyzed.
+ */
+async function openFixture(prefix: string, fixture: string, name: string): Promise<{ folder: string; client: LspClient; uri: string }> {
+  const folder = mkdtempSync(join(tmpdir(), `synthgap-${prefix}-`));
+  copyFileSync(join(FIXTURES, `${fixture}.real.jsonl`), join(folder, 'real.jsonl'));
+  copyFileSync(join(FIXTURES, `${fixture}.synthetic.jsonl`), join(folder, name));
+  writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl' }));
+  const uri = pathToFileURL(join(folder, name)).href;
+  const client = await LspClient.start({ folder, settings: { embedding: { model: 'hashed' } } });
+  client.open(join(folder, name));
+  await client.waitForStatus((s) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
+  return { folder, client, uri };
+}
+
 describe('a chat file in the editor: one turn underlined, named, roughened and re-scored', () => {
   let folder: string;
   let client: LspClient;
   let uri: string;
 
   before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'synthgap-chat-'));
-    copyFileSync(join(FIXTURES, 'openai-chat.real.jsonl'), join(folder, 'real.jsonl'));
-    copyFileSync(join(FIXTURES, 'openai-chat.synthetic.jsonl'), join(folder, 'chat.jsonl'));
-    writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl' }));
-    uri = pathToFileURL(join(folder, 'chat.jsonl')).href;
-    client = await LspClient.start({ folder, settings: { embedding: { model: 'hashed' } } });
-    client.open(join(folder, 'chat.jsonl'));
-    await client.waitForStatus((s) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
+    ({ folder, client, uri } = await openFixture('chat', 'openai-chat', 'chat.jsonl'));
   });
 
   after(() => client.stop());
@@ -280,14 +289,7 @@ describe('a ShareGPT file in the editor: the gpt turn\'s value underlined and na
   let uri: string;
 
   before(async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'synthgap-sharegpt-'));
-    copyFileSync(join(FIXTURES, 'sharegpt.real.jsonl'), join(folder, 'real.jsonl'));
-    copyFileSync(join(FIXTURES, 'sharegpt.synthetic.jsonl'), join(folder, 'chat.jsonl'));
-    writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl' }));
-    uri = pathToFileURL(join(folder, 'chat.jsonl')).href;
-    client = await LspClient.start({ folder, settings: { embedding: { model: 'hashed' } } });
-    client.open(join(folder, 'chat.jsonl'));
-    await client.waitForStatus((s) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
+    ({ client, uri } = await openFixture('sharegpt', 'sharegpt', 'chat.jsonl'));
   });
 
   after(() => client.stop());
@@ -326,14 +328,7 @@ describe('an Alpaca file in the editor: the output underlined, roughened without
   let uri: string;
 
   before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'synthgap-alpaca-'));
-    copyFileSync(join(FIXTURES, 'alpaca.real.jsonl'), join(folder, 'real.jsonl'));
-    copyFileSync(join(FIXTURES, 'alpaca.synthetic.jsonl'), join(folder, 'alpaca.jsonl'));
-    writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: 'real.jsonl' }));
-    uri = pathToFileURL(join(folder, 'alpaca.jsonl')).href;
-    client = await LspClient.start({ folder, settings: { embedding: { model: 'hashed' } } });
-    client.open(join(folder, 'alpaca.jsonl'));
-    await client.waitForStatus((s) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
+    ({ folder, client, uri } = await openFixture('alpaca', 'alpaca', 'alpaca.jsonl'));
   });
 
   after(() => client.stop());
