@@ -141,7 +141,7 @@ function mergeDataset(report: DatasetReport, d: number, analyses: readonly Field
       field: analysis.field,
       rows: fieldReport.summary.rows,
       summary: fieldReport.summary,
-      gaps: fieldReport.gaps,
+      gaps: fieldReport.gaps.map((gap) => ({ ...gap, sentence: countedAs(gap.sentence, analysis.field) })),
       phrases: fieldReport.phrases,
       diversity: fieldReport.diversity,
       leakage: fieldReport.leakage,
@@ -165,7 +165,11 @@ function explainFieldRow(analysis: FieldAnalysis, d: number, row: number, file: 
  * of 66 real outputs` (the field's analysis says "real rows" for what are the reference's outputs).
  */
 function named(field: string, reason: RowReason): RowReason {
+  return { code: reason.code, message: `${field}: ${countedAs(reason.message, field)}` };
+}
+
+/** A field analysis's sentence with its rows called what they are: "Synthetic outputs are longer …", "real assistant turns". */
+function countedAs(sentence: string, field: string): string {
   const noun = fieldNoun(field);
-  const message = reason.message.replace(/\b(real|synthetic) rows\b/g, `$1 ${noun}`);
-  return { code: reason.code, message: `${field}: ${message}` };
+  return sentence.replace(/\b(real|synthetic|Real|Synthetic) rows\b/g, `$1 ${noun}`);
 }
