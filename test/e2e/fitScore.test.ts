@@ -127,6 +127,10 @@ describe('synthgap fit and score', () => {
     const noInput = run(['score', '--model', MODEL, join(dir, 'none.jsonl')]);
     assert.equal(noInput.code, 2);
     assert.match(noInput.stderr, /^synthgap: cannot read .*none\.jsonl: no such file\n$/);
+    const noColumn = run(['score', '--model', MODEL, '--format', 'csv', '--file-name', 'part.csv'], 'question,answer\nhow are you,fine\n');
+    assert.equal(noColumn.code, 2);
+    assert.equal(noColumn.stdout, '');
+    assert.equal(noColumn.stderr, 'synthgap: part.csv: no "text" column in the header (columns: question, answer)\n');
   });
 
   test('fit refuses to write over an input, and needs --out', () => {
