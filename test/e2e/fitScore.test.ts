@@ -103,6 +103,16 @@ describe('synthgap fit and score', () => {
     assert.deepEqual(model.rows, { reference: 1000, synthetic: 1000, referenceRead: 1500, syntheticRead: 3000 });
     assert.equal(model.seed, 7);
     assert.equal(model.reference.rows, 1000);
+
+    // Three files are one synthetic side, sampled as one: 1,000 of their 3,000 rows, not 1,000 of each.
+    const parts = [0, 1, 2].map((p) => join(dir, `side-${p}.jsonl`));
+    parts.forEach((part, p) => writeFileSync(part, `${lines.slice(p * 1000, (p + 1) * 1000).join('\n')}\n`));
+    const split = join(dir, 'split.json');
+    const fromParts = run(['fit', ...parts, '--reference', REAL, '--out', split, '--sample', '1000', '--seed', '7', '--quiet']);
+    assert.equal(fromParts.code, 0, fromParts.stderr);
+    assert.match(fromParts.stdout, /from 1,000 of 3,000 synthetic rows \(seeded sample\)/);
+    const splitModel = JSON.parse(readFileSync(split, 'utf8')) as { rows: Record<string, number> };
+    assert.deepEqual(splitModel.rows, model.rows);
   });
 
   test('a model of another schema version or other lexicons, a missing model: one line, exit 2', () => {
