@@ -67,6 +67,11 @@ if (process.env.SYNTHGAP_BENCH_BIGJSON !== '0') runWithCli('bigJson', 'big JSON 
 // SYNTHGAP_BENCH_FINETUNE=0 skips; SYNTHGAP_BENCH_FINETUNE_ROWS sets the rows a side.
 if (process.env.SYNTHGAP_BENCH_FINETUNE !== '0') runWithCli('finetune', 'finetune bench');
 
+// Train once, score anywhere (bench/score.ts): the time to fit a model on 20,000 synthetic rows against 10,000 real,
+// the model file's size, and the rows per second of one `synthgap score` process, through the built CLI.
+// SYNTHGAP_BENCH_SCORE=0 skips; SYNTHGAP_BENCH_SCORE_ROWS sets the rows scored per side.
+if (process.env.SYNTHGAP_BENCH_SCORE !== '0') runWithCli('score', 'score bench');
+
 /**
  * Bundles bench/<name>.ts into .cache as the CLI is bundled (`external`: what it loads from node_modules at run
  * time; `dirname`: keeps this folder as its __dirname, for the development data it reads), runs it with its

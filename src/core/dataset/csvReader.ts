@@ -37,6 +37,8 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     private readonly out: DatasetOutput,
     private readonly options: ReadOptions,
     private readonly tabs: boolean,
+    /** Records parsed at once; 1 hands each row out as soon as its record ends (score streams its output). */
+    private readonly batchSize = BATCH,
   ) {}
 
   line(text: string, line: number, eol: number): void {
@@ -68,6 +70,11 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     return { textField, ...label };
   }
 
+  /** Whether the header was read and names no text column the options asked for: no row of the file can be read. */
+  noTextColumn(): boolean {
+    return this.columns !== undefined && this.sample === undefined && this.textIndex < 0;
+  }
+
   quoteError(line: number, message: string): void {
     this.out.error(line, message);
   }
@@ -75,7 +82,7 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
   record(record: CsvRecord): void {
     if (this.columns !== undefined) {
       this.batch.push(record);
-      if (this.batch.length >= BATCH) this.flush();
+      if (this.batch.length >= this.batchSize) this.flush();
       return;
     }
     const cells = this.cellsOf(record, parseRecordCells([record.text], this.delimiter)[0]);
