@@ -19,5 +19,6 @@ def open_client(workers: int = 2, scheduler: Optional[str] = None) -> Iterator:
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0",
+                      scheduler_kwargs={"dashboard": False}) as cluster, Client(cluster) as client:
         yield client
