@@ -15,4 +15,8 @@ export interface CliIo {
    */
   stdoutPieces(pieces: Iterable<string>): Promise<void>;
   stderr(text: string): void;
+  /** What `-` reads (`synthgap score -`); the process's stdin when omitted. */
+  readonly stdin?: AsyncIterable<Uint8Array>;
+  /** Whether the reader of stdout went away (`| head`): a command that streams stops reading its input. */
+  stdoutClosed?(): boolean;
 }

@@ -3,6 +3,8 @@ import { InputError } from '../node/inputs';
 import { UnreadableFileError } from '../node/readDatasetFile';
 import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check';
+import { FIT_USAGE, runFit } from './fit';
+import { runScore, SCORE_USAGE } from './score';
 import { PROBE_USAGE, runProbe } from './probe';
 import { PROMPTS_USAGE, runPrompts } from './prompts';
 import { ROUGHEN_USAGE, runRoughen } from './roughen';
@@ -18,6 +20,8 @@ Usage:
   synthgap select FILE --reference FILE --out FILE       drop near-duplicates, copies of real rows, the most synthetic
   synthgap probe FILE --reference FILE [--test FILE]     will this synthetic data help a classifier on real rows?
   synthgap prompts FILE --reference FILE --out FILE      generation prompts for what the synthetic data misses
+  synthgap fit FILE… --reference FILE --out model.json   train the detector once and save it as a model file
+  synthgap score --model model.json [FILE|-]             score rows one by one with a saved model (JSON lines out)
 
 Run "synthgap COMMAND --help" for the options. Settings can also live in ./synthgap.json.`;
 
@@ -27,6 +31,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   select: { usage: SELECT_USAGE, run: runSelect },
   probe: { usage: PROBE_USAGE, run: runProbe },
   prompts: { usage: PROMPTS_USAGE, run: runPrompts },
+  fit: { usage: FIT_USAGE, run: runFit },
+  score: { usage: SCORE_USAGE, run: runScore },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -110,6 +116,8 @@ if (require.main === module) {
       }
     },
     stderr: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+    stdoutClosed: () => stdoutClosed,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -37,6 +37,8 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     private readonly out: DatasetOutput,
     private readonly options: ReadOptions,
     private readonly tabs: boolean,
+    /** Records parsed at once; 1 hands each row out as soon as its record ends (score streams its output). */
+    private readonly batchSize = BATCH,
   ) {}
 
   line(text: string, line: number, eol: number): void {
@@ -75,7 +77,7 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
   record(record: CsvRecord): void {
     if (this.columns !== undefined) {
       this.batch.push(record);
-      if (this.batch.length >= BATCH) this.flush();
+      if (this.batch.length >= this.batchSize) this.flush();
       return;
     }
     const cells = this.cellsOf(record, parseRecordCells([record.text], this.delimiter)[0]);

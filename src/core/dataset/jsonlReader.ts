@@ -25,10 +25,14 @@ export class JsonlReader implements FormatReader {
   private badLabels = 0;
   private firstBadLabel = 0;
 
+  /** `plan`: read every line with these fields at once (score's model says which), not decided from the first records. */
   constructor(
     private readonly out: DatasetOutput,
     private readonly options: ReadOptions,
-  ) {}
+    plan?: JsonFieldPlan,
+  ) {
+    this.plan = plan;
+  }
 
   line(text: string, line: number): void {
     if (isBlank(text)) return;
