@@ -10,6 +10,8 @@ import threading
 import time
 from collections import Counter
 
+import pytest
+
 from conftest import BAD_LINE, BLANK_LINE, PACKAGE_ROOT, read_jsonl
 from synthgap_dask import read_parts, score_files
 
@@ -23,9 +25,15 @@ def keyed(rows) -> dict:
     return {(row["file"], row["line"]): row for row in rows}
 
 
-def test_every_row_is_scored_once_with_the_single_process_score(client, command, model, data, single, tmp_path):
-    out = tmp_path / "out"
-    summary = score_files(model, data, str(out), client, partition_lines=150, synthgap=command)
+@pytest.fixture(scope="module")
+def scored(client, command, model, data, tmp_path_factory):
+    """One run over the three files in runs of 150 lines: (output folder, summary)."""
+    out = tmp_path_factory.mktemp("scored") / "out"
+    return out, score_files(model, data, str(out), client, partition_lines=150, synthgap=command)
+
+
+def test_every_row_is_scored_once_with_the_single_process_score(scored, single):
+    out, summary = scored
     rows = list(read_parts(str(out)))
     assert keyed(rows) == single
     assert summary.rows == len(single) == 360 + 1199 + 300
@@ -35,9 +43,8 @@ def test_every_row_is_scored_once_with_the_single_process_score(client, command,
     assert not [name for name in os.listdir(out) if ".tmp-" in name]
 
 
-def test_a_broken_line_is_reported_with_its_file_and_line(client, command, model, data, tmp_path):
-    out = tmp_path / "out"
-    summary = score_files(model, data, str(out), client, partition_lines=100, synthgap=command)
+def test_a_broken_line_is_reported_with_its_file_and_line(scored, data):
+    out, summary = scored
     errors = [row for row in read_parts(str(out)) if "error" in row]
     assert [(row["file"], row["line"]) for row in errors] == [(data[1], BAD_LINE)]
     assert errors[0]["error"].startswith("invalid JSON")
@@ -50,7 +57,7 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, command, model
     out = tmp_path / "out"
     result = {}
     run = threading.Thread(target=lambda: result.update(summary=score_files(
-        model, data, str(out), client, partition_lines=40, synthgap=command)))
+        model, data, str(out), client, partition_lines=80, synthgap=command)))
     before = client.run(os.getpid)
     run.start()
     # Wait until parts are being written and a worker has a task in hand, then kill that worker's process.
