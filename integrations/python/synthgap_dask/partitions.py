@@ -4,7 +4,7 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass
-from typing import Iterable, List, Optional
+from typing import Iterable, Iterator, List, Optional
 
 
 @dataclass(frozen=True)
@@ -104,3 +104,18 @@ def read_partition(part: Partition) -> bytes:
         handle.seek(part.start)
         data = handle.read(part.end - part.start)
     return part.header + data
+
+
+def partition_lines(part: Partition) -> Iterator[bytes]:
+    """The partition's lines one by one (header first, as in read_partition), reading the file as it goes."""
+    if part.header:
+        yield part.header
+    with open(part.path, "rb") as handle:
+        handle.seek(part.start)
+        left = part.end - part.start
+        while left > 0:
+            line = handle.readline(left)
+            if not line:
+                break
+            left -= len(line)
+            yield line

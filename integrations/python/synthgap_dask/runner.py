@@ -5,13 +5,16 @@ import json
 import os
 import shlex
 import subprocess
+import threading
 import uuid
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
-from .partitions import Partition, read_partition
+from .partitions import Partition, partition_lines
 
 # The environment variable that names the synthgap command (e.g. "node /repo/dist/cli.js").
 SYNTHGAP_ENV = "SYNTHGAP_CMD"
+# Lines go to the command in writes of about this size: few system calls, little memory.
+FEED_BYTES = 1 << 20
 
 
 class ScoreError(RuntimeError):
@@ -25,42 +28,88 @@ def synthgap_command(synthgap: Optional[str | Sequence[str]] = None) -> List[str
     return shlex.split(synthgap) if isinstance(synthgap, str) else list(synthgap)
 
 
-def score_lines(data: bytes, model: str, command: Sequence[str], file_name: str, fmt: str = "jsonl",
-                first_line: int = 1, header_lines: int = 0) -> List[Dict]:
-    """Pipes `data` (whole lines) through one `synthgap score` process and returns its rows in order.
+def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], file_name: str, on_row: Callable[[Dict], None],
+                 fmt: str = "jsonl", first_line: int = 1, header_lines: int = 0) -> int:
+    """Pipes whole lines through one `synthgap score` process, handing each row to `on_row` as it comes; returns the count.
 
+    Constant memory: a thread feeds stdin while this one reads stdout. The command exits 0 only after reading
+    all of stdin, so its rows are then complete (blank lines give none, as the command decides blankness).
     A row's "line" is moved from its line on stdin to its line in the original file: stdin line k is file line
     first_line + k - 1 - header_lines (a CSV header put before a partition takes one stdin line).
     """
     argv = [*command, "score", "--model", model, "--file-name", file_name, "--format", fmt, "-"]
     try:
-        done = subprocess.run(argv, input=data, capture_output=True, check=False)
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except FileNotFoundError as error:
         raise ScoreError(f"cannot run {argv[0]!r}: {error.strerror}; pass --synthgap or set {SYNTHGAP_ENV}") from error
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
-        raise ScoreError(f"synthgap score failed on {file_name} from line {first_line}: {message}")
-    rows = [json.loads(text) for text in done.stdout.split(b"\n") if text.strip()]
+    errors: List[bytes] = []
+
+    def feed() -> None:
+        batch: List[bytes] = []
+        size = 0
+        try:
+            for line in lines:
+                batch.append(line)
+                size += len(line)
+                if size >= FEED_BYTES:
+                    process.stdin.write(b"".join(batch))
+                    batch, size = [], 0
+            process.stdin.write(b"".join(batch))
+        except BrokenPipeError:
+            pass  # the command stopped early; its exit status and stderr say why
+        finally:
+            try:
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    drainer = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)
+    feeder.start()
+    drainer.start()
     shift = first_line - 1 - header_lines
-    for row in rows:
-        row["file"] = file_name
-        row["line"] = row["line"] + shift
-    if fmt == "jsonl":
-        expected = sum(1 for text in data.split(b"\n") if text.strip())
-        if len(rows) != expected:
-            raise ScoreError(f"synthgap score wrote {len(rows)} rows for {expected} lines of {file_name} from line {first_line}")
+    count = 0
+    try:
+        for text in process.stdout:
+            if not text.strip():
+                continue
+            row = json.loads(text)
+            row["file"] = file_name
+            row["line"] = row["line"] + shift
+            on_row(row)
+            count += 1
+    except BaseException:
+        # The rows cannot be written (a full disk, the task cancelled): stop the command rather than leave it running.
+        process.kill()
+        process.wait()
+        raise
+    status = process.wait()
+    feeder.join()
+    drainer.join()
+    if status != 0:
+        message = b"".join(errors).decode("utf-8", "replace").strip() or f"exit status {status}"
+        raise ScoreError(f"synthgap score failed on {file_name} from line {first_line}: {message}")
+    return count
+
+
+def score_lines(data: bytes, model: str, command: Sequence[str], file_name: str, fmt: str = "jsonl",
+                first_line: int = 1, header_lines: int = 0) -> List[Dict]:
+    """The rows of `data` (whole lines) from one `synthgap score` process, in order (see score_stream)."""
+    rows: List[Dict] = []
+    score_stream(_lines(data), model, command, file_name, rows.append, fmt, first_line, header_lines)
     return rows
+
+
+def _lines(data: bytes) -> List[bytes]:
+    """Lines split on LF only, as the command splits them (bytes.splitlines also splits on a lone CR)."""
+    parts = data.split(b"\n")
+    last = parts.pop()
+    return [part + b"\n" for part in parts] + ([last] if last else [])
 
 
 def part_file_name(index: int) -> str:
     """Part files sort in partition order (files in the order given, then by line) up to a million partitions."""
     return f"part-{index:06d}.jsonl"
-
-
-def count_rows(rows: Sequence[Dict]) -> Dict[str, int]:
-    errors = sum(1 for row in rows if "error" in row)
-    flagged = sum(1 for row in rows if row.get("flagged") is True)
-    return {"rows": len(rows), "errors": errors, "flagged": flagged}
 
 
 def score_partition(part: Partition, model: str, command: Sequence[str], output_dir: str) -> Dict:
@@ -69,16 +118,20 @@ def score_partition(part: Partition, model: str, command: Sequence[str], output_
     The rows go to a temporary name first and are renamed into place, so a task that dies half-way (a killed
     worker) leaves no half part, and its retry writes the same whole file again.
     """
-    rows = score_lines(read_partition(part), model, command, part.name, part.format, part.first_line,
-                       1 if part.header else 0)
     final = os.path.join(output_dir, part_file_name(part.index))
     temporary = f"{final}.tmp-{os.getpid()}-{uuid.uuid4().hex}"
+    counts = {"rows": 0, "errors": 0, "flagged": 0}
     with open(temporary, "w", encoding="utf-8") as handle:
-        for row in rows:
+        def write(row: Dict) -> None:
+            counts["errors"] += "error" in row
+            counts["flagged"] += row.get("flagged") is True
             handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
             handle.write("\n")
+
+        counts["rows"] = score_stream(partition_lines(part), model, command, part.name, write, part.format,
+                                      part.first_line, 1 if part.header else 0)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, final)
     return {"index": part.index, "file": part.name, "first_line": part.first_line, "part": os.path.basename(final),
-            **count_rows(rows)}
+            **counts}

@@ -141,3 +141,23 @@ def test_a_failing_command_is_one_clear_error(model, data, tmp_path):
     assert done.returncode == 1
     assert "cannot run 'synthgap-command-that-does-not-exist'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_csv_split_into_runs_of_lines_keeps_its_header_and_line_numbers(client, command, model, tmp_path):
+    import csv
+
+    from conftest import FIXTURE
+
+    path = tmp_path / "real.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label"])
+        for row in read_jsonl((FIXTURE / "real.jsonl").read_text(encoding="utf-8")):
+            writer.writerow([row["text"], row["label"]])
+    whole = subprocess.run([*command, "score", "--model", model, str(path)], check=True, capture_output=True)
+    expected = keyed(read_jsonl(whole.stdout.decode("utf-8")))
+    assert len(expected) == 300 and min(line for _, line in expected) == 2
+    out = tmp_path / "out"
+    summary = score_files(model, str(path), str(out), client, partition_lines=70, synthgap=command)
+    assert len(summary.partitions) == 5
+    assert keyed(read_parts(str(out))) == expected
