@@ -1,6 +1,8 @@
 """score_bag and score_dataframe give the single-process scores."""
 from __future__ import annotations
 
+import json
+
 from conftest import FIXTURE, read_jsonl
 from synthgap_dask import read_lines, score_bag, score_dataframe
 
@@ -29,3 +31,15 @@ def test_score_dataframe_adds_the_scores_beside_the_rows(client, command, model,
     assert list(scored.index) == list(frame.index)
     assert list(scored["score"]) == [single[(data[2], line)]["score"] for line in range(1, 301)]
     assert list(scored["flagged"]) == [single[(data[2], line)]["flagged"] for line in range(1, 301)]
+
+
+def test_one_score_process_scores_batch_after_batch(command, model, data, single):
+    from synthgap_dask import ScoreProcess
+
+    records = [json.loads(line) for line in open(data[2], encoding="utf-8")]
+    with ScoreProcess(model, synthgap=command) as process:
+        first = process.score(records[:120])
+        second = process.score([*records[120:], "", '{"text": broken'])
+    assert [row["score"] for row in first + second[:180]] == [single[(data[2], line)]["score"] for line in range(1, 301)]
+    assert second[180] == {"error": "blank line"}
+    assert second[181]["error"].startswith("invalid JSON")
