@@ -49,6 +49,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (ScoreError, FileNotFoundError, FileExistsError, ValueError) as error:
         print(f"synthgap_dask: {error}", file=sys.stderr)
         return 1
+    except Exception as error:
+        # Dask gives up on a task whose workers kept dying (distributed's allowed-failures); say so in one line.
+        if type(error).__name__ != "KilledWorker":
+            raise
+        print(f"synthgap_dask: a partition's task was lost with its worker too many times: {error}", file=sys.stderr)
+        return 1
     print(summary.text(args.output))
     return 0
 

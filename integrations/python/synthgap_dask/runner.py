@@ -28,9 +28,10 @@ def synthgap_command(synthgap: Optional[str | Sequence[str]] = None) -> List[str
     return shlex.split(synthgap) if isinstance(synthgap, str) else list(synthgap)
 
 
-def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], file_name: str, on_row: Callable[[Dict], None],
+def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], file_name: str, on_row: Callable[[bytes], None],
                  fmt: str = "jsonl", first_line: int = 1, header_lines: int = 0) -> int:
-    """Pipes whole lines through one `synthgap score` process, handing each row to `on_row` as it comes; returns the count.
+    """Pipes whole lines through one `synthgap score` process, handing each output line (bytes, with its line
+    number moved) to `on_row` as it comes; returns the count.
 
     Constant memory: a thread feeds stdin while this one reads stdout. The command exits 0 only after reading
     all of stdin, so its rows are then complete (blank lines give none, as the command decides blankness).
@@ -73,10 +74,7 @@ def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], fil
         for text in process.stdout:
             if not text.strip():
                 continue
-            row = json.loads(text)
-            row["file"] = file_name
-            row["line"] = row["line"] + shift
-            on_row(row)
+            on_row(move_line(text, shift) if shift else text)
             count += 1
     except BaseException:
         # The rows cannot be written (a full disk, the task cancelled): stop the command rather than leave it running.
@@ -96,8 +94,34 @@ def score_lines(data: bytes, model: str, command: Sequence[str], file_name: str,
                 first_line: int = 1, header_lines: int = 0) -> List[Dict]:
     """The rows of `data` (whole lines) from one `synthgap score` process, in order (see score_stream)."""
     rows: List[Dict] = []
-    score_stream(_lines(data), model, command, file_name, rows.append, fmt, first_line, header_lines)
+    score_stream(_lines(data), model, command, file_name, lambda text: rows.append(json.loads(text)), fmt, first_line,
+                 header_lines)
     return rows
+
+
+# The key that follows "file" in every output line. Inside a JSON string a quote is escaped, so these bytes can only
+# be the key itself; the same holds for the markers of a flagged row and of an error row.
+LINE_KEY = b',"line":'
+FLAGGED = b',"flagged":true,'
+ERROR_KEY = b',"error":'
+
+
+def move_line(text: bytes, shift: int) -> bytes:
+    """The output line with its "line" moved by `shift`, every other byte (the score's digits) kept as written.
+
+    >>> move_line(b'{"file":"a","line":3,"score":0.5}', 100)
+    b'{"file":"a","line":103,"score":0.5}'
+    """
+    at = text.find(LINE_KEY)
+    if at < 0:
+        row = json.loads(text)
+        row["line"] += shift
+        return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    start = at + len(LINE_KEY)
+    end = start
+    while text[end:end + 1].isdigit():
+        end += 1
+    return b"%s%d%s" % (text[:start], int(text[start:end]) + shift, text[end:])
 
 
 def _lines(data: bytes) -> List[bytes]:
@@ -121,12 +145,11 @@ def score_partition(part: Partition, model: str, command: Sequence[str], output_
     final = os.path.join(output_dir, part_file_name(part.index))
     temporary = f"{final}.tmp-{os.getpid()}-{uuid.uuid4().hex}"
     counts = {"rows": 0, "errors": 0, "flagged": 0}
-    with open(temporary, "w", encoding="utf-8") as handle:
-        def write(row: Dict) -> None:
-            counts["errors"] += "error" in row
-            counts["flagged"] += row.get("flagged") is True
-            handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
-            handle.write("\n")
+    with open(temporary, "wb") as handle:
+        def write(text: bytes) -> None:
+            counts["errors"] += ERROR_KEY in text
+            counts["flagged"] += FLAGGED in text
+            handle.write(text if text.endswith(b"\n") else text + b"\n")
 
         counts["rows"] = score_stream(partition_lines(part), model, command, part.name, write, part.format,
                                       part.first_line, 1 if part.header else 0)
