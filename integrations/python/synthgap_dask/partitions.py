@@ -106,16 +106,17 @@ def read_partition(part: Partition) -> bytes:
     return part.header + data
 
 
-def partition_lines(part: Partition) -> Iterator[bytes]:
-    """The partition's lines one by one (header first, as in read_partition), reading the file as it goes."""
+def partition_pieces(part: Partition, size: int = 1 << 20) -> Iterator[bytes]:
+    """The partition's bytes in pieces of at most `size` (header first, as in read_partition), read as they go."""
     if part.header:
         yield part.header
     with open(part.path, "rb") as handle:
         handle.seek(part.start)
         left = part.end - part.start
         while left > 0:
-            line = handle.readline(left)
-            if not line:
+            piece = handle.read(min(size, left))
+            if not piece:
                 break
-            left -= len(line)
-            yield line
+            left -= len(piece)
+            yield piece
+        # The last line may lack its line break; the command reads it all the same.

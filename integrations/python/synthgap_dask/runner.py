@@ -9,11 +9,11 @@ import threading
 import uuid
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
-from .partitions import Partition, partition_lines
+from .partitions import Partition, partition_pieces
 
 # The environment variable that names the synthgap command (e.g. "node /repo/dist/cli.js").
 SYNTHGAP_ENV = "SYNTHGAP_CMD"
-# Lines go to the command in writes of about this size: few system calls, little memory.
+# Input goes to the command, and output is read from it, in pieces of about this size: few system calls, little memory.
 FEED_BYTES = 1 << 20
 
 
@@ -28,10 +28,10 @@ def synthgap_command(synthgap: Optional[str | Sequence[str]] = None) -> List[str
     return shlex.split(synthgap) if isinstance(synthgap, str) else list(synthgap)
 
 
-def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], file_name: str, on_row: Callable[[bytes], None],
-                 fmt: str = "jsonl", first_line: int = 1, header_lines: int = 0) -> int:
-    """Pipes whole lines through one `synthgap score` process, handing each output line (bytes, with its line
-    number moved) to `on_row` as it comes; returns the count.
+def score_stream(pieces: Iterable[bytes], model: str, command: Sequence[str], file_name: str,
+                 on_block: Callable[[bytes], None], fmt: str = "jsonl", first_line: int = 1, header_lines: int = 0) -> int:
+    """Pipes the input (bytes in any pieces, whole lines in all) through one `synthgap score` process, handing its
+    output to `on_block` in blocks of whole lines (each row's line number moved) as it comes; returns the rows.
 
     Constant memory: a thread feeds stdin while this one reads stdout. The command exits 0 only after reading
     all of stdin, so its rows are then complete (blank lines give none, as the command decides blankness).
@@ -46,16 +46,9 @@ def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], fil
     errors: List[bytes] = []
 
     def feed() -> None:
-        batch: List[bytes] = []
-        size = 0
         try:
-            for line in lines:
-                batch.append(line)
-                size += len(line)
-                if size >= FEED_BYTES:
-                    process.stdin.write(b"".join(batch))
-                    batch, size = [], 0
-            process.stdin.write(b"".join(batch))
+            for piece in pieces:
+                process.stdin.write(piece)
         except BrokenPipeError:
             pass  # the command stopped early; its exit status and stderr say why
         finally:
@@ -70,12 +63,20 @@ def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], fil
     drainer.start()
     shift = first_line - 1 - header_lines
     count = 0
+    pending = b""
     try:
-        for text in process.stdout:
-            if not text.strip():
-                continue
-            on_row(move_line(text, shift) if shift else text)
-            count += 1
+        # Blocks, not lines: the rows pass through untouched unless their numbers move, and are counted by bytes.
+        while True:
+            chunk = process.stdout.read1(FEED_BYTES)
+            if not chunk:
+                break
+            pending += chunk
+            cut = pending.rfind(b"\n") + 1
+            if cut:
+                block, pending = pending[:cut], pending[cut:]
+                count += _hand_on(block, shift, on_block)
+        if pending.strip():
+            count += _hand_on(pending + b"\n", shift, on_block)
     except BaseException:
         # The rows cannot be written (a full disk, the task cancelled): stop the command rather than leave it running.
         process.kill()
@@ -90,12 +91,24 @@ def score_stream(lines: Iterable[bytes], model: str, command: Sequence[str], fil
     return count
 
 
+def _hand_on(block: bytes, shift: int, on_block: Callable[[bytes], None]) -> int:
+    """Moves the line numbers of a block of whole output lines, hands it on and returns its rows."""
+    if shift:
+        block = b"".join(move_line(line + b"\n", shift) for line in block.split(b"\n") if line.strip())
+    on_block(block)
+    return block.count(b"\n")
+
+
 def score_lines(data: bytes, model: str, command: Sequence[str], file_name: str, fmt: str = "jsonl",
                 first_line: int = 1, header_lines: int = 0) -> List[Dict]:
     """The rows of `data` (whole lines) from one `synthgap score` process, in order (see score_stream)."""
     rows: List[Dict] = []
-    score_stream(_lines(data), model, command, file_name, lambda text: rows.append(json.loads(text)), fmt, first_line,
-                 header_lines)
+
+    def collect(block: bytes) -> None:
+        rows.extend(json.loads(line) for line in block.split(b"\n") if line.strip())
+
+    score_stream([data if not data or data.endswith(b"\n") else data + b"\n"], model, command, file_name, collect, fmt,
+                 first_line, header_lines)
     return rows
 
 
@@ -124,13 +137,6 @@ def move_line(text: bytes, shift: int) -> bytes:
     return b"%s%d%s" % (text[:start], int(text[start:end]) + shift, text[end:])
 
 
-def _lines(data: bytes) -> List[bytes]:
-    """Lines split on LF only, as the command splits them (bytes.splitlines also splits on a lone CR)."""
-    parts = data.split(b"\n")
-    last = parts.pop()
-    return [part + b"\n" for part in parts] + ([last] if last else [])
-
-
 def part_file_name(index: int) -> str:
     """Part files sort in partition order (files in the order given, then by line) up to a million partitions."""
     return f"part-{index:06d}.jsonl"
@@ -146,12 +152,12 @@ def score_partition(part: Partition, model: str, command: Sequence[str], output_
     temporary = f"{final}.tmp-{os.getpid()}-{uuid.uuid4().hex}"
     counts = {"rows": 0, "errors": 0, "flagged": 0}
     with open(temporary, "wb") as handle:
-        def write(text: bytes) -> None:
-            counts["errors"] += ERROR_KEY in text
-            counts["flagged"] += FLAGGED in text
-            handle.write(text if text.endswith(b"\n") else text + b"\n")
+        def write(block: bytes) -> None:
+            counts["errors"] += block.count(ERROR_KEY)
+            counts["flagged"] += block.count(FLAGGED)
+            handle.write(block)
 
-        counts["rows"] = score_stream(partition_lines(part), model, command, part.name, write, part.format,
+        counts["rows"] = score_stream(partition_pieces(part), model, command, part.name, write, part.format,
                                       part.first_line, 1 if part.header else 0)
         handle.flush()
         os.fsync(handle.fileno())
