@@ -67,6 +67,11 @@ if (process.env.SYNTHGAP_BENCH_BIGJSON !== '0') runWithCli('bigJson', 'big JSON 
 // SYNTHGAP_BENCH_FINETUNE=0 skips; SYNTHGAP_BENCH_FINETUNE_ROWS sets the rows a side.
 if (process.env.SYNTHGAP_BENCH_FINETUNE !== '0') runWithCli('finetune', 'finetune bench');
 
+// Train once, score anywhere (bench/score.ts): the time to fit a model on 20,000 synthetic rows against 10,000 real,
+// the model file's size, and the rows per second of one `synthgap score` process, through the built CLI.
+// SYNTHGAP_BENCH_SCORE=0 skips; SYNTHGAP_BENCH_SCORE_ROWS sets the rows scored per side.
+if (process.env.SYNTHGAP_BENCH_SCORE !== '0') runWithCli('score', 'score bench');
+
 // Scoring on Dask (integrations/python/bench.py): 1M rows in 8 files on a 2-worker local cluster against one
 // `synthgap score` process, the ratio and each worker's peak memory. It needs Debian's python3-distributed
 // (`npm run test:python` installs it) and skips itself without it. SYNTHGAP_BENCH_DASK=0 skips.

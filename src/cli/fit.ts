@@ -60,17 +60,20 @@ export async function runFit(argv: readonly string[], io: CliIo): Promise<number
   const sample = (flags.get('sample') as number | undefined) ?? DEFAULT_SAMPLE;
 
   const started = Date.now();
-  const options = { ...readOptions, token: io.token };
+  // Each file keeps a seeded sample of at most `sample` rows as it is read, so memory does not grow with the files.
+  const options = { ...readOptions, token: io.token, sample: { rows: sample, seed: (seed ^ SAMPLE_SALT) + 1 } };
   const loadedReference = await loadFiles(references, io.cwd, options);
   const datasets = await loadDatasetsFor(loadedReference, datasetPaths, io.cwd, options, narrowedNote(io, quiet));
   const reference = await narrowFor(loadedReference, datasets, io.cwd, options, narrowedNote(io, quiet, 'the datasets have'));
   for (const loaded of [...reference, ...datasets]) checkRows(loaded, io, quiet);
   refuseOverwrite(out, [...reference, ...datasets], io.cwd);
 
-  const syntheticSide = oneSide(datasets);
-  const referenceSide = oneSide(reference);
-  const synthetic = sampled(syntheticSide, sample, seed);
-  const real = sampled(referenceSide, sample, seed + 1);
+  checkFields(datasets);
+  checkFields(reference);
+  const synthetic = sampled(datasets, sample, seed);
+  const real = sampled(reference, sample, seed + 1);
+  const syntheticRead = rowsRead(datasets);
+  const referenceRead = rowsRead(reference);
 
   const progress = quiet ? { update() {}, done() {} } : createProgressBar(io.stderrStream);
   const thread = detectorThread();
@@ -103,7 +106,7 @@ export async function runFit(argv: readonly string[], io: CliIo): Promise<number
     toolVersion: VERSION,
     seed,
     text: modelText(synthetic),
-    rows: { reference: real.rows.length, synthetic: synthetic.rows.length, referenceRead: referenceSide.rows.length, syntheticRead: syntheticSide.rows.length },
+    rows: { reference: real.rows.length, synthetic: synthetic.rows.length, referenceRead, syntheticRead },
     summary: { auc: summary.auc, aucLow: summary.aucLow, aucHigh: summary.aucHigh, verdict: summary.verdict, flagThreshold: summary.flagThreshold, flagRule: state.flagRule },
     state,
   };
@@ -111,14 +114,14 @@ export async function runFit(argv: readonly string[], io: CliIo): Promise<number
   const bytes = statSync(resolve(io.cwd, out)).size;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.stdout(
-    `Wrote ${out} (${formatMegabytes(bytes)}) from ${sideText(synthetic, syntheticSide, 'synthetic')} and ${sideText(real, referenceSide, 'reference')}: ` +
+    `Wrote ${out} (${formatMegabytes(bytes)}) from ${sideText(synthetic.rows.length, syntheticRead, 'synthetic')} and ${sideText(real.rows.length, referenceRead, 'reference')}: ` +
       `AUC ${aucText(summary.auc, summary.aucLow, summary.aucHigh)}, ${summary.verdict}, in ${seconds} s\n`,
   );
   return 0;
 }
 
-/** Several files of one side as one dataset: they must have been read with the same fields, or one model cannot score them all. */
-function oneSide(files: readonly LoadedFile[]): ParsedDataset {
+/** The files of one side must have been read with the same fields, or one model cannot score them all. */
+function checkFields(files: readonly LoadedFile[]): void {
   const first = files[0].data;
   for (const file of files.slice(1)) {
     const other = file.data;
@@ -126,14 +129,48 @@ function oneSide(files: readonly LoadedFile[]): ParsedDataset {
       throw new InputError(`${file.file} is read for "${other.textField}"${other.role ? ` (${other.role})` : ''} but ${files[0].file} for "${first.textField}"${first.role ? ` (${first.role})` : ''}: one model reads every file alike (--text-field or --role chooses)`);
     }
   }
-  return files.length === 1 ? first : { ...first, rows: files.flatMap((file) => file.data.rows), errors: [] };
 }
 
-/** At most `count` rows, a seeded sample kept in file order. */
-function sampled(data: ParsedDataset, count: number, seed: number): ParsedDataset {
-  if (data.rows.length <= count) return data;
-  const picked = [...sampleIndexes(data.rows.length, count, seededRandom(seed ^ SAMPLE_SALT))].sort((a, b) => a - b);
-  return { ...data, rows: picked.map((index) => data.rows[index]), errors: [] };
+function rowsRead(files: readonly LoadedFile[]): number {
+  return files.reduce((sum, file) => sum + (file.data.rowsRead ?? file.data.rows.length), 0);
+}
+
+/**
+ * One side's files as one dataset of at most `count` rows, a uniform seeded sample of all their rows, in file and
+ * line order. Each file kept a uniform sample of up to `count` of its rows while it was read; drawing `count` of all
+ * the rows read and counting how many fall in each file, then taking that many of the file's kept rows, is a
+ * uniform sample of the whole side.
+ */
+function sampled(files: readonly LoadedFile[], count: number, seed: number): ParsedDataset {
+  const first = files[0].data;
+  const total = rowsRead(files);
+  if (total <= count) return { ...first, rows: files.flatMap((file) => file.data.rows), errors: [] };
+  const random = seededRandom(seed ^ SAMPLE_SALT);
+  const picks = [...distinctBelow(total, count, random)].sort((a, b) => a - b);
+  const rows = [];
+  let p = 0;
+  let offset = 0;
+  for (const file of files) {
+    const read = file.data.rowsRead ?? file.data.rows.length;
+    let inFile = 0;
+    while (p < picks.length && picks[p] < offset + read) {
+      inFile++;
+      p++;
+    }
+    offset += read;
+    for (const index of sampleIndexes(file.data.rows.length, inFile, random)) rows.push(file.data.rows[index]);
+  }
+  return { ...first, rows, errors: [] };
+}
+
+/** `count` distinct integers below `n` (Floyd's algorithm: `count` draws and a set, never an array of `n`). */
+function distinctBelow(n: number, count: number, random: () => number): Set<number> {
+  const chosen = new Set<number>();
+  for (let j = n - count; j < n; j++) {
+    const t = Math.floor(random() * (j + 1));
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return chosen;
 }
 
 function modelText(data: ParsedDataset): ModelText {
@@ -145,9 +182,8 @@ function modelText(data: ParsedDataset): ModelText {
   };
 }
 
-function sideText(used: ParsedDataset, read: ParsedDataset, side: string): string {
-  const n = used.rows.length;
-  return n === read.rows.length ? `${formatCount(n)} ${side} rows` : `${formatCount(n)} of ${formatCount(read.rows.length)} ${side} rows (seeded sample)`;
+function sideText(used: number, read: number, side: string): string {
+  return used === read ? `${formatCount(used)} ${side} rows` : `${formatCount(used)} of ${formatCount(read)} ${side} rows (seeded sample)`;
 }
 
 function formatMegabytes(bytes: number): string {

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_LINE_BYTES, type DatasetFormat } from '../core/dataset/type
 import { ScoringModel } from '../core/gap/model';
 import { throwIfCancelled } from '../core/host';
 import { decodeModelFile, ModelFileError, type ModelDocument } from '../core/model/modelFile';
-import { formatLineResult, LineScorer } from '../core/model/scoreLines';
+import { formatLineResult, LineScorer, ScoreInputError } from '../core/model/scoreLines';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';
@@ -72,13 +72,18 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       throwIfCancelled(io.token);
     }
   } catch (error) {
+    if (error instanceof ScoreInputError) throw new InputError(`${fileName}: ${error.message}`);
     const failed = unreadable(error, input);
     throw failed instanceof Error && failed !== error ? new InputError(failed.message) : error;
   } finally {
     if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
   }
-  splitter.end();
-  scorer.finish();
+  try {
+    splitter.end();
+    scorer.finish();
+  } catch (error) {
+    throw error instanceof ScoreInputError ? new InputError(`${fileName}: ${error.message}`) : error;
+  }
   await flush();
   return 0;
 }

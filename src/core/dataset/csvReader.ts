@@ -70,6 +70,11 @@ export class CsvReader implements FormatReader, CsvRecordHandler {
     return { textField, ...label };
   }
 
+  /** Whether the header was read and names no text column the options asked for: no row of the file can be read. */
+  noTextColumn(): boolean {
+    return this.columns !== undefined && this.sample === undefined && this.textIndex < 0;
+  }
+
   quoteError(line: number, message: string): void {
     this.out.error(line, message);
   }

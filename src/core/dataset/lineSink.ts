@@ -1,5 +1,6 @@
+import { seededRandom, type Random } from '../stats/random';
 import { detach } from './detach';
-import type { DatasetRow, FieldText, RowError, TextRange } from './types';
+import type { DatasetRow, FieldText, ReadOptions, RowError, TextRange } from './types';
 
 /** Receives a file's lines in order, from the string or byte splitter. */
 export interface LineSink {
@@ -23,12 +24,28 @@ export interface ReaderFields {
   readonly role?: string;
 }
 
-/** Where readers put what they find; rows arrive in line order, errors are sorted at the end. */
+/**
+ * Where readers put what they find; rows arrive in line order, errors are sorted at the end. With `sample`, only a
+ * seeded uniform sample of the rows is kept (reservoir sampling: memory for `sample.rows` rows, whatever the file's
+ * size), put back in line order by {@link finishRows}.
+ */
 export class DatasetOutput {
   readonly rows: DatasetRow[] = [];
   readonly errors: RowError[] = [];
+  /** Rows read, kept or not. */
+  read = 0;
   /** One string per distinct label, shared by its rows; capped so that ID-like labels cannot grow it. */
   private readonly labels = new Map<string, string>();
+  private readonly random: Random | undefined;
+
+  constructor(private readonly sample?: ReadOptions['sample']) {
+    this.random = sample ? seededRandom(sample.seed) : undefined;
+  }
+
+  /** The rows in line order (a chat line's turns in turn order) once a sample replaced some. */
+  finishRows(): void {
+    if (this.sample && this.read > this.rows.length) this.rows.sort((a, b) => a.line - b.line || (a.turn ?? 0) - (b.turn ?? 0));
+  }
 
   error(line: number, message: string): void {
     this.errors.push({ line, message });
@@ -46,7 +63,14 @@ export class DatasetOutput {
     if (turn !== undefined) row.turn = turn;
     if (group !== undefined) row.group = detach(group);
     if (fields !== undefined) row.fields = fields;
-    this.rows.push(row);
+    this.read++;
+    if (this.sample === undefined || this.rows.length < this.sample.rows) {
+      this.rows.push(row);
+    } else {
+      // Algorithm R: the row replaces a kept one with probability rows/read, so every row is kept alike.
+      const slot = Math.floor((this.random as Random)() * this.read);
+      if (slot < this.sample.rows) this.rows[slot] = row;
+    }
   }
 
   private intern(label: string): string {

@@ -38,11 +38,12 @@ export async function readDataset(
 
 /** Picks the reader when the first content line arrives (blank lines before it say nothing). */
 class FormatRouter implements LineSink {
-  private readonly out = new DatasetOutput();
+  private readonly out: DatasetOutput;
   private format: DatasetFormat | undefined;
   private reader: FormatReader | undefined;
 
   constructor(private readonly options: ReadOptions) {
+    this.out = new DatasetOutput(options.sample);
     this.format = options.format ?? formatFromFileName(options.fileName);
   }
 
@@ -64,8 +65,9 @@ class FormatRouter implements LineSink {
   finish(): ParsedDataset {
     throwIfCancelled(this.options.token);
     const fields = this.reader?.finish() ?? { textField: this.options.textField ?? 'text' };
+    this.out.finishRows();
     const { rows, errors } = this.out;
     errors.sort((a, b) => a.line - b.line);
-    return { format: this.format ?? 'jsonl', ...fields, rows, errors };
+    return { format: this.format ?? 'jsonl', ...fields, rows, errors, ...(this.options.sample ? { rowsRead: this.out.read } : {}) };
   }
 }

@@ -73,6 +73,8 @@ export interface ParsedDataset {
   readonly labelField?: string;
   readonly rows: DatasetRow[];
   readonly errors: RowError[];
+  /** With ReadOptions.sample: how many rows the file held (`rows` is a sample of them). */
+  readonly rowsRead?: number;
 }
 
 export interface ReadOptions {
@@ -101,6 +103,11 @@ export interface ReadOptions {
    * than this many characters counts as unterminated. Default 1,048,576.
    */
   readonly maxLineBytes?: number;
+  /**
+   * Keep a seeded uniform sample of at most `rows` rows, in line order (synthgap fit on files larger than memory);
+   * every row by default. The fields are still planned from the first records, and every line is still checked.
+   */
+  readonly sample?: { readonly rows: number; readonly seed: number };
   /** Used to pick a format from the extension, and nowhere else. */
   readonly fileName?: string;
   /** Checked every few thousand lines; a cancelled read rejects with `CancelledError`. */

@@ -12,6 +12,14 @@ import type { ModelText } from './modelFile';
 /** One record's result: its score, or why its line could not be read. */
 export type LineResult = { readonly line: number; readonly score: RowScore } | { readonly line: number; readonly error: string };
 
+/** A file score cannot read at all (a CSV header without the model's text columns): one line, not a line per record. */
+export class ScoreInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScoreInputError';
+  }
+}
+
 /**
  * A LineSink that reads each line with the model's fields and hands out one result per record, in line order. A chat
  * line read for one role holds a row per turn; its result is its highest-scoring turn's, so every line still has one.
@@ -20,6 +28,7 @@ export type LineResult = { readonly line: number; readonly score: RowScore } | {
 export class LineScorer implements LineSink {
   private readonly out = new DatasetOutput();
   private readonly reader: FormatReader;
+  private readonly csv: CsvReader | undefined;
 
   constructor(
     private readonly model: ScoringModel,
@@ -29,7 +38,8 @@ export class LineScorer implements LineSink {
   ) {
     // Labels do not change a score; reading none also leaves out the label warnings.
     const options: ReadOptions = { textField: text.textField, labelField: false, ...(text.role !== undefined ? { role: text.role } : {}) };
-    this.reader = format === 'jsonl' ? new JsonlReader(this.out, options, planJsonFields([], options)) : new CsvReader(this.out, options, format === 'tsv', 1);
+    this.csv = format === 'jsonl' ? undefined : new CsvReader(this.out, options, format === 'tsv', 1);
+    this.reader = this.csv ?? new JsonlReader(this.out, options, planJsonFields([], options));
   }
 
   line(text: string, lineNumber: number, eolLength: number): void {
@@ -52,6 +62,7 @@ export class LineScorer implements LineSink {
   private drain(): void {
     const { rows, errors } = this.out;
     if (rows.length === 0 && errors.length === 0) return;
+    if (this.csv?.noTextColumn()) throw new ScoreInputError(errors[0]?.message ?? 'no text column in the header');
     const found = new Map<number, { rows: DatasetRow[]; error?: RowError }>();
     const entry = (line: number) => found.get(line) ?? found.set(line, { rows: [] }).get(line)!;
     for (const row of rows) entry(row.line).rows.push(row);

@@ -8,9 +8,11 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { parseConfig, settingProblems, type SynthgapConfig } from '../../../src/core/config';
 import { CHECK_FLAGS } from '../../../src/cli/check';
+import { FIT_FLAGS } from '../../../src/cli/fit';
 import { PROBE_FLAGS } from '../../../src/cli/probe';
 import { PROMPTS_FLAGS } from '../../../src/cli/prompts';
 import { ROUGHEN_FLAGS } from '../../../src/cli/roughen';
+import { SCORE_FLAGS } from '../../../src/cli/score';
 import { SELECT_FLAGS } from '../../../src/cli/select';
 
 const root = join(__dirname, '..', '..', '..');
@@ -111,7 +113,7 @@ describe('media/synthgap.schema.json', () => {
     const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
     const byFlag = new Map(Object.keys(fields).map((key) => [kebab(key), key]));
     let seen = 0;
-    for (const [command, flags] of Object.entries({ check: CHECK_FLAGS, roughen: ROUGHEN_FLAGS, select: SELECT_FLAGS, probe: PROBE_FLAGS, prompts: PROMPTS_FLAGS })) {
+    for (const [command, flags] of Object.entries({ check: CHECK_FLAGS, roughen: ROUGHEN_FLAGS, select: SELECT_FLAGS, probe: PROBE_FLAGS, prompts: PROMPTS_FLAGS, fit: FIT_FLAGS, score: SCORE_FLAGS })) {
       for (const [name, spec] of Object.entries(flags)) {
         const key = byFlag.get(name);
         if (key === undefined) continue;
