@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("--output", required=True, help="folder for the part files")
     where = score.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="local worker processes (default 2)")
-    where.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    where.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://scheduler-host:8786")
     score.add_argument("--partition-lines", type=int, help="split each file into runs of this many lines")
     score.add_argument("--synthgap", help=f"the synthgap command, e.g. \"node dist/cli.js\" (default ${SYNTHGAP_ENV}, else synthgap)")
     score.add_argument("--overwrite", action="store_true", help="replace part files left in --output by another run")

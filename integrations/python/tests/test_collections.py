@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURE, read_jsonl
+from conftest import FIXTURE
 from synthgap_dask import read_lines, score_bag, score_dataframe
 
 
