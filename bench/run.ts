@@ -72,6 +72,11 @@ if (process.env.SYNTHGAP_BENCH_FINETUNE !== '0') runWithCli('finetune', 'finetun
 // SYNTHGAP_BENCH_SCORE=0 skips; SYNTHGAP_BENCH_SCORE_ROWS sets the rows scored per side.
 if (process.env.SYNTHGAP_BENCH_SCORE !== '0') runWithCli('score', 'score bench');
 
+// Scoring on Dask (integrations/python/bench.py): 1M rows in 8 files on a 2-worker local cluster against one
+// `synthgap score` process, the ratio and each worker's peak memory. It needs Debian's python3-distributed
+// (`npm run test:python` installs it) and skips itself without it. SYNTHGAP_BENCH_DASK=0 skips.
+if (process.env.SYNTHGAP_BENCH_DASK !== '0') runDaskBench();
+
 /**
  * Bundles bench/<name>.ts into .cache as the CLI is bundled (`external`: what it loads from node_modules at run
  * time; `dirname`: keeps this folder as its __dirname, for the development data it reads), runs it with its
@@ -94,6 +99,34 @@ function runBundled(name: string, label: string, options: { readonly external: s
  */
 function runWithCli(name: string, label: string): void {
   const root = join(__dirname, '..');
+  buildCliOnce(label);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${label} failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+/** Runs the Dask integration's bench with Debian's Python (where apt puts Dask) and this checkout's CLI. */
+function runDaskBench(): void {
+  const root = join(__dirname, '..');
+  const python = process.env.SYNTHGAP_PYTHON ?? '/usr/bin/python3';
+  if (spawnSync(python, ['-c', 'import distributed']).status !== 0) {
+    console.log(`Dask bench skipped: ${python} cannot import distributed (npm run test:python installs it)`);
+    return;
+  }
+  buildCliOnce('Dask bench');
+  const env = { ...process.env, SYNTHGAP_CMD: `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/cli.js'))}` };
+  const result = spawnSync(python, [join(root, 'integrations/python/bench.py')], { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`Dask bench failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+/** Builds the CLI the first time a bench that runs it asks. */
+function buildCliOnce(label: string): void {
+  const root = join(__dirname, '..');
   if (!cliBuilt) {
     const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) {
@@ -101,10 +134,5 @@ function runWithCli(name: string, label: string): void {
       process.exit(1);
     }
     cliBuilt = true;
-  }
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`${label} failed (exit ${result.status})`);
-    process.exit(1);
   }
 }

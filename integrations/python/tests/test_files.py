@@ -1,0 +1,163 @@
+"""score_files and the command line on a real two-worker cluster, checked against one synthgap process per file."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+
+import pytest
+
+from conftest import BAD_LINE, BLANK_LINE, PACKAGE_ROOT, read_jsonl
+from synthgap_dask import read_parts, score_files
+
+
+def keyed(rows) -> dict:
+    """(file, line) -> row; fails on a row written twice."""
+    rows = list(rows)
+    counts = Counter((row["file"], row["line"]) for row in rows)
+    twice = [key for key, count in counts.items() if count > 1]
+    assert not twice, f"rows written more than once: {twice[:5]}"
+    return {(row["file"], row["line"]): row for row in rows}
+
+
+@pytest.fixture(scope="module")
+def scored(client, command, model, data, tmp_path_factory):
+    """One run over the three files in runs of 150 lines: (output folder, summary)."""
+    out = tmp_path_factory.mktemp("scored") / "out"
+    return out, score_files(model, data, str(out), client, partition_lines=150, synthgap=command)
+
+
+def test_every_row_is_scored_once_with_the_single_process_score(scored, single):
+    out, summary = scored
+    rows = list(read_parts(str(out)))
+    assert keyed(rows) == single
+    assert summary.rows == len(single) == 360 + 1199 + 300
+    assert len(summary.partitions) == 3 + 8 + 2
+    # Part files are named in file and line order, so reading them in name order gives the rows in order.
+    assert [(row["file"], row["line"]) for row in rows] == sorted(single)
+    assert not [name for name in os.listdir(out) if ".tmp-" in name]
+
+
+def test_a_broken_line_is_reported_with_its_file_and_line(scored, data):
+    out, summary = scored
+    errors = [row for row in read_parts(str(out)) if "error" in row]
+    assert [(row["file"], row["line"]) for row in errors] == [(data[1], BAD_LINE)]
+    assert errors[0]["error"].startswith("invalid JSON")
+    assert summary.errors == 1
+    lines = {row["line"] for row in read_parts(str(out)) if row["file"] == data[1]}
+    assert BLANK_LINE not in lines and BLANK_LINE + 1 in lines and BLANK_LINE - 1 in lines
+
+
+def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, command, model, data, single, tmp_path):
+    out = tmp_path / "out"
+    result = {}
+    run = threading.Thread(target=lambda: result.update(summary=score_files(
+        model, data, str(out), client, partition_lines=80, synthgap=command)))
+    before = client.run(os.getpid)
+    run.start()
+    # Wait until parts are being written and a worker has a task in hand, then kill that worker's process.
+    deadline = time.monotonic() + 60
+    victim = None
+    while victim is None and time.monotonic() < deadline:
+        parts = [name for name in os.listdir(out)] if out.exists() else []
+        busy = [address for address, keys in client.processing().items() if keys]
+        if len([name for name in parts if name.endswith(".jsonl")]) >= 2 and busy:
+            victim = busy[0]
+        else:
+            time.sleep(0.05)
+    assert victim is not None, "the run never had a busy worker to kill"
+    assert run.is_alive(), "the run ended before a worker could be killed"
+    os.kill(before[victim], signal.SIGKILL)
+    run.join(180)
+    assert not run.is_alive()
+    assert keyed(read_parts(str(out))) == single
+    assert result["summary"].rows == len(single)
+    assert set(client.run(os.getpid).values()) != set(before.values()), "the killed worker was not replaced"
+    assert not [name for name in os.listdir(out) if ".tmp-" in name]
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(PACKAGE_ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "synthgap_dask", *args], capture_output=True, text=True,
+                          env=environment, timeout=300)
+
+
+def test_the_command_line_scores_whole_files_on_its_own_local_cluster(command, model, data, single, tmp_path):
+    out = tmp_path / "out"
+    done = run_cli("score", "--model", model, "--input", os.path.join(os.path.dirname(data[0]), "*.jsonl"),
+                   "--output", str(out), "--workers", "2", env={"SYNTHGAP_CMD": " ".join(command)})
+    assert done.returncode == 0, done.stderr
+    assert f"scored {len(single):,} rows from 3 file(s) in 3 partition(s)" in done.stdout
+    assert "1 error(s)" in done.stdout
+    assert keyed(read_parts(str(out))) == single
+    summary = json.loads((out / "_summary.json").read_text())
+    assert [part["file"] for part in summary["partitions"]] == data
+
+
+def test_the_command_line_runs_on_a_separately_started_scheduler(command, model, data, single, tmp_path):
+    scheduler_file = tmp_path / "scheduler.json"
+    environment = {**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)}
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                                  "--port", "0", "--no-dashboard", "--dashboard-address", ":0", "--scheduler-file", str(scheduler_file)],
+                                 env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        deadline = time.monotonic() + 30
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(scheduler_file.read_text())["address"]
+        # A worker started in another folder: the run must hand it absolute paths.
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "2",
+                                   "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard"],
+                                  env=environment, cwd=str(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out = tmp_path / "out"
+        done = run_cli("score", "--model", os.path.relpath(model), "--input", data[1], "--output", str(out),
+                       "--scheduler", address, "--partition-lines", "300", "--synthgap", " ".join(command))
+        assert done.returncode == 0, done.stderr
+        assert "in 4 partition(s)" in done.stdout
+        assert keyed(read_parts(str(out))) == {key: row for key, row in single.items() if key[0] == data[1]}
+    finally:
+        for process in (worker, scheduler):
+            if process:
+                process.terminate()
+                process.wait(30)
+
+
+def test_report_says_it_is_not_available_yet(tmp_path):
+    done = run_cli("score", "--model", "m.json", "--input", "x.jsonl", "--output", str(tmp_path), "--report", "r.json")
+    assert done.returncode == 2
+    assert "--report is not available yet" in done.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_failing_command_is_one_clear_error(model, data, tmp_path):
+    done = run_cli("score", "--model", model, "--input", data[0], "--output", str(tmp_path / "out"), "--workers", "1",
+                   "--synthgap", "synthgap-command-that-does-not-exist")
+    assert done.returncode == 1
+    assert "cannot run 'synthgap-command-that-does-not-exist'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_csv_split_into_runs_of_lines_keeps_its_header_and_line_numbers(client, command, model, tmp_path):
+    import csv
+
+    from conftest import FIXTURE
+
+    path = tmp_path / "real.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label"])
+        for row in read_jsonl((FIXTURE / "real.jsonl").read_text(encoding="utf-8")):
+            writer.writerow([row["text"], row["label"]])
+    whole = subprocess.run([*command, "score", "--model", model, str(path)], check=True, capture_output=True)
+    expected = keyed(read_jsonl(whole.stdout.decode("utf-8")))
+    assert len(expected) == 300 and min(line for _, line in expected) == 2
+    out = tmp_path / "out"
+    summary = score_files(model, str(path), str(out), client, partition_lines=70, synthgap=command)
+    assert len(summary.partitions) == 5
+    assert keyed(read_parts(str(out))) == expected
