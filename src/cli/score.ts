@@ -89,7 +89,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
 }
 
 /** The model file, read and checked: any problem is one line (exit 2). */
-function loadModel(path: string, cwd: string): ModelDocument {
+export function loadModel(path: string, cwd: string): ModelDocument {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, path), 'utf8');
