@@ -64,6 +64,16 @@ describe('synthgap sketch and merge', () => {
     assert.ok(merged.aucLow < merged.auc && merged.auc < merged.aucHigh);
   });
 
+  test('score --sketch writes the sketch sketch writes, in the same pass, and --line-offset moves score\'s lines too', () => {
+    const part = join(dir, 'part-1.jsonl');
+    const sketch = join(dir, 'scored-1.sketch');
+    const out = ok(run(['score', '--model', MODEL, part, '--file-name', DATA, '--line-offset', String(CUTS[1]), '--sketch', sketch]));
+    assert.equal(readFileSync(sketch, 'utf8'), readFileSync(join(dir, 'part-1.sketch'), 'utf8'));
+    const rows = out.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { file: string; line: number; error?: string });
+    assert.deepEqual(rows.map((row) => row.line), Array.from({ length: CUTS[2] - CUTS[1] }, (_, k) => CUTS[1] + k + 1));
+    assert.deepEqual(rows.filter((row) => row.error !== undefined).map((row) => row.line), [334]);
+  });
+
   test('the text and Markdown reports; sketches of another model are refused with one line', () => {
     const text = ok(run(['merge', '--model', MODEL, join(dir, 'whole.sketch')]));
     assert.match(text, /^AUC 0\.\d\d \(95% 0\.\d\d–0\.\d\d\), (small-gap|gap); 800 rows against 1,500 reference rows$/m);
