@@ -14,6 +14,7 @@ import { decodeSketch, encodeSketch, SketchFileError } from '../core/sketch/code
 import { sketchReportJson, sketchReportMarkdown, sketchReportText } from '../core/sketch/format';
 import { mergeSketches, SketchMismatchError } from '../core/sketch/merge';
 import { sketchReport } from '../core/sketch/report';
+import type { Sketch } from '../core/sketch/types';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';
@@ -99,7 +100,9 @@ export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
   if (positional.length === 0) throw new UsageError('no sketches given: name the files synthgap sketch wrote');
   const doc = loadModel(modelPath, io.cwd);
   const fingerprint = sketchFingerprint(doc);
-  const sketches = positional.map((path) => {
+  // One sketch at a time, folded into the sum: memory holds the sum and one sketch, not every partition's.
+  let merged: Sketch | undefined;
+  for (const path of positional) {
     let text: string;
     try {
       text = readFileSync(resolve(io.cwd, path), 'utf8');
@@ -108,19 +111,14 @@ export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
       throw new InputError(failed instanceof Error && failed !== error ? failed.message : `cannot read ${path}: ${(error as Error).message}`);
     }
     try {
-      return decodeSketch(text, path, fingerprint);
+      const next = decodeSketch(text, path, fingerprint);
+      merged = merged ? mergeSketches(merged, next) : next;
     } catch (error) {
-      if (error instanceof SketchFileError) throw new InputError(error.message);
+      if (error instanceof SketchFileError || error instanceof SketchMismatchError) throw new InputError(error instanceof SketchMismatchError ? `${path}: ${error.message}` : error.message);
       throw error;
     }
-  });
-  let merged = sketches[0];
-  try {
-    for (const next of sketches.slice(1)) merged = mergeSketches(merged, next);
-  } catch (error) {
-    if (error instanceof SketchMismatchError) throw new InputError(error.message);
-    throw error;
   }
+  if (!merged) throw new UsageError('no sketches given: name the files synthgap sketch wrote');
   const report = sketchReport(doc, merged);
   const format = (flags.get('format') as string | undefined) ?? 'text';
   const text = format === 'json' ? sketchReportJson(report) : format === 'markdown' ? sketchReportMarkdown(report) : sketchReportText(report);

@@ -88,6 +88,7 @@ describe('mergeSketches', () => {
         const whole = sketchOf(rows);
         const merged = mergeRandomly(parts(rows, cuts).map(sketchOf), order);
         assert.deepEqual(merged, whole);
+        assert.deepEqual(decodeSketch(encodeSketch(merged), 'm.sketch', 'model-test'), whole);
       }),
       { seed: 13, numRuns: 150 },
     );
