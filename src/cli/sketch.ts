@@ -12,9 +12,9 @@ import { LineScorer, ScoreInputError } from '../core/model/scoreLines';
 import { SketchBuilder, sketchFingerprint, sketchLayout } from '../core/sketch/build';
 import { decodeSketch, encodeSketch, SketchFileError } from '../core/sketch/codec';
 import { sketchReportJson, sketchReportMarkdown, sketchReportText } from '../core/sketch/format';
-import { mergeSketches, SketchMismatchError } from '../core/sketch/merge';
+import { SketchMismatchError } from '../core/sketch/merge';
 import { sketchReport } from '../core/sketch/report';
-import type { Sketch } from '../core/sketch/types';
+import { SketchSum } from '../core/sketch/sum';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';
@@ -101,7 +101,7 @@ export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
   const doc = loadModel(modelPath, io.cwd);
   const fingerprint = sketchFingerprint(doc);
   // One sketch at a time, folded into the sum: memory holds the sum and one sketch, not every partition's.
-  let merged: Sketch | undefined;
+  const sum = new SketchSum();
   for (const path of positional) {
     let text: string;
     try {
@@ -111,13 +111,13 @@ export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
       throw new InputError(failed instanceof Error && failed !== error ? failed.message : `cannot read ${path}: ${(error as Error).message}`);
     }
     try {
-      const next = decodeSketch(text, path, fingerprint);
-      merged = merged ? mergeSketches(merged, next) : next;
+      sum.add(decodeSketch(text, path, fingerprint));
     } catch (error) {
       if (error instanceof SketchFileError || error instanceof SketchMismatchError) throw new InputError(error instanceof SketchMismatchError ? `${path}: ${error.message}` : error.message);
       throw error;
     }
   }
+  const merged = sum.result(true);
   if (!merged) throw new UsageError('no sketches given: name the files synthgap sketch wrote');
   const report = sketchReport(doc, merged);
   const format = (flags.get('format') as string | undefined) ?? 'text';

@@ -7,6 +7,7 @@ import type { LineResult } from '../../../src/core/model/scoreLines';
 import { emptySketch, SketchBuilder, type SketchLayout } from '../../../src/core/sketch/build';
 import { decodeSketch, encodeSketch, SketchFileError } from '../../../src/core/sketch/codec';
 import { mergeSketches, SketchMismatchError } from '../../../src/core/sketch/merge';
+import { SketchSum } from '../../../src/core/sketch/sum';
 import type { Sketch } from '../../../src/core/sketch/types';
 
 const LAYOUT: SketchLayout = {
@@ -89,6 +90,11 @@ describe('mergeSketches', () => {
         const merged = mergeRandomly(parts(rows, cuts).map(sketchOf), order);
         assert.deepEqual(merged, whole);
         assert.deepEqual(decodeSketch(encodeSketch(merged), 'm.sketch', 'model-test'), whole);
+        const sum = new SketchSum();
+        for (const part of parts(rows, cuts).reverse()) sum.add(decodeSketch(encodeSketch(sketchOf(part)), 'p.sketch', 'model-test'));
+        assert.deepEqual(sum.result(), whole);
+        const repeated = Object.entries(whole.buckets).filter(([, bucket]) => bucket.count > 1);
+        assert.deepEqual(sum.result(true), { ...whole, buckets: Object.fromEntries(repeated) });
       }),
       { seed: 13, numRuns: 150 },
     );
