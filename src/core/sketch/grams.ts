@@ -38,10 +38,15 @@ export function textGrams(text: string): Set<string> {
   return grams;
 }
 
-/** The counter of `gram` in each of the sketch's rows (seeded hashes, one per row). */
+/**
+ * The counter of `gram` in each of the sketch's rows: two seeded hashes combined as h1 + d·h2 (Kirsch and
+ * Mitzenmacher 2006: as good as independent hashes for a count-min sketch), so a gram is hashed twice, not per row.
+ */
 function cells(gram: string): number[] {
+  const h1 = hashString(gram, 1);
+  const h2 = hashString(gram, 2) | 1;
   const out: number[] = [];
-  for (let d = 0; d < CMS_DEPTH; d++) out.push(d * CMS_WIDTH + (hashString(gram, d + 1) % CMS_WIDTH));
+  for (let d = 0; d < CMS_DEPTH; d++) out.push(d * CMS_WIDTH + ((h1 + Math.imul(d, h2)) >>> 0) % CMS_WIDTH);
   return out;
 }
 
