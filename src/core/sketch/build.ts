@@ -4,7 +4,7 @@ import type { ModelDocument } from '../model/modelFile';
 import { encodeModelFile } from '../model/modelFile';
 import type { LineResult } from '../model/scoreLines';
 import { textHash } from '../stats/hash';
-import { featureBin, featureEdges } from './featureBins';
+import { featureBin, featureBinCount, featureEdges } from './featureBins';
 import { GramCounter, holdsPhrase, phraseSentences, textGrams } from './grams';
 import { addToBucket, bucketKey } from './nearDuplicates';
 import { scoreBin, scoreBins, SCORE_BINS, type ScoreBins } from './scoreBins';
@@ -47,7 +47,7 @@ export function emptySketch(layout: SketchLayout): Sketch {
     errorLines: [],
     scores: new Array<number>(SCORE_BINS + 2).fill(0),
     labels: {},
-    features: layout.edges.map((edges) => ({ counts: new Array<number>(edges ? edges.length + 1 : 2).fill(0), min: null, max: null })),
+    features: layout.edges.map((edges) => ({ counts: new Array<number>(featureBinCount(edges)).fill(0), min: null, max: null })),
     grams: { cms: new GramCounter().cms, candidates: [], modelPhrases: layout.phrases.map(() => 0) },
     buckets: {},
   };

@@ -155,9 +155,9 @@ function featureGap(def: FeatureDef, realSorted: Float64Array, histogram: Featur
 
 /**
  * The dataset's values of a feature as SUMMARY_VALUES evenly spaced order statistics of its histogram, each the
- * value standing for its bin: the bin's lower edge (a reference value, exact for whole-number features), the
- * midpoint of the smallest value and the first edge below the range, of the last edge and the largest value above
- * it. Binary features give 0s and 1s in their shares. Empty when no row has a value.
+ * value standing for its bin: the bin's lower edge (a reference value, exact for whole-number features; the last
+ * edge for its own bin), the midpoint of the smallest value and the first edge below the range, of the last edge
+ * and the largest value above it. Binary features give 0s and 1s in their shares. Empty when no row has a value.
  */
 export function summaryValues(histogram: FeatureHistogram, edges: readonly number[] | undefined): Float64Array {
   const { counts, min, max } = histogram;
@@ -168,7 +168,7 @@ export function summaryValues(histogram: FeatureHistogram, edges: readonly numbe
     if (!edges) return bin;
     if (edges.length === 0) return (min + max) / 2;
     if (bin === 0) return (min + edges[0]) / 2;
-    if (bin === edges.length) return (edges[edges.length - 1] + max) / 2;
+    if (bin === edges.length + 1) return (edges[edges.length - 1] + max) / 2;
     return edges[bin - 1];
   };
   const n = Math.min(total, SUMMARY_VALUES);
