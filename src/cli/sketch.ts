@@ -66,6 +66,8 @@ export async function runSketch(argv: readonly string[], io: CliIo): Promise<num
   if (!out) throw new UsageError('--out FILE is required: where the sketch goes');
   if (positional.length > 1) throw new UsageError(`sketch reads one file (or stdin) at a time; got ${positional.length}: run it once per file`);
   const input = positional[0] ?? '-';
+  if (input !== '-' && resolve(io.cwd, input) === resolve(io.cwd, out)) throw new UsageError(`--out ${out} is the input file: the sketch would overwrite the rows`);
+  if (resolve(io.cwd, modelPath) === resolve(io.cwd, out)) throw new UsageError(`--out ${out} is the model file: the sketch would overwrite it`);
   const doc = loadModel(modelPath, io.cwd);
   const model = new ScoringModel(doc.state, loadDictionary());
   const format = (flags.get('format') as DatasetFormat | undefined) ?? (input === '-' ? undefined : formatFromFileName(input)) ?? 'jsonl';
@@ -98,6 +100,9 @@ export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
   const modelPath = flags.get('model') as string | undefined;
   if (!modelPath) throw new UsageError('--model FILE is required: the model the sketches were made with');
   if (positional.length === 0) throw new UsageError('no sketches given: name the files synthgap sketch wrote');
+  const target = flags.get('out') as string | undefined;
+  const clobbered = target === undefined ? undefined : [modelPath, ...positional].find((path) => resolve(io.cwd, path) === resolve(io.cwd, target));
+  if (clobbered !== undefined) throw new UsageError(`--out ${target} is one of the inputs (${clobbered}): the report would overwrite it`);
   const doc = loadModel(modelPath, io.cwd);
   const fingerprint = sketchFingerprint(doc);
   // One sketch at a time, folded into the sum: memory holds the sum and one sketch, not every partition's.

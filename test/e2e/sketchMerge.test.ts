@@ -91,6 +91,10 @@ describe('synthgap sketch and merge', () => {
     assert.match(text, /^AUC 0\.\d\d \(95% 0\.\d\d–0\.\d\d\), (small-gap|gap); 800 rows against 1,500 reference rows$/m);
     assert.match(text, /^Unreadable lines: 1 \(first: .*data\.jsonl:334\)$/m);
     assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'whole.sketch'), '--format', 'markdown'])), /^## Gaps$/m);
+    const clobber = run(['sketch', '--model', MODEL, DATA, '--out', DATA]);
+    assert.equal(clobber.code, 2);
+    assert.match(clobber.stderr, /is the input file: the sketch would overwrite the rows/);
+    assert.equal(run(['merge', '--model', MODEL, join(dir, 'whole.sketch'), '--out', join(dir, 'whole.sketch')]).code, 2);
     const other = join(dir, 'other.json');
     ok(run(['fit', DATA, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', other, '--quiet']));
     const refused = run(['merge', '--model', other, join(dir, 'whole.sketch')]);
