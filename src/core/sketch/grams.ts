@@ -16,12 +16,6 @@ export const CMS_DEPTH = 4;
 export const CMS_WIDTH = 1 << 15;
 /** Grams a partition adds to the candidates: its top by row count. 1,000 hold every phrase a report lists (20). */
 export const TOP_GRAMS = 1000;
-/**
- * Distinct grams a partition holds exactly before it drops the rarest (those in one row, then two, ...): bounds a
- * partition's memory. A gram dropped that way was rarer than 200,000 others and cannot be among its top 1,000.
- */
-const MAX_EXACT_GRAMS = 200_000;
-
 /** The distinct grams of a text (1 to MAX_GRAM_WORDS words inside a sentence), lone stopwords left out. */
 export function textGrams(text: string): Set<string> {
   const grams = new Set<string>();
@@ -57,34 +51,44 @@ export function estimateGram(cms: readonly number[], gram: string): number {
   return best;
 }
 
-/** Counts one partition's grams: exact counts (bounded) for its top grams, and the count-min sketch. */
+/**
+ * Counts one partition's grams: every gram in the count-min sketch, and the grams that may be among its top
+ * TOP_GRAMS: a gram joins them when its estimate passes the floor (the TOP_GRAMS-th largest estimate at the last
+ * pruning), and when they reach twice TOP_GRAMS they are pruned back to the top by estimate. So memory is the
+ * sketch and 2,000 grams, and a gram is looked up only once it is frequent. Deterministic for a given input.
+ */
 export class GramCounter {
   readonly cms = new Array<number>(CMS_DEPTH * CMS_WIDTH).fill(0);
-  private readonly exact = new Map<string, number>();
+  private readonly top = new Set<string>();
   private floor = 0;
 
   add(grams: Iterable<string>): void {
+    const cms = this.cms;
     for (const gram of grams) {
-      for (const cell of cells(gram)) this.cms[cell]++;
-      const count = this.exact.get(gram);
-      if (count !== undefined) this.exact.set(gram, count + 1);
-      else this.exact.set(gram, this.floor + 1);
+      let estimate = Infinity;
+      for (const cell of cells(gram)) estimate = Math.min(estimate, ++cms[cell]);
+      if (estimate > this.floor && !this.top.has(gram)) {
+        this.top.add(gram);
+        if (this.top.size >= 2 * TOP_GRAMS) this.prune();
+      }
     }
-    if (this.exact.size > MAX_EXACT_GRAMS) this.prune();
   }
 
-  /** The partition's top grams by count, ties by the gram, sorted by the gram. */
+  /** The partition's top grams by estimate, ties by the gram, sorted by the gram. */
   candidates(): string[] {
-    const top = [...this.exact].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_GRAMS);
-    return top.map(([gram]) => gram).sort();
+    return this.ranked().slice(0, TOP_GRAMS).sort();
   }
 
-  /** Drops the grams at the lowest count until the map is at most half full (lossy counting: a new gram starts at the floor). */
+  private ranked(): string[] {
+    const estimates = [...this.top].map((gram) => [gram, estimateGram(this.cms, gram)] as const);
+    return estimates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([gram]) => gram);
+  }
+
   private prune(): void {
-    while (this.exact.size > MAX_EXACT_GRAMS / 2) {
-      this.floor++;
-      for (const [gram, count] of this.exact) if (count <= this.floor) this.exact.delete(gram);
-    }
+    const ranked = this.ranked();
+    this.top.clear();
+    for (const gram of ranked.slice(0, TOP_GRAMS)) this.top.add(gram);
+    this.floor = estimateGram(this.cms, ranked[TOP_GRAMS - 1]);
   }
 }
 
