@@ -32,7 +32,7 @@ export interface Bucket {
 export interface GramSketch {
   /** Count-min sketch of rows containing each gram: depth × width counters, row-major. */
   readonly cms: number[];
-  /** Candidate grams: the union of every partition's top grams by its own count, sorted. */
+  /** Candidate grams: the union of every partition's top grams by its own estimate, sorted. */
   readonly candidates: string[];
   /** Rows containing each of the model's phrases, exactly, in the model's order. */
   readonly modelPhrases: number[];
