@@ -5,6 +5,7 @@ import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check';
 import { FIT_USAGE, runFit } from './fit';
 import { runScore, SCORE_USAGE } from './score';
+import { MERGE_USAGE, runMerge, runSketch, SKETCH_USAGE } from './sketch';
 import { PROBE_USAGE, runProbe } from './probe';
 import { PROMPTS_USAGE, runPrompts } from './prompts';
 import { ROUGHEN_USAGE, runRoughen } from './roughen';
@@ -22,6 +23,8 @@ Usage:
   synthgap prompts FILE --reference FILE --out FILE      generation prompts for what the synthetic data misses
   synthgap fit FILE… --reference FILE --out model.json   train the detector once and save it as a model file
   synthgap score --model model.json [FILE|-]             score rows one by one with a saved model (JSON lines out)
+  synthgap sketch --model model.json [FILE|-] --out P    sum a partition's scored rows into a mergeable sketch
+  synthgap merge --model model.json P.sketch…            merge sketches into one report of the whole dataset
 
 Run "synthgap COMMAND --help" for the options. Settings can also live in ./synthgap.json.`;
 
@@ -33,6 +36,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   prompts: { usage: PROMPTS_USAGE, run: runPrompts },
   fit: { usage: FIT_USAGE, run: runFit },
   score: { usage: SCORE_USAGE, run: runScore },
+  sketch: { usage: SKETCH_USAGE, run: runSketch },
+  merge: { usage: MERGE_USAGE, run: runMerge },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

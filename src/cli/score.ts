@@ -1,7 +1,7 @@
 // `synthgap score`: a model file's scores for every record of a file or stdin, one JSON line each, in input order.
 // Streaming (a chunk of input in memory at a time) and stateless, so a Spark `pipe`, a Dask or Ray map over
 // partitions or a shell pipeline can run it on any part of a dataset and get the scores a single run would give.
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ByteLineSplitter } from '../core/dataset/byteLines';
 import { formatFromFileName } from '../core/dataset/detectFormat';
@@ -10,6 +10,8 @@ import { ScoringModel } from '../core/gap/model';
 import { throwIfCancelled } from '../core/host';
 import { decodeModelFile, ModelFileError, type ModelDocument } from '../core/model/modelFile';
 import { formatLineResult, LineScorer, ScoreInputError } from '../core/model/scoreLines';
+import { SketchBuilder, sketchLayout } from '../core/sketch/build';
+import { encodeSketch } from '../core/sketch/codec';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';
@@ -23,6 +25,8 @@ export const SCORE_FLAGS: Record<string, FlagSpec> = {
   model: { kind: 'string', schema: NON_EMPTY, value: 'FILE', description: 'the model file synthgap fit wrote (required)' },
   format: { kind: 'string', schema: oneOf(...FORMATS), value: 'FORMAT', description: 'jsonl, csv or tsv (default: from the file name; jsonl for stdin)' },
   'file-name': { kind: 'string', schema: NON_EMPTY, value: 'NAME', description: 'the "file" of every output line (default: FILE as given, "-" for stdin)' },
+  'line-offset': { kind: 'number', schema: { type: 'integer', minimum: 0 }, value: 'N', description: 'added to every line reported: the input starts at line N+1 of its file (default 0)' },
+  sketch: { kind: 'string', schema: NON_EMPTY, value: 'FILE', description: 'also write a sketch of the scored rows for synthgap merge (as synthgap sketch does)' },
   ...inputFlags('max-line-bytes'),
 };
 
@@ -53,8 +57,22 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const fileName = (flags.get('file-name') as string | undefined) ?? input;
   const maxLineBytes = (flags.get('max-line-bytes') as number | undefined) ?? DEFAULT_MAX_LINE_BYTES;
 
+  const offset = (flags.get('line-offset') as number | undefined) ?? 0;
+  const sketchPath = flags.get('sketch') as string | undefined;
+  // One pass for both: a cluster job that wants the report scores each partition once, not once more to sketch it.
+  const builder = sketchPath ? new SketchBuilder(sketchLayout(doc)) : undefined;
   const pending: string[] = [];
-  const scorer = new LineScorer(model, doc.text, format, (result) => pending.push(formatLineResult(fileName, result)));
+  const scorer = new LineScorer(
+    model,
+    doc.text,
+    format,
+    (result) => {
+      const moved = offset === 0 ? result : { ...result, line: result.line + offset };
+      pending.push(formatLineResult(fileName, moved));
+      builder?.add(fileName, moved);
+    },
+    builder ? { keepRows: true, labels: true } : {},
+  );
   const splitter = new ByteLineSplitter(scorer, maxLineBytes);
   const flush = async () => {
     if (pending.length === 0) return;
@@ -85,11 +103,12 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     throw error instanceof ScoreInputError ? new InputError(`${fileName}: ${error.message}`) : error;
   }
   await flush();
+  if (builder && sketchPath) writeFileSync(resolve(io.cwd, sketchPath), encodeSketch(builder.finish()));
   return 0;
 }
 
 /** The model file, read and checked: any problem is one line (exit 2). */
-function loadModel(path: string, cwd: string): ModelDocument {
+export function loadModel(path: string, cwd: string): ModelDocument {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, path), 'utf8');

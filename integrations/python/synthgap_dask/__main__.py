@@ -1,4 +1,4 @@
-"""python3 -m synthgap_dask score --model m.json --input 'data/*.jsonl' --output DIR [--workers N | --scheduler URL]"""
+"""python3 -m synthgap_dask score --model m.json --input 'data/*.jsonl' --output DIR [--workers N | --scheduler URL] [--report FILE]"""
 from __future__ import annotations
 
 import argparse
@@ -27,16 +27,13 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("--partition-lines", type=int, help="split each file into runs of this many lines")
     score.add_argument("--synthgap", help=f"the synthgap command, e.g. \"node dist/cli.js\" (default ${SYNTHGAP_ENV}, else synthgap)")
     score.add_argument("--overwrite", action="store_true", help="replace part files left in --output by another run")
-    score.add_argument("--report", help="merge per-partition sketches into a report (not yet available)")
+    score.add_argument("--report", help="also write the report of all rows here, merged from per-partition sketches "
+                                        "(.json: JSON, .md: Markdown, else text)")
     return top
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
-    if args.report:
-        print("synthgap_dask: --report is not available yet: it needs `synthgap sketch` and `synthgap merge`, "
-              "which are still to be built; run without --report to write the scored rows", file=sys.stderr)
-        return 2
     if args.workers < 1:
         print("synthgap_dask: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -45,7 +42,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         with open_client(args.workers, args.scheduler) as client:
             summary = score_files(args.model, args.input, args.output, client, partition_lines=args.partition_lines,
-                                  synthgap=args.synthgap, overwrite=args.overwrite)
+                                  synthgap=args.synthgap, overwrite=args.overwrite, report=args.report)
     except (ScoreError, FileNotFoundError, FileExistsError, ValueError) as error:
         print(f"synthgap_dask: {error}", file=sys.stderr)
         return 1

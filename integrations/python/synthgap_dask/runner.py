@@ -29,7 +29,8 @@ def synthgap_command(synthgap: Optional[str | Sequence[str]] = None) -> List[str
 
 
 def score_stream(pieces: Iterable[bytes], model: str, command: Sequence[str], file_name: str,
-                 on_block: Callable[[bytes], None], fmt: str = "jsonl", first_line: int = 1, header_lines: int = 0) -> int:
+                 on_block: Callable[[bytes], None], fmt: str = "jsonl", first_line: int = 1, header_lines: int = 0,
+                 sketch: Optional[str] = None) -> int:
     """Pipes the input (bytes in any pieces, whole lines in all) through one `synthgap score` process, handing its
     output to `on_block` in blocks of whole lines (each row's line number moved) as it comes; returns the rows.
 
@@ -37,8 +38,16 @@ def score_stream(pieces: Iterable[bytes], model: str, command: Sequence[str], fi
     all of stdin, so its rows are then complete (blank lines give none, as the command decides blankness).
     A row's "line" is moved from its line on stdin to its line in the original file: stdin line k is file line
     first_line + k - 1 - header_lines (a CSV header put before a partition takes one stdin line).
+
+    With `sketch` (a path), the same process also writes the partition's sketch there for `synthgap merge`; the
+    command then numbers the lines itself (--line-offset), so the sketch's file:line are the original file's too.
     """
-    argv = [*command, "score", "--model", model, "--file-name", file_name, "--format", fmt, "-"]
+    shift = first_line - 1 - header_lines
+    argv = [*command, "score", "--model", model, "--file-name", file_name, "--format", fmt]
+    if sketch is not None:
+        argv += ["--sketch", sketch, "--line-offset", str(shift)]
+        shift = 0
+    argv.append("-")
     try:
         process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except FileNotFoundError as error:
@@ -61,7 +70,6 @@ def score_stream(pieces: Iterable[bytes], model: str, command: Sequence[str], fi
     drainer = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)
     feeder.start()
     drainer.start()
-    shift = first_line - 1 - header_lines
     count = 0
     pending = b""
     try:
@@ -142,14 +150,22 @@ def part_file_name(index: int) -> str:
     return f"part-{index:06d}.jsonl"
 
 
-def score_partition(part: Partition, model: str, command: Sequence[str], output_dir: str) -> Dict:
-    """Scores one partition on a worker and writes its part file; returns the partition's counts.
+def sketch_file_name(index: int) -> str:
+    """A partition's sketch, beside its part file."""
+    return f"part-{index:06d}.sketch"
+
+
+def score_partition(part: Partition, model: str, command: Sequence[str], output_dir: str, sketch: bool = False) -> Dict:
+    """Scores one partition on a worker and writes its part file (and with `sketch` its sketch); returns its counts.
 
     The rows go to a temporary name first and are renamed into place, so a task that dies half-way (a killed
-    worker) leaves no half part, and its retry writes the same whole file again.
+    worker) leaves no half part, and its retry writes the same whole file again. The sketch is renamed into
+    place before the part file, so a part file in place always has its sketch.
     """
     final = os.path.join(output_dir, part_file_name(part.index))
     temporary = f"{final}.tmp-{os.getpid()}-{uuid.uuid4().hex}"
+    final_sketch = os.path.join(output_dir, sketch_file_name(part.index))
+    temporary_sketch = f"{final_sketch}.tmp-{os.getpid()}-{uuid.uuid4().hex}" if sketch else None
     counts = {"rows": 0, "errors": 0, "flagged": 0}
     with open(temporary, "wb") as handle:
         def write(block: bytes) -> None:
@@ -158,9 +174,11 @@ def score_partition(part: Partition, model: str, command: Sequence[str], output_
             handle.write(block)
 
         counts["rows"] = score_stream(partition_pieces(part), model, command, part.name, write, part.format,
-                                      part.first_line, 1 if part.header else 0)
+                                      part.first_line, 1 if part.header else 0, temporary_sketch)
         handle.flush()
         os.fsync(handle.fileno())
+    if temporary_sketch is not None:
+        os.replace(temporary_sketch, final_sketch)
     os.replace(temporary, final)
     return {"index": part.index, "file": part.name, "first_line": part.first_line, "part": os.path.basename(final),
-            **counts}
+            **({"sketch": os.path.basename(final_sketch)} if sketch else {}), **counts}

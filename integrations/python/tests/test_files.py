@@ -128,11 +128,38 @@ def test_the_command_line_runs_on_a_separately_started_scheduler(command, model,
                 process.wait(30)
 
 
-def test_report_says_it_is_not_available_yet(tmp_path):
-    done = run_cli("score", "--model", "m.json", "--input", "x.jsonl", "--output", str(tmp_path), "--report", "r.json")
-    assert done.returncode == 2
-    assert "--report is not available yet" in done.stderr
-    assert not list(tmp_path.iterdir())
+def single_report(command, model, paths, folder) -> dict:
+    """The JSON report of one `synthgap sketch` process per whole file, merged: what a cluster run must match."""
+    sketches = []
+    for k, path in enumerate(paths):
+        sketches.append(str(folder / f"whole-{k}.sketch"))
+        subprocess.run([*command, "sketch", "--model", model, str(path), "--out", sketches[-1]], check=True, capture_output=True)
+    done = subprocess.run([*command, "merge", "--model", model, *sketches, "--format", "json"], check=True, capture_output=True)
+    return json.loads(done.stdout)
+
+
+def test_the_report_of_a_cluster_run_equals_the_single_process_report(client, command, model, data, single, tmp_path):
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    summary = score_files(model, data, str(out), client, partition_lines=150, synthgap=command, report=str(report))
+    assert keyed(read_parts(str(out))) == single
+    merged = json.loads(report.read_text())
+    assert merged == single_report(command, model, data, tmp_path)
+    assert merged["rows"] == summary.rows - summary.errors and merged["errors"] == 1
+    assert merged["errorLines"] == [{"file": data[1], "line": BAD_LINE}]
+    assert merged["flagged"] == summary.flagged
+    assert len([name for name in os.listdir(out) if name.endswith(".sketch")]) == len(summary.partitions)
+
+
+def test_the_command_line_writes_a_markdown_report(command, model, data, tmp_path):
+    out = tmp_path / "out"
+    report = tmp_path / "report.md"
+    done = run_cli("score", "--model", model, "--input", data[0], "--output", str(out), "--workers", "1",
+                   "--report", str(report), env={"SYNTHGAP_CMD": " ".join(command)})
+    assert done.returncode == 0, done.stderr
+    assert f"report in {report}" in done.stdout
+    text = report.read_text()
+    assert text.startswith("# Synthgap report (merged sketches)") and "## Gaps" in text
 
 
 def test_a_failing_command_is_one_clear_error(model, data, tmp_path):
@@ -158,6 +185,9 @@ def test_a_csv_split_into_runs_of_lines_keeps_its_header_and_line_numbers(client
     expected = keyed(read_jsonl(whole.stdout.decode("utf-8")))
     assert len(expected) == 300 and min(line for _, line in expected) == 2
     out = tmp_path / "out"
-    summary = score_files(model, str(path), str(out), client, partition_lines=70, synthgap=command)
+    report = tmp_path / "report.json"
+    summary = score_files(model, str(path), str(out), client, partition_lines=70, synthgap=command, report=str(report))
     assert len(summary.partitions) == 5
     assert keyed(read_parts(str(out))) == expected
+    # The sketches number lines as the file does too (the header is line 1), so the reports agree.
+    assert json.loads(report.read_text()) == single_report(command, model, [path], tmp_path)

@@ -158,7 +158,6 @@ export class ScoringModel {
     return this.state.referenceScores.length > 0 ? quantileSorted(this.state.referenceScores, p) : 1;
   }
 
-  /** Scores a row's text; `grams` is the text its word and character grams are read from, when not `text` (gramText). */
   /** Scores a row as `analyze` would have: its text, and for a record read field by field its fields (gramText, recordFeatures.ts). */
   score(row: Pick<DatasetRow, 'text' | 'fields'>): RowScore {
     const text = row.text;
@@ -175,6 +174,14 @@ export class ScoringModel {
       flagged,
       reasons: flagged ? explainRow(this.context, this.features, 0, text) : [],
     };
+  }
+
+  /**
+   * The text features (FEATURES' order) of the row scored last, as a view that the next score overwrites: a sketch
+   * bins them without computing them twice.
+   */
+  lastFeatures(): Float32Array {
+    return this.features.subarray(0, FEATURE_COUNT);
   }
 
   /** The most similar kept reference row by cosine of the built-in embedding; undefined without any. */

@@ -10,7 +10,20 @@ import type { RowScore, ScoringModel } from '../gap/model';
 import type { ModelText } from './modelFile';
 
 /** One record's result: its score, or why its line could not be read. */
-export type LineResult = { readonly line: number; readonly score: RowScore } | { readonly line: number; readonly error: string };
+export type LineResult = { readonly line: number; readonly score: RowScore; readonly row?: ScoredRow } | { readonly line: number; readonly error: string };
+
+/** With `keepRows`: the record's scored row (its highest-scoring turn) and a copy of its text features. */
+export interface ScoredRow {
+  readonly row: DatasetRow;
+  readonly features: Float32Array;
+}
+
+export interface LineScorerOptions {
+  /** Hand out each record's row and features (for sketches); off for `score`, which prints neither. */
+  readonly keepRows?: boolean;
+  /** Read labels with the model's label field (sketches count rows per label). */
+  readonly labels?: boolean;
+}
 
 /** A file score cannot read at all (a CSV header without the model's text columns): one line, not a line per record. */
 export class ScoreInputError extends Error {
@@ -35,9 +48,11 @@ export class LineScorer implements LineSink {
     text: ModelText,
     format: DatasetFormat,
     private readonly emit: (result: LineResult) => void,
+    private readonly scorerOptions: LineScorerOptions = {},
   ) {
-    // Labels do not change a score; reading none also leaves out the label warnings.
-    const options: ReadOptions = { textField: text.textField, labelField: false, ...(text.role !== undefined ? { role: text.role } : {}) };
+    // Labels do not change a score; reading none (unless asked) also leaves out the label warnings.
+    const labelField = scorerOptions.labels && text.labelField !== undefined ? text.labelField : false;
+    const options: ReadOptions = { textField: text.textField, labelField, ...(text.role !== undefined ? { role: text.role } : {}) };
     this.csv = format === 'jsonl' ? undefined : new CsvReader(this.out, options, format === 'tsv', 1);
     this.reader = this.csv ?? new JsonlReader(this.out, options, planJsonFields([], options));
   }
@@ -75,18 +90,23 @@ export class LineScorer implements LineSink {
     errors.length = 0;
     for (const line of [...found.keys()].sort((a, b) => a - b)) {
       const at = found.get(line)!;
-      if (at.rows.length > 0) this.emit({ line, score: this.best(at.rows) });
+      if (at.rows.length > 0) this.emit({ line, ...this.best(at.rows) });
       else if (at.error) this.emit({ line, error: at.error.message });
     }
   }
 
-  private best(rows: readonly DatasetRow[]): RowScore {
+  private best(rows: readonly DatasetRow[]): { score: RowScore; row?: ScoredRow } {
+    const keep = this.scorerOptions.keepRows === true;
     let best = this.model.score(rows[0]);
+    let row = keep ? { row: rows[0], features: this.model.lastFeatures().slice() } : undefined;
     for (let k = 1; k < rows.length; k++) {
       const next = this.model.score(rows[k]);
-      if (next.score > best.score) best = next;
+      if (next.score > best.score) {
+        best = next;
+        if (keep) row = { row: rows[k], features: this.model.lastFeatures().slice() };
+      }
     }
-    return best;
+    return row ? { score: best, row } : { score: best };
   }
 }
 

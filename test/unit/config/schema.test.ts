@@ -14,6 +14,7 @@ import { PROMPTS_FLAGS } from '../../../src/cli/prompts';
 import { ROUGHEN_FLAGS } from '../../../src/cli/roughen';
 import { SCORE_FLAGS } from '../../../src/cli/score';
 import { SELECT_FLAGS } from '../../../src/cli/select';
+import { MERGE_FLAGS, SKETCH_FLAGS } from '../../../src/cli/sketch';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -113,7 +114,7 @@ describe('media/synthgap.schema.json', () => {
     const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
     const byFlag = new Map(Object.keys(fields).map((key) => [kebab(key), key]));
     let seen = 0;
-    for (const [command, flags] of Object.entries({ check: CHECK_FLAGS, roughen: ROUGHEN_FLAGS, select: SELECT_FLAGS, probe: PROBE_FLAGS, prompts: PROMPTS_FLAGS, fit: FIT_FLAGS, score: SCORE_FLAGS })) {
+    for (const [command, flags] of Object.entries({ check: CHECK_FLAGS, roughen: ROUGHEN_FLAGS, select: SELECT_FLAGS, probe: PROBE_FLAGS, prompts: PROMPTS_FLAGS, fit: FIT_FLAGS, score: SCORE_FLAGS, sketch: SKETCH_FLAGS, merge: MERGE_FLAGS })) {
       for (const [name, spec] of Object.entries(flags)) {
         const key = byFlag.get(name);
         if (key === undefined) continue;

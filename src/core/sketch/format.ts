@@ -1,0 +1,59 @@
+// A sketch report as text, Markdown or JSON (synthgap merge --format).
+import { formatAuc, formatAucRange, formatCount, formatShare, plural } from '../report/format';
+import type { SketchPhrase, SketchReport } from './report';
+
+/** Gaps printed in text and Markdown: those a reader can act on first. */
+const PRINTED_GAPS = 8;
+
+/** Labels printed in text and Markdown; a 150-intent dataset would otherwise bury the rest of the report. */
+const PRINTED_LABELS = 20;
+
+const ref = (r: { file: string; line: number }): string => `${r.file}:${r.line}`;
+
+function phraseLine(p: SketchPhrase, rows: number): string {
+  const share = `${formatShare(rows > 0 ? p.rows / rows : 0)} of rows${p.exact ? '' : ' (estimate)'}`;
+  const against = p.referenceCount !== undefined && p.referenceRows ? `, against ${formatShare(p.referenceCount / p.referenceRows)} of reference rows` : '';
+  return `"${p.phrase}": ${share}${against}`;
+}
+
+function lines(report: SketchReport, bullet: string): string[] {
+  const out = [
+    report.headline,
+    `AUC ${formatAuc(report.auc)} (95% ${formatAucRange(report.aucLow, report.aucHigh)}), ${report.verdict}; ${plural(report.rows, 'row')} against ${formatCount(report.referenceRows)} reference rows`,
+    `Flagged: ${formatCount(report.flagged)} of ${formatCount(report.rows)} (${formatShare(report.rows > 0 ? report.flagged / report.rows : 0)})`,
+  ];
+  if (report.errors > 0) out.push(`Unreadable lines: ${formatCount(report.errors)} (first: ${report.errorLines.map(ref).join(', ')})`);
+  out.push('', 'Gaps:');
+  for (const gap of report.gaps.slice(0, PRINTED_GAPS)) out.push(`${bullet}${gap.sentence}`);
+  if (report.modelPhrases.length > 0) {
+    out.push('', "The model's over-used phrases:");
+    for (const p of report.modelPhrases) out.push(`${bullet}${phraseLine(p, report.rows)}`);
+  }
+  if (report.commonPhrases.length > 0) {
+    out.push('', 'Common phrases:');
+    for (const p of report.commonPhrases) out.push(`${bullet}${phraseLine(p, report.rows)}`);
+  }
+  if (report.labels.length > 0) {
+    out.push('', 'Per label:');
+    // The labels with the most flagged rows first; the JSON has every label.
+    const labels = [...report.labels].sort((a, b) => b.flagged - a.flagged || b.rows - a.rows || (a.label < b.label ? -1 : 1));
+    for (const l of labels.slice(0, PRINTED_LABELS)) out.push(`${bullet}${l.label}: ${plural(l.rows, 'row')}, ${formatCount(l.flagged)} flagged`);
+    if (labels.length > PRINTED_LABELS) out.push(`${bullet}… ${plural(labels.length - PRINTED_LABELS, 'more label')} (--format json lists them all)`);
+  }
+  out.push('', `Near-duplicates: ${formatCount(report.nearDuplicateRows)} rows repeat another row's text`);
+  for (const g of report.nearDuplicateGroups) out.push(`${bullet}${g.size} rows: ${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`);
+  return out;
+}
+
+export function sketchReportText(report: SketchReport): string {
+  return `${lines(report, '  ').join('\n')}\n`;
+}
+
+export function sketchReportMarkdown(report: SketchReport): string {
+  const [headline, ...rest] = lines(report, '- ');
+  return `# Synthgap report (merged sketches)\n\n${headline}\n\n${rest.map((l) => (l.endsWith(':') && !l.startsWith('- ') ? `## ${l.slice(0, -1)}\n` : l)).join('\n')}\n`;
+}
+
+export function sketchReportJson(report: SketchReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,184 @@
+// The report of a (merged) sketch: the dataset's figures against the model's reference, from counts alone.
+import { describeGap } from '../features/describe';
+import { FEATURES } from '../features/registry';
+import type { FeatureDef } from '../features/types';
+import { headlineFor, verdictFor } from '../gap/verdict';
+import type { ModelDocument } from '../model/modelFile';
+import type { Verdict } from '../report/types';
+import { cohensH, standardizedMeanDifference } from '../stats/effectSize';
+import { hanleyMcNeilInterval } from '../stats/hanleyMcNeil';
+import { ksDistance } from '../stats/ks';
+import { logOddsZ, pooledPrior } from '../stats/logOdds';
+import { binnedAuc } from './binnedAuc';
+import { sketchLayout } from './build';
+import { estimateGram } from './grams';
+import { binScores } from './scoreBins';
+import type { FeatureHistogram, Sketch } from './types';
+
+/** Phrases, gaps and duplicate groups listed: the terminal report's 20. */
+export const REPORT_TOP = 20;
+/** Values each side's feature distribution is summarized by: the model's 2,001 kept reference values. */
+const SUMMARY_VALUES = 2001;
+
+export interface SketchRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface SketchGap {
+  readonly feature: string;
+  readonly name: string;
+  readonly kind: 'numeric' | 'binary';
+  readonly effect: number;
+  readonly size: number;
+  readonly ks: number;
+  readonly sentence: string;
+}
+
+export interface SketchPhrase {
+  readonly phrase: string;
+  /** Dataset rows containing it: exact for the model's phrases, a count-min estimate (never lower) for others. */
+  readonly rows: number;
+  /** Reference rows containing it and rows counted, when the model holds them. */
+  readonly referenceCount?: number;
+  readonly referenceRows?: number;
+  /** Log-odds z (dataset against reference) when the reference count is known. */
+  readonly z?: number;
+  readonly exact: boolean;
+}
+
+export interface SketchReport {
+  readonly rows: number;
+  readonly referenceRows: number;
+  readonly flagged: number;
+  readonly errors: number;
+  readonly errorLines: SketchRef[];
+  readonly auc: number;
+  readonly aucLow: number;
+  readonly aucHigh: number;
+  readonly verdict: Verdict;
+  readonly headline: string;
+  readonly labels: { readonly label: string; readonly rows: number; readonly flagged: number }[];
+  /** Every feature's gap, largest first. */
+  readonly gaps: SketchGap[];
+  /** The model's phrases over-used here (z > 0), highest z first. */
+  readonly modelPhrases: SketchPhrase[];
+  /** The dataset's commonest grams that are not the model's phrases, most rows first. */
+  readonly commonPhrases: SketchPhrase[];
+  /** Rows sharing one normalized text, largest first; rows are the first few by file and line. */
+  readonly nearDuplicateGroups: { readonly size: number; readonly rows: SketchRef[] }[];
+  /** Rows in a group beyond its first. */
+  readonly nearDuplicateRows: number;
+}
+
+const refs = (list: readonly (readonly [string, number])[]): SketchRef[] => list.map(([file, line]) => ({ file, line }));
+
+/**
+ * The report of `sketch` against `doc`'s reference: AUC of the dataset's score histogram against the reference's
+ * out-of-fold scores on the same bins (ties in a bin count half) with a Hanley–McNeil interval, the verdict by
+ * verdict.ts, flags, feature gaps (as effects.ts words them), phrases, labels and near-duplicates. The same sketch
+ * gives the same report to the bit.
+ */
+export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
+  const { state } = doc;
+  const layout = sketchLayout(doc, sketch.model);
+  const referenceRows = state.referenceScores.length;
+  const auc = binnedAuc(sketch.scores, binScores(layout.scoreBins, state.referenceScores));
+  const interval = hanleyMcNeilInterval(auc, sketch.rows, referenceRows);
+  const verdict = verdictFor(auc, interval.low, referenceRows, sketch.rows);
+  const gaps = FEATURES.map((def, j) => featureGap(def, state.reasons.realSorted[j] ?? new Float64Array(0), sketch.features[j], layout.edges[j]))
+    .map((gap, order) => ({ gap, order }))
+    .sort((a, b) => b.gap.size - a.gap.size || a.order - b.order)
+    .map(({ gap }) => gap);
+  const { realRows } = state.reasons;
+  const zOf = (count: number, refCount: number, refRows: number): number => {
+    const { alpha, alpha0 } = pooledPrior(count, sketch.rows, refCount, refRows);
+    return logOddsZ(count, sketch.rows, refCount, refRows, alpha, alpha0);
+  };
+  const modelPhrases = state.reasons.phrases
+    .map((p, k): SketchPhrase => ({ phrase: p.phrase, rows: sketch.grams.modelPhrases[k], referenceCount: p.realCount, referenceRows: realRows, z: zOf(sketch.grams.modelPhrases[k], p.realCount, realRows), exact: true }))
+    .filter((p) => (p.z ?? 0) > 0)
+    .sort((a, b) => (b.z ?? 0) - (a.z ?? 0) || (a.phrase < b.phrase ? -1 : 1))
+    .slice(0, REPORT_TOP);
+  const known = new Set(state.reasons.phrases.map((p) => p.phrase));
+  const words = state.wordCounts;
+  const commonPhrases = sketch.grams.candidates
+    .filter((gram) => !known.has(gram))
+    .map((gram) => ({ gram, rows: estimateGram(sketch.grams.cms, gram) }))
+    .sort((a, b) => b.rows - a.rows || (a.gram < b.gram ? -1 : 1))
+    .slice(0, REPORT_TOP)
+    .map(({ gram, rows }): SketchPhrase => {
+      const refCount = words && !gram.includes(' ') ? (words.realWordRows.get(gram) ?? 0) : undefined;
+      return refCount === undefined || !words
+        ? { phrase: gram, rows, exact: false }
+        : { phrase: gram, rows, referenceCount: refCount, referenceRows: words.wordRows, z: zOf(rows, refCount, words.wordRows), exact: false };
+    });
+  const groups = Object.values(sketch.buckets)
+    .filter((b) => b.count > 1)
+    .sort((a, b) => b.count - a.count || (a.rows[0][0] < b.rows[0][0] ? -1 : a.rows[0][0] > b.rows[0][0] ? 1 : a.rows[0][1] - b.rows[0][1]));
+  return {
+    rows: sketch.rows,
+    referenceRows,
+    flagged: sketch.flagged,
+    errors: sketch.errors,
+    errorLines: refs(sketch.errorLines),
+    auc,
+    aucLow: interval.low,
+    aucHigh: interval.high,
+    verdict,
+    headline: headlineFor(verdict, auc),
+    labels: Object.entries(sketch.labels).map(([label, c]) => ({ label, rows: c.rows, flagged: c.flagged })),
+    gaps,
+    modelPhrases,
+    commonPhrases,
+    nearDuplicateGroups: groups.slice(0, REPORT_TOP).map((b) => ({ size: b.count, rows: refs(b.rows) })),
+    nearDuplicateRows: groups.reduce((sum, b) => sum + b.count - 1, 0),
+  };
+}
+
+/** A feature's gap from its histogram against the model's kept reference values (see summaryValues). */
+function featureGap(def: FeatureDef, realSorted: Float64Array, histogram: FeatureHistogram, edges: readonly number[] | undefined): SketchGap {
+  const synthetic = summaryValues(histogram, edges);
+  const base = { feature: def.id, name: def.name, kind: def.kind, sentence: describeGap(def, realSorted, synthetic) };
+  if (realSorted.length === 0 || synthetic.length === 0) return { ...base, effect: 0, size: 0, ks: 0 };
+  if (def.kind === 'binary') {
+    const [no, yes] = histogram.counts;
+    let realYes = 0;
+    for (const v of realSorted) if (v !== 0) realYes++;
+    const pS = yes / (no + yes);
+    const pR = realYes / realSorted.length;
+    return { ...base, effect: pS - pR, size: Math.abs(cohensH(pS, pR)), ks: Math.abs(pS - pR) };
+  }
+  const effect = standardizedMeanDifference(realSorted, synthetic);
+  return { ...base, effect, size: Math.abs(effect), ks: ksDistance(realSorted, synthetic) };
+}
+
+/**
+ * The dataset's values of a feature as SUMMARY_VALUES evenly spaced order statistics of its histogram, each the
+ * value standing for its bin: the bin's lower edge (a reference value, exact for whole-number features; the last
+ * edge for its own bin), the midpoint of the smallest value and the first edge below the range, of the last edge
+ * and the largest value above it. Binary features give 0s and 1s in their shares. Empty when no row has a value.
+ */
+export function summaryValues(histogram: FeatureHistogram, edges: readonly number[] | undefined): Float64Array {
+  const { counts, min, max } = histogram;
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0 || min === null || max === null) return new Float64Array(0);
+  const stand = (bin: number): number => {
+    if (!edges) return bin;
+    if (edges.length === 0) return (min + max) / 2;
+    if (bin === 0) return (min + edges[0]) / 2;
+    if (bin === edges.length + 1) return (edges[edges.length - 1] + max) / 2;
+    return edges[bin - 1];
+  };
+  const n = Math.min(total, SUMMARY_VALUES);
+  const out = new Float64Array(n);
+  let bin = 0;
+  let below = counts[0];
+  for (let k = 0; k < n; k++) {
+    const rank = n === 1 ? 0 : Math.round((k * (total - 1)) / (n - 1));
+    while (rank >= below) below += counts[++bin];
+    out[k] = stand(bin);
+  }
+  return out;
+}

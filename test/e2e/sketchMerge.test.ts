@@ -1,0 +1,104 @@
+// `synthgap sketch` and `synthgap merge` as a cluster job runs them: the built bin, a file split into parts, one
+// sketch per part, merged on one machine in any order.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { CLI, EXAMPLES, ROOT, tempDir, type CliRun } from '../support/cli';
+
+function run(args: readonly string[]): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function ok(result: CliRun): string {
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout;
+}
+
+const dir = tempDir('synthgap-sketch-');
+const lines = (name: string): string[] => readFileSync(join(EXAMPLES, name), 'utf8').split('\n').filter((line) => line !== '');
+// Two interleaved halves of one mix of real-like and LLM rows: the model is fitted on one, the other is new to it.
+const real = lines('real_holdout.jsonl');
+const synthetic = lines('synthetic.jsonl');
+const half = (parity: number): string[] => [...real.filter((_, i) => i % 2 === parity).slice(0, 600), ...synthetic.filter((_, i) => i % 2 === parity).slice(0, 200)];
+const FIT = join(dir, 'fit.jsonl');
+const DATA = join(dir, 'data.jsonl');
+const MODEL = join(dir, 'model.json');
+// The data to sketch, with a line that is not JSON in the middle.
+const data = [...half(1).slice(0, 333), '{"text": "unterminated', ...half(1).slice(333)];
+const CUTS = [0, 300, 334, data.length];
+
+describe('synthgap sketch and merge', () => {
+  before(() => {
+    writeFileSync(FIT, `${half(0).join('\n')}\n`);
+    writeFileSync(DATA, `${data.join('\n')}\n`);
+    ok(run(['fit', FIT, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', MODEL, '--quiet']));
+    ok(run(['sketch', '--model', MODEL, DATA, '--out', join(dir, 'whole.sketch')]));
+    for (let p = 0; p < 3; p++) {
+      const part = join(dir, `part-${p}.jsonl`);
+      writeFileSync(part, `${data.slice(CUTS[p], CUTS[p + 1]).join('\n')}\n`);
+      ok(run(['sketch', '--model', MODEL, part, '--file-name', DATA, '--line-offset', String(CUTS[p]), '--out', join(dir, `part-${p}.sketch`)]));
+    }
+  });
+
+  test('the merged report of three parts equals the report of the whole file, in any order', () => {
+    const whole = ok(run(['merge', '--model', MODEL, join(dir, 'whole.sketch'), '--format', 'json']));
+    for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0]]) {
+      const merged = ok(run(['merge', '--model', MODEL, ...order.map((p) => join(dir, `part-${p}.sketch`)), '--format', 'json']));
+      assert.deepEqual(JSON.parse(merged), JSON.parse(whole));
+    }
+    const report = JSON.parse(whole) as { rows: number; errors: number; errorLines: { file: string; line: number }[]; gaps: unknown[] };
+    assert.equal(report.rows, 800);
+    assert.equal(report.errors, 1);
+    assert.deepEqual(report.errorLines, [{ file: DATA, line: 334 }]);
+    assert.equal(report.gaps.length > 30, true);
+  });
+
+  test("the AUC of rows the model did not fit on is within 0.06 of check's on the same rows, and the gaps within 0.01", () => {
+    interface Gap {
+      feature: string;
+      effect: number;
+      sentence: string;
+    }
+    const merged = JSON.parse(ok(run(['merge', '--model', MODEL, join(dir, 'part-0.sketch'), join(dir, 'part-1.sketch'), join(dir, 'part-2.sketch'), '--format', 'json']))) as { auc: number; aucLow: number; aucHigh: number; gaps: Gap[] };
+    const check = JSON.parse(ok(run(['check', DATA, '--reference', join(EXAMPLES, 'real.jsonl'), '--format', 'json']))) as { datasets: { summary: { auc: number }; gaps: Gap[] }[] };
+    const auc = check.datasets[0].summary.auc;
+    // Measured: 0.680 against 0.631 (the fitted model saw more rows than each of check's folds).
+    assert.ok(Math.abs(merged.auc - auc) < 0.06, `sketch ${merged.auc}, check ${auc}`);
+    assert.ok(merged.aucLow < merged.auc && merged.auc < merged.aucHigh);
+    // The feature histograms on the model's bins give check's effects (measured: within 0.004) and its sentences.
+    const checkGaps = new Map(check.datasets[0].gaps.map((gap) => [gap.feature, gap]));
+    assert.equal(merged.gaps.length, checkGaps.size);
+    for (const gap of merged.gaps) assert.ok(Math.abs(gap.effect - checkGaps.get(gap.feature)!.effect) < 0.01, `${gap.feature}: ${gap.effect} against ${checkGaps.get(gap.feature)!.effect}`);
+    const same = merged.gaps.filter((gap) => gap.sentence === checkGaps.get(gap.feature)!.sentence).length;
+    assert.ok(same >= merged.gaps.length - 2, `${same} of ${merged.gaps.length} sentences as check words them`);
+  });
+
+  test('score --sketch writes the sketch sketch writes, in the same pass, and --line-offset moves score\'s lines too', () => {
+    const part = join(dir, 'part-1.jsonl');
+    const sketch = join(dir, 'scored-1.sketch');
+    const out = ok(run(['score', '--model', MODEL, part, '--file-name', DATA, '--line-offset', String(CUTS[1]), '--sketch', sketch]));
+    assert.equal(readFileSync(sketch, 'utf8'), readFileSync(join(dir, 'part-1.sketch'), 'utf8'));
+    const rows = out.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { file: string; line: number; error?: string });
+    assert.deepEqual(rows.map((row) => row.line), Array.from({ length: CUTS[2] - CUTS[1] }, (_, k) => CUTS[1] + k + 1));
+    assert.deepEqual(rows.filter((row) => row.error !== undefined).map((row) => row.line), [334]);
+  });
+
+  test('the text and Markdown reports; sketches of another model are refused with one line', () => {
+    const text = ok(run(['merge', '--model', MODEL, join(dir, 'whole.sketch')]));
+    assert.match(text, /^AUC 0\.\d\d \(95% 0\.\d\d–0\.\d\d\), (small-gap|gap); 800 rows against 1,500 reference rows$/m);
+    assert.match(text, /^Unreadable lines: 1 \(first: .*data\.jsonl:334\)$/m);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'whole.sketch'), '--format', 'markdown'])), /^## Gaps$/m);
+    const clobber = run(['sketch', '--model', MODEL, DATA, '--out', DATA]);
+    assert.equal(clobber.code, 2);
+    assert.match(clobber.stderr, /is the input file: the sketch would overwrite the rows/);
+    assert.equal(run(['merge', '--model', MODEL, join(dir, 'whole.sketch'), '--out', join(dir, 'whole.sketch')]).code, 2);
+    const other = join(dir, 'other.json');
+    ok(run(['fit', DATA, '--reference', join(EXAMPLES, 'real.jsonl'), '--out', other, '--quiet']));
+    const refused = run(['merge', '--model', other, join(dir, 'whole.sketch')]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /whole\.sketch was sketched with another model .*: sketch it again with this model\n$/);
+  });
+});
