@@ -90,9 +90,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       throwIfCancelled(io.token);
     }
   } catch (error) {
-    if (error instanceof ScoreInputError) throw new InputError(`${fileName}: ${error.message}`);
-    const failed = unreadable(error, input);
-    throw failed instanceof Error && failed !== error ? new InputError(failed.message) : error;
+    throw readFailure(error, fileName, input);
   } finally {
     if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
   }
@@ -108,6 +106,16 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
 }
 
 /** The model file, read and checked: any problem is one line (exit 2). */
+/**
+ * What reading a scored input threw, as the user should see it: a problem with the input (a CSV header without the
+ * model's text column, an unreadable file) as one line naming the file; anything else as it is.
+ */
+export function readFailure(error: unknown, fileName: string, input: string): unknown {
+  if (error instanceof ScoreInputError) return new InputError(`${fileName}: ${error.message}`);
+  const failed = unreadable(error, input);
+  return failed instanceof Error && failed !== error ? new InputError(failed.message) : error;
+}
+
 export function loadModel(path: string, cwd: string): ModelDocument {
   let text: string;
   try {

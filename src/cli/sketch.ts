@@ -8,7 +8,7 @@ import { formatFromFileName } from '../core/dataset/detectFormat';
 import { DEFAULT_MAX_LINE_BYTES, type DatasetFormat } from '../core/dataset/types';
 import { ScoringModel } from '../core/gap/model';
 import { throwIfCancelled } from '../core/host';
-import { LineScorer, ScoreInputError } from '../core/model/scoreLines';
+import { LineScorer } from '../core/model/scoreLines';
 import { SketchBuilder, sketchFingerprint, sketchLayout } from '../core/sketch/build';
 import { decodeSketch, encodeSketch, SketchFileError } from '../core/sketch/codec';
 import { sketchReportJson, sketchReportMarkdown, sketchReportText } from '../core/sketch/format';
@@ -21,7 +21,7 @@ import { unreadable } from '../node/readDatasetFile';
 import { describeFlags, NON_EMPTY, oneOf, parseArgs, UsageError, type FlagSpec } from './args';
 import { inputFlags } from './inputs';
 import type { CliIo } from './io';
-import { loadModel } from './score';
+import { loadModel, readFailure } from './score';
 
 const FORMATS = ['jsonl', 'csv', 'tsv'] as const;
 const REPORT_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -85,9 +85,7 @@ export async function runSketch(argv: readonly string[], io: CliIo): Promise<num
     splitter.end();
     scorer.finish();
   } catch (error) {
-    if (error instanceof ScoreInputError) throw new InputError(`${fileName}: ${error.message}`);
-    const failed = unreadable(error, input);
-    throw failed instanceof Error && failed !== error ? new InputError(failed.message) : error;
+    throw readFailure(error, fileName, input);
   } finally {
     if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
   }

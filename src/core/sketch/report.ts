@@ -4,7 +4,7 @@ import { FEATURES } from '../features/registry';
 import type { FeatureDef } from '../features/types';
 import { headlineFor, verdictFor } from '../gap/verdict';
 import type { ModelDocument } from '../model/modelFile';
-import type { Verdict } from '../report/types';
+import type { FeatureGap, Verdict } from '../report/types';
 import { cohensH, standardizedMeanDifference } from '../stats/effectSize';
 import { hanleyMcNeilInterval } from '../stats/hanleyMcNeil';
 import { ksDistance } from '../stats/ks';
@@ -25,15 +25,8 @@ export interface SketchRef {
   readonly line: number;
 }
 
-export interface SketchGap {
-  readonly feature: string;
-  readonly name: string;
-  readonly kind: 'numeric' | 'binary';
-  readonly effect: number;
-  readonly size: number;
-  readonly ks: number;
-  readonly sentence: string;
-}
+/** A feature gap as the report's (FeatureGap) without what histograms cannot give: p-values and distributions. */
+export type SketchGap = Pick<FeatureGap, 'feature' | 'name' | 'kind' | 'effect' | 'size' | 'ks' | 'sentence'>;
 
 export interface SketchPhrase {
   readonly phrase: string;
