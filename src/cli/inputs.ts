@@ -3,6 +3,7 @@
 import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { configRole, configTextField, type SynthgapConfig } from '../core/config';
+import type { NarrowedRead } from '../core/dataset/schemas';
 import type { ReadOptions } from '../core/dataset/types';
 import { configBase, InputError, loadConfig, loadDatasetsFor, loadFiles, narrowFor, resolveFiles, type LoadedFile } from '../node/inputs';
 import type { FlagSpec, ParsedArgs } from './args';
@@ -187,7 +188,10 @@ function canonical(path: string): string {
 }
 
 /** What a command says when it compares a chat or instruction file's requests alone with a reference of one text. */
-export function narrowedNote(io: CliIo, quiet: boolean, other = 'the reference has'): ((file: string, field: string) => void) | undefined {
+export function narrowedNote(io: CliIo, quiet: boolean, other = 'the reference has'): ((file: string, narrow: NarrowedRead) => void) | undefined {
   if (quiet) return undefined;
-  return (file, field) => io.stderr(`${file}: ${other} one text a row, so only the "${field}" ${field === 'user' || field === 'assistant' || field === 'system' ? 'turns are' : 'field is'} compared (--role or --text-field chooses)\n`);
+  return (file, narrow) => {
+    const what = narrow.role !== undefined ? `"${narrow.role}" turns are` : `"${narrow.textField}" field is`;
+    io.stderr(`${file}: ${other} one text a row, so only the ${what} compared (--role or --text-field chooses)\n`);
+  };
 }

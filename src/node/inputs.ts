@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseConfig, type SynthgapConfig } from '../core/config';
 import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
-import { singleTextOptions } from '../core/dataset/schemas';
+import { singleTextOptions, type NarrowedRead } from '../core/dataset/schemas';
 import { expandPattern } from './glob';
 import { readDatasetFile } from './readDatasetFile';
 
@@ -62,7 +62,7 @@ export async function loadFiles(files: readonly string[], cwd: string, options: 
  * The datasets, read as their reference can be compared with: a chat or instruction file whose reference was read
  * for one text is read again for its requests alone (schemas.ts singleTextOptions); `onNarrowed` hears which.
  */
-export async function loadDatasetsFor(reference: readonly LoadedFile[], files: readonly string[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
+export async function loadDatasetsFor(reference: readonly LoadedFile[], files: readonly string[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, narrow: NarrowedRead) => void): Promise<LoadedFile[]> {
   return narrowFor(await loadFiles(files, cwd, options), reference, cwd, options, onNarrowed);
 }
 
@@ -70,14 +70,14 @@ export async function loadDatasetsFor(reference: readonly LoadedFile[], files: r
  * Files read again for their requests alone where the other side of the comparison has one text a row: the
  * datasets against the reference ({@link loadDatasetsFor}), or the reference against the datasets.
  */
-export async function narrowFor(files: readonly LoadedFile[], others: readonly LoadedFile[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, field: string) => void): Promise<LoadedFile[]> {
+export async function narrowFor(files: readonly LoadedFile[], others: readonly LoadedFile[], cwd: string, options: Omit<ReadOptions, 'fileName'>, onNarrowed?: (file: string, narrow: NarrowedRead) => void): Promise<LoadedFile[]> {
   const out = [...files];
   const otherData = others.map((file) => file.data);
   for (let i = 0; i < out.length; i++) {
     const narrow = singleTextOptions(otherData, out[i].data);
     if (!narrow) continue;
     out[i] = { file: out[i].file, data: await readDatasetFile(resolve(cwd, out[i].file), { ...options, ...narrow }) };
-    onNarrowed?.(out[i].file, narrow.role ?? narrow.textField ?? '');
+    onNarrowed?.(out[i].file, narrow);
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { learnNoiseProfile } from '../core/roughen/profile';
 import type { NoiseProfile } from '../core/roughen/types';
 import { loadDictionary } from '../node/dictionary';
 import { detectorThread } from '../node/detectorThread';
+import { narrowFor } from '../node/inputs';
 import { readDatasetFile } from '../node/readDatasetFile';
 import { panelProbe } from './probeJob';
 import { embedderFor, forgetEmbedder } from './workerEmbedder';
@@ -75,11 +76,8 @@ async function readSides(job: FileJob): Promise<{ token: CancellationToken; data
   // A chat or instruction file against a reference of one text: its requests alone are compared (as the CLI does).
   const narrow = singleTextOptions(reference.files.map((file) => file.data), data);
   const dataset = narrow ? await read({ ...job.readOptions, ...narrow }) : data;
-  // And a chat or instruction reference against a dataset of one text: the reference's requests.
-  const files = await Promise.all(reference.files.map(async (file) => {
-    const narrowReference = singleTextOptions([dataset], file.data);
-    return narrowReference ? { file: file.file, data: await readDatasetFile(file.file, { ...job.readOptions, ...narrowReference, token }) } : file;
-  }));
+  // And a chat or instruction reference against a dataset of one text: the reference's requests (reference paths are absolute).
+  const files = await narrowFor(reference.files, [{ file: job.path, data: dataset }], '/', { ...job.readOptions, token });
   return { token, data: dataset, reference: files.every((file, i) => file === reference.files[i]) ? reference : { ...reference, files } };
 }
 

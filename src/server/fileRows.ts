@@ -230,7 +230,7 @@ export class FileRows {
       };
       // A record is roughened in the field its flag is about: a request as any text, a response only by cutting
       // stock openers, closers and boilerplate (the same rule as synthgap roughen's).
-      const place = placedField(row, score) ?? underline ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
+      const place = underlinedField({ row, result: score, underline });
       return roughenRow(row, (text, response) => (response ? roughenResponse(text) : roughenText(text, profile, options)), place).map((rough) => ({
         line: rough.line,
         ...(rough.turn !== undefined ? { turn: rough.turn } : row.turn !== undefined ? { turn: row.turn } : {}),
@@ -268,12 +268,20 @@ function untouchedField(row: DatasetRow, analyzed: DatasetRow | undefined): Fiel
   return [...untouched].reverse().find((part) => isResponseField(part.field)) ?? untouched.at(-1);
 }
 
+/**
+ * The field of a record that is underlined and roughened: the one its flag is about. A record scored whole after an
+ * edit names none; then a field the edits left (untouchedField), else the last (a chat's last answer). Undefined for a
+ * row read for one text.
+ */
+function underlinedField({ row, result, underline }: ScoredRow): FieldText | undefined {
+  return placedField(row, result) ?? underline ?? row.fields?.at(-1);
+}
+
 /** A row's place and score, as the main thread holds it. */
-function rowView({ row, result, underline }: ScoredRow): RowView {
-  // A record's flag is about one field: that field is underlined. A record scored whole after an edit names none;
-  // its underline goes on a field the edits left (untouchedField), else on the last (a chat's last answer).
+function rowView(scored: ScoredRow): RowView {
+  const { row, result } = scored;
   const named = placedField(row, result);
-  const field = named ?? underline ?? (row.fields ? row.fields[row.fields.length - 1] : undefined);
+  const field = underlinedField(scored);
   const turn = field?.turn ?? row.turn;
   return {
     line: row.line,

@@ -23,9 +23,19 @@ export const RESPONSE_FIELDS: ReadonlySet<string> = new Set(['output', 'completi
  */
 const SETUP_FIELDS: ReadonlySet<string> = new Set(['system']);
 
+/** A field's last key as written: `output` for `output`, `question` for `input.question`. */
+export function lastKey(field: string): string {
+  return field.slice(field.lastIndexOf('.') + 1);
+}
+
+/** A field's last key in lower case: what the field-name sets here are matched against. */
+export function fieldKey(field: string): string {
+  return lastKey(field).toLowerCase();
+}
+
 /** Whether a field holds a person's request (an instruction, a user turn): not a response and not a system prompt. */
 export function isRequestField(field: string): boolean {
-  const key = field.slice(field.lastIndexOf('.') + 1).toLowerCase();
+  const key = fieldKey(field);
   return !RESPONSE_FIELDS.has(key) && !SETUP_FIELDS.has(key);
 }
 
@@ -52,7 +62,7 @@ export function requestRows(rows: readonly DatasetRow[]): { texts: string[]; lab
 
 /** Whether a field (a name, or a dotted path's last key) holds a response: see {@link RESPONSE_FIELDS}. */
 export function isResponseField(field: string): boolean {
-  return RESPONSE_FIELDS.has(field.slice(field.lastIndexOf('.') + 1).toLowerCase());
+  return RESPONSE_FIELDS.has(fieldKey(field));
 }
 
 /**
@@ -135,6 +145,9 @@ export function requestView(data: ParsedDataset): ParsedDataset {
   };
 }
 
+/** How a file is read again for its request alone: a chat file for one role, an instruction file for one field. */
+export type NarrowedRead = { readonly role: string; readonly textField?: undefined } | { readonly textField: string; readonly role?: undefined };
+
 /**
  * How to read a dataset again when its reference was read for one text and it was read field by field: for its
  * request alone (the user turns of a chat file; an instruction file's first request field), which is what a file of
@@ -143,7 +156,7 @@ export function requestView(data: ParsedDataset): ParsedDataset {
  *
  * @example singleTextOptions([csvOfMessages], chatFile) // { role: 'user' }
  */
-export function singleTextOptions(reference: readonly ParsedDataset[], dataset: ParsedDataset): { role?: string; textField?: string } | undefined {
+export function singleTextOptions(reference: readonly ParsedDataset[], dataset: ParsedDataset): NarrowedRead | undefined {
   if (!dataset.textFields || reference.length === 0 || reference.some((file) => file.textFields !== undefined)) return undefined;
   const request = dataset.textFields.find(isRequestField) ?? dataset.textFields[0];
   return dataset.role !== undefined ? { role: request } : { textField: request };

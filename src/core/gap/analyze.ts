@@ -28,7 +28,7 @@ import { styleOnlyAuc } from './styleAuc';
 import { missingLabelShare } from './uncovered';
 import { fieldInput, mergeFieldAnalyses, sharedTextFields, type FieldAnalysis } from './fields';
 import { gramText, requestRows } from '../dataset/schemas';
-import { recordFeatureMatrix } from './recordFeatures';
+import { recordFeatureDim, recordFeatureMatrix } from './recordFeatures';
 
 export interface AnalysisFile {
   /** The file as the user should see it in messages. */
@@ -205,7 +205,7 @@ async function analyzeTexts(input: AnalyzeInput, options: AnalyzeOptions): Promi
     // of the second half of the flagged rows while this thread finds those of the first.
     const explainFrom = Math.ceil(side.texts.length / 2);
     const job: DetectorJob = {
-      ...detectorInput(reference, side, detectorTfidf.exportState()),
+      ...detectorInput(reference, side, detectorTfidf.exportState(), recordFields),
       folds,
       seed: seed + d,
       c: recordFields ? FIELDED_DETECTOR_C : DETECTOR_C,
@@ -391,11 +391,11 @@ function gramSide(side: FieldedSide): Side {
  * The rows of a detector job: the reference's, then the dataset's. Records read field by field add their per-field
  * values (recordFeatures.ts) after the joined text's features, so the reasons, which read the first FEATURES, stay as they are.
  */
-function detectorInput(reference: FieldedSide, side: FieldedSide, tfidf: HashedTfidfState) {
+function detectorInput(reference: FieldedSide, side: FieldedSide, tfidf: HashedTfidfState, recordFields: readonly string[] | undefined) {
   const nRef = reference.texts.length;
   const count = nRef + side.texts.length;
   const base = FEATURES.length;
-  const extra = reference.recordFeatures && side.recordFeatures ? reference.recordFeatures.length / Math.max(1, nRef) || side.recordFeatures.length / Math.max(1, side.texts.length) : 0;
+  const extra = recordFields ? recordFeatureDim(recordFields) : 0;
   const dim = base + extra;
   const dense = new Float32Array(count * dim);
   if (extra === 0) {

@@ -4,7 +4,7 @@ import type { CancellationToken, WordDictionary } from '../host';
 import { pairChecks } from './pairs';
 import type { DatasetReport, FieldReport, GapReport, RowReason, RowResult } from '../report/types';
 import type { AnalysisFile, AnalyzeInput } from './analyze';
-import { featureMatrix } from './matrix';
+import { featuresOf } from '../features/compute';
 import type { ModelParts } from './model';
 import { explainRow } from './reasons';
 
@@ -75,7 +75,7 @@ export interface FieldAnalysis {
 export function mergeFieldAnalyses(combined: GapReport, analyses: readonly FieldAnalysis[], input: AnalyzeInput, dictionary: WordDictionary, token?: CancellationToken): GapReport {
   const referenceRows = input.reference.flatMap((file) => file.data.rows);
   const datasets = combined.datasets.map((report, d) => {
-    const merged = mergeDataset(report, d, analyses, input.datasets[d], dictionary);
+    const merged = mergeDataset(report, d, analyses, dictionary);
     // Requests and responses together: lengths, restatements, refusals, repeats and copied pairs (pairs.ts).
     const pairs = pairChecks(referenceRows, input.datasets[d].data.rows, input.datasets[d].data.textFields ?? [], token ? { token } : {});
     return pairs ? { ...merged, pairs } : merged;
@@ -94,7 +94,7 @@ interface FieldPlace {
   readonly auc: number;
 }
 
-function mergeDataset(report: DatasetReport, d: number, analyses: readonly FieldAnalysis[], file: AnalysisFile, dictionary: WordDictionary): DatasetReport {
+function mergeDataset(report: DatasetReport, d: number, analyses: readonly FieldAnalysis[], dictionary: WordDictionary): DatasetReport {
   const records = report.rows.length;
   const scores: Record<string, number>[] = Array.from({ length: records }, () => ({}));
   const best: (FieldPlace | undefined)[] = new Array(records);
@@ -124,7 +124,7 @@ function mergeDataset(report: DatasetReport, d: number, analyses: readonly Field
     const withScores = { ...row, fieldScores: scores[i] };
     if (!row.flagged || !place) return withScores;
     const fieldRow = analyses[place.analysis].report.datasets[d].rows[place.row];
-    const reasons = fieldRow.flagged && fieldRow.reasons.length > 0 ? fieldRow.reasons : explainFieldRow(analyses[place.analysis], d, place.row, file, dictionary);
+    const reasons = fieldRow.flagged && fieldRow.reasons.length > 0 ? fieldRow.reasons : explainFieldRow(analyses[place.analysis], d, place.row, dictionary);
     const placed: RowResult = {
       ...withScores,
       start: fieldRow.start,
@@ -152,12 +152,11 @@ function mergeDataset(report: DatasetReport, d: number, analyses: readonly Field
 }
 
 /** A field row the field's own analysis did not flag, explained by that analysis's reasons. */
-function explainFieldRow(analysis: FieldAnalysis, d: number, row: number, file: AnalysisFile, dictionary: WordDictionary): RowReason[] {
+function explainFieldRow(analysis: FieldAnalysis, d: number, row: number, dictionary: WordDictionary): RowReason[] {
   const parts = analysis.models[d];
   if (!parts) return [];
-  const recordIndex = analysis.datasets[d].recordOf[row];
-  const text = analysis.datasets[d].file.data.rows[row]?.text ?? file.data.rows[recordIndex]?.text ?? '';
-  return explainRow(parts.reasons, featureMatrix([text], dictionary), 0, text);
+  const text = analysis.datasets[d].file.data.rows[row].text;
+  return explainRow(parts.reasons, featuresOf(text, dictionary), 0, text);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DatasetRow } from '../dataset/types';
-import { isResponseField } from '../dataset/schemas';
+import { fieldKey, isResponseField } from '../dataset/schemas';
 
 /** Which fields the pair checks read: the request, Alpaca's `input` (part of the request), and the response. */
 export interface PairFields {
@@ -23,8 +23,6 @@ const REQUEST_FIELDS: ReadonlySet<string> = new Set(['instruction', 'prompt', 'q
 /** Not a request: a system prompt sets the scene for every turn, and `input` is the material an instruction works on. */
 const NEVER_REQUEST: ReadonlySet<string> = new Set(['system', 'input']);
 
-const lastKey = (field: string): string => field.slice(field.lastIndexOf('.') + 1).toLowerCase();
-
 /**
  * The request field (a known request name, else the first field that is neither a response, a system prompt nor
  * an input), Alpaca's `input` when the file has one beside the request, and the response field (the last response
@@ -35,11 +33,11 @@ const lastKey = (field: string): string => field.slice(field.lastIndexOf('.') + 
  */
 export function pickPairFields(fields: readonly string[]): PairFields | undefined {
   const request =
-    fields.find((field) => REQUEST_FIELDS.has(lastKey(field))) ??
-    fields.find((field) => !isResponseField(field) && !NEVER_REQUEST.has(lastKey(field)));
+    fields.find((field) => REQUEST_FIELDS.has(fieldKey(field))) ??
+    fields.find((field) => !isResponseField(field) && !NEVER_REQUEST.has(fieldKey(field)));
   const response = [...fields].reverse().find((field) => isResponseField(field));
   if (request === undefined || response === undefined) return undefined;
-  const input = fields.find((field) => field !== request && lastKey(field) === 'input');
+  const input = fields.find((field) => field !== request && fieldKey(field) === 'input');
   return input === undefined ? { request, response } : { request, input, response };
 }
 

@@ -1,3 +1,4 @@
+import { fieldKey, lastKey } from '../dataset/schemas';
 import { formatCount, formatDecimal, formatShare, plural } from '../report/format';
 import { twoProportionZTest } from '../stats/proportionTest';
 import type { PairFields } from './pairRecords';
@@ -110,11 +111,10 @@ function lineList(examples: ExampleLines): string {
   return `${examples.lines.length === 1 && !examples.more ? 'line' : 'lines'} ${lines}${examples.more ? ', …' : ''}`;
 }
 
-const lastKey = (field: string): string => field.slice(field.lastIndexOf('.') + 1);
 
 /** How the sentences name a request: by its field (instructions, prompts, questions), a chat's as user messages. */
 function requestNoun(field: string): { one: string; many: string } {
-  const key = lastKey(field).toLowerCase();
+  const key = fieldKey(field);
   if (key === 'user') return { one: 'user message', many: 'user messages' };
   if (['instruction', 'prompt', 'question'].includes(key)) return { one: key, many: `${key}s` };
   if (key === 'query') return { one: 'query', many: 'queries' };
