@@ -7,7 +7,7 @@ import * as ort from 'onnxruntime-node';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { createHashedEmbedder, HashedTfidf } from '../src/core/embed/hashedTfidf';
 import type { Embedder } from '../src/core/embed/types';
-import { trainDetector } from '../src/core/gap/detector';
+import { trainDetector } from '../src/core/gap/detector/train';
 import { featureMatrix } from '../src/core/gap/matrix';
 import { FEATURE_COUNT } from '../src/core/features/registry';
 import { sampleIndexes, seededRandom } from '../src/core/stats/random';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HashedTfidf } from '../src/core/embed/hashedTfidf';
 import { analyze } from '../src/core/gap/analyze';
-import { trainDetector } from '../src/core/gap/detector';
+import { trainDetector } from '../src/core/gap/detector/train';
 import { featureMatrix } from '../src/core/gap/matrix';
 import { FEATURE_COUNT } from '../src/core/features/registry';
 import type { WordDictionary } from '../src/core/host';

@@ -1,5 +1,6 @@
 import { compareSentence, formatProbeText, worthSentence } from '../core/probe/format';
-import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe';
+import { probeProblem, probeSynthetic } from '../core/probe/probe';
+import type { ProbeRow } from '../core/probe/types';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, resolveFiles } from '../node/inputs';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';

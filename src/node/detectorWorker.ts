@@ -1,7 +1,7 @@
 // The detector's thread (dist/detectorWorker.js): runs one detector job at a time for DetectorThread.
 import { parentPort } from 'node:worker_threads';
 import { CancelledError } from '../core/host';
-import { explainJobRows, runDetectorJob } from '../core/gap/detectorJob';
+import { explainJobRows, runDetectorJob } from '../core/gap/detector/job';
 import type { DetectorThreadReply, DetectorThreadRequest } from './detectorThread';
 
 parentPort?.on('message', (request: DetectorThreadRequest) => {

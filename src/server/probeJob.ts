@@ -1,9 +1,9 @@
 /** The probe as the report panel shows it: run in the analysis worker, summed up as a PanelProbe. */
-import { probeProblem, probeSynthetic, type ProbeRow } from '../core/probe/probe';
+import { probeProblem, probeSynthetic } from '../core/probe/probe';
 import { CancelledError, type CancellationToken } from '../core/host';
 import type { DatasetRow } from '../core/dataset/types';
 import { probeDifferenceSentences, worthSentence } from '../core/probe/format';
-import type { ProbeScores } from '../core/probe/probeReport';
+import type { ProbeRow, ProbeScores } from '../core/probe/types';
 import type { PanelProbe, PanelProbeScore } from '../core/report/panelTypes';
 
 export interface ProbeSides {

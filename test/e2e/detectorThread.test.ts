@@ -8,7 +8,7 @@ import { readDataset } from '../../src/core/dataset/readDataset';
 import { HashedTfidf } from '../../src/core/embed/hashedTfidf';
 import { FEATURE_COUNT } from '../../src/core/features/registry';
 import { analyze } from '../../src/core/gap/analyze';
-import { runDetectorJob, type DetectorJob } from '../../src/core/gap/detectorJob';
+import { runDetectorJob, type DetectorJob } from '../../src/core/gap/detector/job';
 import { featureMatrix } from '../../src/core/gap/matrix';
 import { CancelledError } from '../../src/core/host';
 import { loadDictionary } from '../../src/node/dictionary';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { ProbeReport } from '../../src/core/probe/probeReport';
+import type { ProbeReport } from '../../src/core/probe/types';
 import { EXAMPLES, synthgap, tempDir } from '../support/cli';
 
 const SYNTHETIC = join(EXAMPLES, 'synthetic.jsonl');

@@ -1,4 +1,3 @@
-import type { ParsedDataset } from '../dataset/types';
 import { createHashedEmbedder, HashedTfidf, type HashedTfidfState } from '../embed/hashedTfidf';
 import type { Embedder } from '../embed/types';
 import { describeGap } from '../features/describe';
@@ -11,8 +10,8 @@ import { sampleIndexes, seededRandom } from '../stats/random';
 import { summarizeNoiseProfile } from '../roughen/describe';
 import { learnNoiseProfile } from '../roughen/profile';
 import { namesIn } from '../roughen/typoVocabulary';
-import { detectorFromJob, runDetectorHere, type DetectorJob, type DetectorRunner } from './detectorJob';
-import { NO_GROUP } from './detectorPlan';
+import { detectorFromJob, runDetectorHere, type DetectorJob, type DetectorRunner } from './detector/job';
+import { NO_GROUP } from './detector/plan';
 import { featureGaps } from './effects';
 import type { MapOptions } from './map';
 import { compareSides, type Side } from './sides';
@@ -29,17 +28,7 @@ import { missingLabelShare } from './uncovered';
 import { fieldInput, mergeFieldAnalyses, sharedTextFields, type FieldAnalysis } from './fields';
 import { gramText, requestRows } from '../dataset/schemas';
 import { recordFeatureDim, recordFeatureMatrix } from './recordFeatures';
-
-export interface AnalysisFile {
-  /** The file as the user should see it in messages. */
-  readonly file: string;
-  readonly data: ParsedDataset;
-}
-
-export interface AnalyzeInput {
-  readonly reference: readonly AnalysisFile[];
-  readonly datasets: readonly AnalysisFile[];
-}
+import type { AnalysisFile, AnalyzeInput } from './analysisFile';
 
 export interface AnalyzeOptions {
   readonly dictionary: WordDictionary;
@@ -60,7 +49,7 @@ export interface AnalyzeOptions {
   readonly ignore?: ReadonlySet<string>;
   /** The detector ignores words and character grams found in fewer texts than this. */
   readonly minDocuments?: number;
-  /** Runs the detector (detectorJob.ts); in place when omitted. The CLI and the editor run it on another thread. */
+  /** Runs the detector (detector/job.ts); in place when omitted. The CLI and the editor run it on another thread. */
   readonly runDetector?: DetectorRunner;
   /** Receives, per dataset (by index), what the editor needs to score edited rows later (see model.ts). */
   readonly onModel?: (parts: ModelParts, dataset: number) => void;
@@ -75,7 +64,7 @@ export interface AnalyzeOptions {
  */
 const MIN_DOCUMENTS = 2;
 /**
- * The inverse regularization strengths the detector chooses among by inner cross-validation (detectorSelect.ts),
+ * The inverse regularization strengths the detector chooses among by inner cross-validation (detector/select.ts),
  * ascending, a factor of four apart. 1 is LIBLINEAR's default; 4 the baseline's; 16 lets a large file with a
  * subtle wording gap learn its long tail (CLINC150 against gpt-3.5 with case and punctuation stripped: AUC
  * 0.877 at 1, 0.899 at 4, 0.905 at 16). Random halves of one real file stay at chance with any of them.

@@ -3,7 +3,7 @@ import type { DatasetRow, ParsedDataset } from '../dataset/types';
 import type { CancellationToken, WordDictionary } from '../host';
 import { pairChecks } from './pairs';
 import type { DatasetReport, FieldReport, GapReport, RowReason, RowResult } from '../report/types';
-import type { AnalysisFile, AnalyzeInput } from './analyze';
+import type { AnalysisFile, AnalyzeInput } from './analysisFile';
 import { featuresOf } from '../features/compute';
 import type { ModelParts } from './model';
 import { explainRow } from './reasons';

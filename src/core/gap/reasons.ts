@@ -84,7 +84,7 @@ export function explainRow(context: ReasonContext, values: ArrayLike<number>, of
 
 /**
  * What {@link explainRow} finds without the comparison's over-used phrases: the part another thread can compute
- * (see detectorJob.ts), as plain data. {@link finishReasons} completes it with the same result.
+ * (see detector/job.ts), as plain data. {@link finishReasons} completes it with the same result.
  */
 export interface CoreReasons {
   readonly reasons: RowReason[];

@@ -1,6 +1,6 @@
 import { FEATURES } from '../features/registry';
 import type { CancellationToken } from '../host';
-import { trainDetector } from './detector';
+import { trainDetector } from './detector/train';
 
 /**
  * The features of surface style: what `synthgap roughen` changes and a reader sees before reading a word

@@ -1,6 +1,6 @@
 // The model file of `synthgap fit` / `synthgap score`: one versioned JSON document that holds what scoring a row
 // needs (ScoringModelState), and nothing that depends on when or where it was written, so one seed gives one file.
-import type { DetectorState } from '../gap/detectorModel';
+import type { DetectorState } from '../gap/detector/model';
 import type { ScoringModelState } from '../gap/model';
 import type { WordCounts } from '../gap/reasons';
 import type { FlagRule } from '../gap/verdict';

@@ -1,6 +1,6 @@
 import { wilsonInterval } from '../stats/wilson';
 import { pairedDifference, share } from './metrics';
-import type { ProbeComparison } from './probeReport';
+import type { ProbeComparison } from './types';
 import type { WorthRealRows } from './worth';
 
 /**

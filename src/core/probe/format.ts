@@ -1,6 +1,6 @@
 import { excerpt, formatCount, formatDecimal, formatSigned, plural } from '../report/format';
 import type { PairedDifference } from './metrics';
-import type { LabelProbe, ProbeComparison, ProbeReport } from './probeReport';
+import type { LabelProbe, ProbeComparison, ProbeReport } from './types';
 import type { CurvePoint, WorthRealRows } from './worth';
 
 export interface ProbeFiles {

@@ -1,47 +1,14 @@
-import { throwIfCancelled, type CancellationToken, type WordDictionary } from '../host';
+import { throwIfCancelled } from '../host';
 import { hashCombine } from '../stats/hash';
 import { stratifiedFolds } from './folds';
 import { curveSizes } from './crossing';
 import { learningCurve, type CurveSplit } from './learningCurve';
 import { compareHits } from './compare';
 import { probeRows } from './probeRows';
-import { probeReport, type ProbeComparison, type ProbeReport } from './probeReport';
+import { probeReport } from './probeReport';
+import type { ProbeComparison, ProbeInput, ProbeOptions, ProbeReport, ProbeRow } from './types';
 import { predictRows, trainSoftmax } from './softmax';
 import { worthRealRows } from './worth';
-
-export interface ProbeRow {
-  readonly text: string;
-  readonly label?: string;
-}
-
-export interface ProbeInput {
-  readonly reference: readonly ProbeRow[];
-  readonly synthetic: readonly ProbeRow[];
-  /** Real rows to test on; without them, the reference rows are cross-validated. */
-  readonly test?: readonly ProbeRow[];
-  /** Another synthetic file (a fixed one) to train on in place of `synthetic`, and compare on the same real rows. */
-  readonly compare?: readonly ProbeRow[];
-}
-
-export interface ProbeOptions {
-  /** Default 42. */
-  readonly seed?: number;
-  /** Cross-validation folds over the reference rows; default 3 (each fold trains two models), clamped to 2..20. */
-  readonly folds?: number;
-  /** Passes per model; by default 2 to 4 (see trainSoftmax). */
-  readonly epochs?: number;
-  /** Hash buckets of the TF-IDF features; default 2^16. */
-  readonly buckets?: number;
-  /** Adds the stylometric features (measured with this dictionary) to the n-grams. */
-  readonly styleDictionary?: WordDictionary;
-  /** Trains the real-only learning curve and says how many real rows the synthetic rows are worth; default true. */
-  readonly curve?: boolean;
-  /** Seeded samples per curve size and split; default 2 per fold, 4 with a test set (one split). */
-  readonly repeats?: number;
-  readonly token?: CancellationToken;
-  /** Work units: one for the features, then one per model trained. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
 
 /**
  * Why the probe cannot run on this input, in one sentence, or undefined when it can: it needs labelled rows

@@ -1,5 +1,5 @@
 import type { Embedder } from '../embed/types';
-import type { AnalysisFile } from '../gap/analyze';
+import type { AnalysisFile } from '../gap/analysisFile';
 import { coverageAnalysis } from '../gap/coverage';
 import type { SideRows } from '../gap/sideRows';
 import { throwIfCancelled, type CancellationToken, type WordDictionary } from '../host';

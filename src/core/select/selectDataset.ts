@@ -1,6 +1,7 @@
 import { HASHED_NEAR_COPY, type Embedder } from '../embed/types';
-import { analyze, type AnalysisFile } from '../gap/analyze';
-import type { DetectorRunner } from '../gap/detectorJob';
+import { analyze } from '../gap/analyze';
+import type { AnalysisFile } from '../gap/analysisFile';
+import type { DetectorRunner } from '../gap/detector/job';
 import type { SideRows } from '../gap/sideRows';
 import type { Logger, ProgressReporter, WordDictionary } from '../host';
 import { throwIfCancelled } from '../host';

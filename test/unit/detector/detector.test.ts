@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SparseVector } from '../../../src/core/embed/types';
-import type { DetectorInput } from '../../../src/core/gap/detector';
-import { trainDetector } from '../../../src/core/gap/detector';
-import { planFolds } from '../../../src/core/gap/detectorPlan';
+import type { DetectorInput } from '../../../src/core/gap/detector/types';
+import { trainDetector } from '../../../src/core/gap/detector/train';
+import { planFolds } from '../../../src/core/gap/detector/plan';
 import { CancelledError } from '../../../src/core/host';
 import { quantileSorted, sortedCopy } from '../../../src/core/stats/quantile';
 import { seededRandom, shuffleInPlace } from '../../../src/core/stats/random';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readDataset } from '../../../src/core/dataset/readDataset';
-import { NO_GROUP, planFolds } from '../../../src/core/gap/detectorPlan';
+import { NO_GROUP, planFolds } from '../../../src/core/gap/detector/plan';
 
 test('rows that share a group share a fold, on both sides', () => {
   const count = 400;

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { stratifiedFolds } from '../../../src/core/probe/folds';
 import { formatProbeText } from '../../../src/core/probe/format';
 import { macroF1, pairedDifference, share } from '../../../src/core/probe/metrics';
-import { probeProblem, probeSynthetic, type ProbeRow } from '../../../src/core/probe/probe';
+import { probeProblem, probeSynthetic } from '../../../src/core/probe/probe';
+import type { ProbeRow } from '../../../src/core/probe/types';
 import { labelledTexts } from './support';
 
 const NAMES = ['card', 'flight', 'weather', 'music'];

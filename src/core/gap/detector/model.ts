@@ -1,8 +1,8 @@
-import type { SparseVector } from '../embed/types';
-import type { DetectorResult } from './detector';
-import type { Scaler } from './detectorRows';
-import { sigmoid } from './logisticRows';
-import * as detectorRows from './detectorRows';
+import type { SparseVector } from '../../embed/types';
+import type { DetectorResult } from './types';
+import type { Scaler } from './rows';
+import { sigmoid } from '../logisticRows';
+import * as detectorRows from './rows';
 
 // A local binding: unbundled (tests, tsx), an imported call per feature and row would go through a getter.
 const { denseBlockScale, standardize } = detectorRows;

@@ -1,12 +1,12 @@
-import type { SparseVector } from '../embed/types';
-import type { CancellationToken } from '../host';
-import { throwIfCancelled } from '../host';
-import type { FoldModel } from './detectorModel';
-import * as detectorModel from './detectorModel';
-import type { Scaler } from './detectorRows';
-import * as detectorRows from './detectorRows';
-import type { SparseRows } from './logisticRows';
-import * as logisticRows from './logisticRows';
+import type { SparseVector } from '../../embed/types';
+import type { CancellationToken } from '../../host';
+import { throwIfCancelled } from '../../host';
+import type { FoldModel } from './model';
+import * as detectorModel from './model';
+import type { Scaler } from './rows';
+import * as detectorRows from './rows';
+import type { SparseRows } from '../logisticRows';
+import * as logisticRows from '../logisticRows';
 
 // Local bindings: unbundled (tests, tsx), each imported call in the per-row loop would go through a getter.
 const { denseLogit, sparseDot } = detectorModel;

@@ -1,15 +1,15 @@
-import type { CancellationToken } from '../host';
-import { throwIfCancelled } from '../host';
-import { auc } from '../stats/auc';
-import { hashCombine } from '../stats/hash';
-import { sampleIndexes, seededRandom, shuffleInPlace } from '../stats/random';
-import type { FoldPlan } from './detectorPlan';
-import { groupFold, NO_GROUP } from './detectorPlan';
-import type { DetectorInput } from './detector';
-import type { Scaler } from './detectorRows';
-import { trainingRows } from './detectorRows';
-import { trainLogistic } from './logistic';
-import { rowDot } from './logisticRows';
+import type { CancellationToken } from '../../host';
+import { throwIfCancelled } from '../../host';
+import { auc } from '../../stats/auc';
+import { hashCombine } from '../../stats/hash';
+import { sampleIndexes, seededRandom, shuffleInPlace } from '../../stats/random';
+import type { FoldPlan } from './plan';
+import { groupFold, NO_GROUP } from './plan';
+import type { DetectorInput } from './types';
+import type { Scaler } from './rows';
+import { trainingRows } from './rows';
+import { trainLogistic } from '../logistic';
+import { rowDot } from '../logisticRows';
 
 /**
  * Rows per class the choice of C rests on. The AUCs being compared then have a standard error of about 0.01,

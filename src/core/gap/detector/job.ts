@@ -1,10 +1,11 @@
-import { HashedTfidf, type HashedTfidfState } from '../embed/hashedTfidf';
-import type { SparseVector } from '../embed/types';
-import { throwIfCancelled, type CancellationToken } from '../host';
-import { explainRowCore, reasonContext, type CoreReasons, type ReasonBasis } from './reasons';
-import { flagPlan, isFlagged } from './verdict';
-import { trainDetector, type DetectorResult } from './detector';
-import { exportDetectorState, scoreDetectorState, type DetectorState } from './detectorModel';
+import { HashedTfidf, type HashedTfidfState } from '../../embed/hashedTfidf';
+import type { SparseVector } from '../../embed/types';
+import { throwIfCancelled, type CancellationToken } from '../../host';
+import { explainRowCore, reasonContext, type CoreReasons, type ReasonBasis } from '../reasons';
+import { flagPlan, isFlagged } from '../verdict';
+import { trainDetector } from './train';
+import type { DetectorResult } from './types';
+import { exportDetectorState, scoreDetectorState, type DetectorState } from './model';
 
 /**
  * Everything the detector needs as plain data (strings, typed arrays), so it can run on another thread while
@@ -141,7 +142,7 @@ export function joinExplained(chunks: readonly ExplainedRows[]): ExplainedRows {
   return { rows, reasons: chunks.flatMap((chunk) => chunk.reasons) };
 }
 
-/** The detector a job result describes, scoring new rows with the same arithmetic (detectorModel.ts). */
+/** The detector a job result describes, scoring new rows with the same arithmetic (model.ts). */
 export function detectorFromJob(result: DetectorJobResult): DetectorResult {
   const { model } = result;
   return {

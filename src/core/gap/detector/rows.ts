@@ -1,7 +1,7 @@
-import type { SparseVector } from '../embed/types';
-import type { CancellationToken } from '../host';
-import { throwIfCancelled } from '../host';
-import type { LogisticRows, SparseRows } from './logisticRows';
+import type { SparseVector } from '../../embed/types';
+import type { CancellationToken } from '../../host';
+import { throwIfCancelled } from '../../host';
+import type { LogisticRows, SparseRows } from '../logisticRows';
 
 /**
  * Standardized values are clipped to ±this many standard deviations: a row that far out is already scored

@@ -1,5 +1,5 @@
-import { hashCombine } from '../stats/hash';
-import { sampleIndexes, seededRandom, shuffleInPlace } from '../stats/random';
+import { hashCombine } from '../../stats/hash';
+import { sampleIndexes, seededRandom, shuffleInPlace } from '../../stats/random';
 
 /** Which rows the detector learns from, and which fold's model scores each row. */
 export interface FoldPlan {
