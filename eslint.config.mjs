@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 // Presentation exists once: the core's formatting module and the saved report page (staticPage, staticRows) import only core's report types,
 // so the extension and the panel may use them (and nothing else of core).
-const PRESENTATION = ['!**/core/report', '!**/core/report/format', '!**/core/report/staticPage', '!**/core/report/staticRows'];
+const PRESENTATION = ['!**/core/report', '!**/core/exporters', '!**/core/exporters/format', '!**/core/exporters/staticPage', '!**/core/exporters/staticRows'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.test-artifacts/**'] },
@@ -39,7 +39,7 @@ export default tseslint.config(
     files: ['webview-ui/**/*.ts'],
     rules: restrict([
       { group: ['node:*', 'vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'fs', 'path'], message: 'The panel runs in a browser: d3, @vscode-elements/elements and src/shared types only.' },
-      { group: ['**/core/**', '!**/core/report', '!**/core/report/format', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The panel imports src/shared types (and core\'s format) only.' },
+      { group: ['**/core/**', '!**/core/report', '!**/core/exporters', '!**/core/exporters/format', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The panel imports src/shared types (and core\'s format) only.' },
     ]),
   },
   {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyze } from '../src/core/gap/analyze';
-import { buildPanelSnapshot, snapshotRowInput, type SnapshotRowInput } from '../src/core/report/panel';
+import { buildPanelSnapshot, snapshotRowInput, type SnapshotRowInput } from '../src/core/exporters/panel';
 import type { ParsedDataset } from '../src/core/dataset/types';
 import type { GapReport } from '../src/core/report/types';
 import { loadDictionary } from '../src/node/dictionary';

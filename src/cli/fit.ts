@@ -6,7 +6,7 @@ import { analyze } from '../core/gap/analyze';
 import { scoringModelState, type ScoringModelState } from '../core/gap/model';
 import type { ParsedDataset } from '../core/dataset/types';
 import { compactState, encodeModelFile, type ModelDocument, type ModelText } from '../core/model/modelFile';
-import { formatAuc, formatAucRange, formatCount } from '../core/report/format';
+import { formatAuc, formatAucRange, formatCount } from '../core/exporters/format';
 import { sampleIndexes, seededRandom } from '../core/stats/random';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';

@@ -7,7 +7,7 @@ import { readDataset } from '../core/dataset/readDataset';
 import type { ParsedDataset } from '../core/dataset/types';
 import { analyze } from '../core/gap/analyze';
 import type { WordDictionary } from '../core/host';
-import { formatCount } from '../core/report/format';
+import { formatCount } from '../core/exporters/format';
 import { describeNoiseProfile } from '../core/roughen/describe';
 import { learnNoiseProfile } from '../core/roughen/profile';
 import { requestRows } from '../core/dataset/schemas';

@@ -1,10 +1,10 @@
 /**
  * The report panel's webview page, as a pure function: script and stylesheet from the extension's built assets,
  * under a nonce-only CSP. No `vscode` import, so tests render it in a plain browser. The saved report page is
- * core's staticPanelPage (src/core/report/staticPage.ts), the same page `synthgap check --format html` writes.
+ * core's staticPanelPage (src/core/exporters/staticPage.ts), the same page `synthgap check --format html` writes.
  */
-import { escapeHtml } from '../core/report/format';
-import { checkNonce, pageHead } from '../core/report/staticPage';
+import { escapeHtml } from '../core/exporters/format';
+import { checkNonce, pageHead } from '../core/exporters/staticPage';
 
 export interface PanelPageOptions {
   /** A fresh random token per page load; letters and digits only. */

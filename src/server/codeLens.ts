@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver/node';
-import { formatCount } from '../core/report/format';
-import { aucInterval } from '../core/report/sentences';
+import { formatCount } from '../core/exporters/format';
+import { aucInterval } from '../core/exporters/sentences';
 import { CLIENT_COMMANDS } from '../shared/protocol';
 import type { FileAnalysis } from './fileState';
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WordDictionary } from '../core/host';
-import { formatCount, oneLine, truncate } from '../core/report/format';
+import { formatCount, oneLine, truncate } from '../core/exporters/format';
 import { SERVER_COMMANDS } from '../shared/protocol';
 import { describeChanges, roughenRowEdit } from './roughenEdits';
 import { CONFIG_FILE } from './settings';

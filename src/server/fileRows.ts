@@ -1,7 +1,7 @@
 import type { DatasetRow, FieldText, ParsedDataset } from '../core/dataset/types';
 import { ScoringModel, type RowScore } from '../core/gap/model';
 import type { WordDictionary } from '../core/host';
-import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/report/panel';
+import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/exporters/panel';
 import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
 import { isResponseField, placedField, placedText } from '../core/dataset/schemas';
 import { roughenRow } from '../core/roughen/fields';

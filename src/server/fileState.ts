@@ -1,5 +1,5 @@
 import type { GapReport, Verdict } from '../core/report/types';
-import { formatCount } from '../core/report/format';
+import { formatCount } from '../core/exporters/format';
 import type { FileSummary } from '../shared/protocol';
 import type { FileView, RowView } from './rowsProtocol';
 

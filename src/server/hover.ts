@@ -2,8 +2,8 @@ import { MarkupKind, type Hover, type Position, type Range } from 'vscode-langua
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatasetFormat } from '../core/dataset/types';
-import { escapeMarkdown, formatDecimal, formatScore, formatShare, oneLine } from '../core/report/format';
-import { reasonHeadline } from '../core/report/sentences';
+import { escapeMarkdown, formatDecimal, formatScore, formatShare, oneLine } from '../core/exporters/format';
+import { reasonHeadline } from '../core/exporters/sentences';
 import type { FileAnalysis } from './fileState';
 import { valueRange } from './positions';
 import type { RowDetail } from './rowsProtocol';

@@ -3,8 +3,8 @@
  * analysis and its rows as they are now (edits included, after the pending re-score).
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { formatMarkdown } from '../core/report/markdown';
-import { buildPanelSnapshot, DEFAULT_ROWS_QUERY } from '../core/report/panel';
+import { formatMarkdown } from '../core/exporters/markdown';
+import { buildPanelSnapshot, DEFAULT_ROWS_QUERY } from '../core/exporters/panel';
 import type { PanelProbe, RowsPage } from '../core/report/panelTypes';
 import {
   PANEL_MARKDOWN_REQUEST,

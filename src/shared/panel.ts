@@ -88,4 +88,4 @@ export type PanelMessage =
 
 // A saved page's data and the id of its JSON element live beside staticPanelPage() in core; re-exported here.
 export type { StaticDataset, StaticPanelData } from '../core/report/panelTypes';
-export { STATIC_DATA_ELEMENT_ID } from '../core/report/staticPage';
+export { STATIC_DATA_ELEMENT_ID } from '../core/exporters/staticPage';

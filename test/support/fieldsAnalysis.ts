@@ -3,7 +3,7 @@
 // rather than from a hand-written report with fields.
 import { join, resolve } from 'node:path';
 import { analyze } from '../../src/core/gap/analyze';
-import { buildPanelSnapshot, snapshotRowInput, type SnapshotRowInput } from '../../src/core/report/panel';
+import { buildPanelSnapshot, snapshotRowInput, type SnapshotRowInput } from '../../src/core/exporters/panel';
 import type { PanelSnapshot } from '../../src/core/report/panelTypes';
 import type { GapReport } from '../../src/core/report/types';
 import type { ParsedDataset } from '../../src/core/dataset/types';

@@ -2,8 +2,8 @@
  * Panel fixtures built from the report fixture: rows with texts (some hostile), a map with missing regions,
  * the snapshot of the gap dataset, the static page data, and a big variant for timing.
  */
-import type { SnapshotRowInput } from '../../src/core/report/panel';
-import { buildPanelSnapshot } from '../../src/core/report/panel';
+import type { SnapshotRowInput } from '../../src/core/exporters/panel';
+import { buildPanelSnapshot } from '../../src/core/exporters/panel';
 import type { DatasetReport, GapReport, MapPoint, MapReport, NoiseProfileSummary } from '../../src/core/report/types';
 import type { PanelProbe, PanelSnapshot, RowsQuery, StaticPanelData } from '../../src/shared/panel';
 import { seededRandom } from '../../src/core/stats/random';

@@ -6,9 +6,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { rowsPage } from '../../src/core/report/panel';
+import { rowsPage } from '../../src/core/exporters/panel';
 import { MAP_LAYOUT, mapChartData } from '../../webview-ui/src/charts/data/map';
-import { staticPanelPage } from '../../src/core/report/staticPage';
+import { staticPanelPage } from '../../src/core/exporters/staticPage';
 import type { PanelMessage, PanelSnapshot, PanelUiState, RowsQuery, StaticPanelData } from '../../src/shared/panel';
 import { HOSTILE_HTML, HOSTILE_SCRIPT, REFERENCE_FILE } from '../unit/report/fixtureReport';
 import { recordedPage, type RecordedPage, usePanelBrowser } from './browser';

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { staticPanelPage } from '../../src/core/report/staticPage';
+import { staticPanelPage } from '../../src/core/exporters/staticPage';
 import type { StaticPanelData } from '../../src/shared/panel';
 import { recordedPage, usePanelBrowser } from './browser';
 import { fixtureStaticData } from './fixtureSnapshot';

@@ -1,9 +1,9 @@
 /**
  * The theme colours the panel is shown with outside VS Code: the fallback `--vscode-*` values a saved report
- * page carries (src/core/report/staticPage.ts, VS Code's default Light Modern, Dark Modern and High Contrast
+ * page carries (src/core/exporters/staticPage.ts, VS Code's default Light Modern, Dark Modern and High Contrast
  * values), read from a rendered page so the tests use exactly what the page uses.
  */
-import { staticPanelPage } from '../../src/core/report/staticPage';
+import { staticPanelPage } from '../../src/core/exporters/staticPage';
 import type { StaticPanelData } from '../../src/shared/panel';
 
 /** The themes a saved page fixes (`auto` follows the reader's system: light or dark). */

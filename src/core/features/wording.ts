@@ -1,7 +1,7 @@
-import { formatCount, formatDecimal, formatShare } from '../report/format';
+import { formatCount, formatDecimal, formatShare } from '../exporters/format';
 import type { BinaryWording, FeatureDef, NumericWording } from './types';
 
-// Shares print by the one rule of report/format.ts: never a misleading 0% or 100% (0.3% is "0.3%", 99.96% is
+// Shares print by the one rule of exporters/format.ts: never a misleading 0% or 100% (0.3% is "0.3%", 99.96% is
 // "over 99.9%"). Re-exported so the feature wording and the reports cannot drift apart.
 export { formatShare };
 

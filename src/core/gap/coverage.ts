@@ -4,7 +4,7 @@ import { kMeans, nearestCentroid } from '../stats/kmeans';
 import { quantileSorted } from '../stats/quantile';
 import { sampleIndexes, seededRandom, type Random } from '../stats/random';
 import { dot } from '../stats/vector';
-import { formatCount } from '../report/format';
+import { formatCount } from '../exporters/format';
 import { nearestSimilarities, nearestTargets } from './neighbours';
 import type { SideRows } from './sideRows';
 

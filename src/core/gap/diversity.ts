@@ -1,5 +1,5 @@
 import { throwIfCancelled, type CancellationToken } from '../host';
-import { formatCount, formatShare } from '../report/format';
+import { formatCount, formatShare } from '../exporters/format';
 import type { DiversityReport, SideDiversity } from '../report/types';
 import { compressionRatio } from '../stats/compression';
 import { distinctN } from '../stats/distinct';

@@ -1,6 +1,6 @@
 import type { DatasetRow } from '../dataset/types';
 import type { CancellationToken } from '../host';
-import { truncate } from '../report/format';
+import { truncate } from '../exporters/format';
 import type { CoverageCluster, MapPoint, MapRegion, MapReport, ProjectionMethod } from '../report/types';
 import { quantileSorted } from '../stats/quantile';
 import { sampleIndexes, seededRandom } from '../stats/random';

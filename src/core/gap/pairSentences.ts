@@ -1,5 +1,5 @@
 import { fieldKey, lastKey } from '../dataset/schemas';
-import { formatCount, formatDecimal, formatShare, plural } from '../report/format';
+import { formatCount, formatDecimal, formatShare, plural } from '../exporters/format';
 import { twoProportionZTest } from '../stats/proportionTest';
 import type { PairFields } from './pairRecords';
 import type { ExampleLines, PairSide } from './pairStats';

@@ -8,7 +8,7 @@ import type { HashedTfidf } from '../embed/hashedTfidf';
 import { rowPhraseEvidence } from './markerPrior';
 import { sentenceWords } from './words';
 import { sampleIndexes, type Random } from '../stats/random';
-import { formatCount } from '../report/format';
+import { formatCount } from '../exporters/format';
 
 /** What the reasons of one comparison are measured against; built once, used for every flagged row. */
 export interface ReasonContext {

@@ -1,4 +1,4 @@
-import { formatShare } from '../report/format';
+import { formatShare } from '../exporters/format';
 import type { Verdict } from '../report/types';
 import { sortedCopy } from '../stats/quantile';
 import { quantileUpperBound } from '../stats/quantileBound';

@@ -1,4 +1,4 @@
-import { excerpt, formatCount, formatDecimal, formatSigned, plural } from '../report/format';
+import { excerpt, formatCount, formatDecimal, formatSigned, plural } from '../exporters/format';
 import type { PairedDifference } from './metrics';
 import type { LabelProbe, ProbeComparison, ProbeReport } from './types';
 import type { CurvePoint, WorthRealRows } from './worth';

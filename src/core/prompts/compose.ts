@@ -1,4 +1,4 @@
-import { formatCount, oneLine } from '../report/format';
+import { formatCount, oneLine } from '../exporters/format';
 
 export interface PromptParts {
   /** A prompt for one label, or for one real topic cluster when the rows have no labels. */

@@ -1,4 +1,4 @@
-import { formatShare } from '../report/format';
+import { formatShare } from '../exporters/format';
 import type { StyleProfile } from './style';
 
 /** A habit shared by at least this share of rows is stated as the rule; at most its complement, as never. */

@@ -1,4 +1,4 @@
-import { escapeMarkdown, formatCount, formatDecimal, formatShare, plural } from '../report/format';
+import { escapeMarkdown, formatCount, formatDecimal, formatShare, plural } from '../exporters/format';
 import type { PromptSection, PromptsReport } from './prompts';
 
 /**

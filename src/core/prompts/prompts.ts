@@ -3,7 +3,7 @@ import type { AnalysisFile } from '../gap/analysisFile';
 import { coverageAnalysis } from '../gap/coverage';
 import type { SideRows } from '../gap/sideRows';
 import { throwIfCancelled, type CancellationToken, type WordDictionary } from '../host';
-import { formatCount } from '../report/format';
+import { formatCount } from '../exporters/format';
 import { sampleIndexes, seededRandom } from '../stats/random';
 import { embedSides } from '../select/embedSides';
 import { composePrompt } from './compose';

@@ -1,4 +1,4 @@
-import { formatShare } from '../report/format';
+import { formatShare } from '../exporters/format';
 import type { NoiseProfileSummary } from '../report/types';
 import type { NoiseProfile } from './types';
 

@@ -1,4 +1,4 @@
-import { excerpt, formatCount, formatDecimal, formatShare, plural } from '../report/format';
+import { excerpt, formatCount, formatDecimal, formatShare, plural } from '../exporters/format';
 import type { SelectReport } from './selectDataset';
 import type { DropReason } from './selectRows';
 import { DROP_REASONS } from './selectRows';

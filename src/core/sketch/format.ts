@@ -1,5 +1,5 @@
 // A sketch report as text, Markdown or JSON (synthgap merge --format).
-import { formatAuc, formatAucRange, formatCount, formatShare, plural } from '../report/format';
+import { formatAuc, formatAucRange, formatCount, formatShare, plural } from '../exporters/format';
 import type { SketchPhrase, SketchReport } from './report';
 
 /** Gaps printed in text and Markdown: those a reader can act on first. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readDataset } from '../../../src/core/dataset/readDataset';
 import { analyze, type AnalyzeOptions } from '../../../src/core/gap/analyze';
-import { truncate } from '../../../src/core/report/format';
+import { truncate } from '../../../src/core/exporters/format';
 import { topicRows } from './textGen';
 
 const common = ['delivery', 'card', 'travel', 'music', 'weather', 'cooking'];

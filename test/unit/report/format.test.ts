@@ -15,7 +15,7 @@ import {
   oneLine,
   plural,
   truncate,
-} from '../../../src/core/report/format';
+} from '../../../src/core/exporters/format';
 
 describe('number formatting', () => {
   it('writes counts with en-US thousands separators', () => {

@@ -2,8 +2,8 @@
 // whose headline line is checked in Chromium by test/webview/panel.test.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatMarkdown } from '../../../src/core/report/markdown';
-import { formatTerminalSummary } from '../../../src/core/report/terminal';
+import { formatMarkdown } from '../../../src/core/exporters/markdown';
+import { formatTerminalSummary } from '../../../src/core/exporters/terminal';
 import type { GapReport } from '../../../src/core/report/types';
 import { fixtureReport } from './fixtureReport';
 

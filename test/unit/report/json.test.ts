@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatJson, formatJsonChunks } from '../../../src/core/report/json';
+import { formatJson, formatJsonChunks } from '../../../src/core/exporters/json';
 import { fixtureReport, REFERENCE_FILE as REFERENCE } from './fixtureReport';
 
 describe('formatJson', () => {

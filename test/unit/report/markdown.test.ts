@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatMarkdown } from '../../../src/core/report/markdown';
+import { formatMarkdown } from '../../../src/core/exporters/markdown';
 import { fixtureReport, HOSTILE_HTML, HOSTILE_SCRIPT, MARKDOWN_TRICKY } from './fixtureReport';
 import { tableCells, withEveryString } from './hostile';
-import { aucInterval } from '../../../src/core/report/sentences';
+import { aucInterval } from '../../../src/core/exporters/sentences';
 import { analyzeFinetune } from '../../support/fieldsAnalysis';
 
 /** Every table in the document: its header cells and the cells of each body row. */

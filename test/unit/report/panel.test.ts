@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SnapshotRowInput } from '../../../src/core/report/panel';
-import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, rowsPage } from '../../../src/core/report/panel';
+import type { SnapshotRowInput } from '../../../src/core/exporters/panel';
+import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, rowsPage } from '../../../src/core/exporters/panel';
 import type { RowsQuery } from '../../../src/shared/panel';
 import { fixtureReport, GAP_FILE, REFERENCE_FILE } from './fixtureReport';
 

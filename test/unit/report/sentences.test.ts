@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { flaggedText, reasonsSentence } from '../../../src/core/report/sentences';
+import { flaggedText, reasonsSentence } from '../../../src/core/exporters/sentences';
 import type { DatasetSummary } from '../../../src/core/report/types';
 
 const summary: DatasetSummary = {

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildPanelSnapshot, rowsPage, type SnapshotRowInput } from '../../../src/core/report/panel';
-import { savedReportPage } from '../../../src/core/report/staticPage';
-import { INLINE_FLAGGED_ROWS, INLINE_UNFLAGGED_ROWS, staticDataset } from '../../../src/core/report/staticRows';
+import { buildPanelSnapshot, rowsPage, type SnapshotRowInput } from '../../../src/core/exporters/panel';
+import { savedReportPage } from '../../../src/core/exporters/staticPage';
+import { INLINE_FLAGGED_ROWS, INLINE_UNFLAGGED_ROWS, staticDataset } from '../../../src/core/exporters/staticRows';
 import type { RowsQuery } from '../../../src/shared/panel';
 import { fixtureReport } from './fixtureReport';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTerminalSummary } from '../../../src/core/report/terminal';
+import { formatTerminalSummary } from '../../../src/core/exporters/terminal';
 import type { GapReport } from '../../../src/core/report/types';
 import { fixtureReport, GAP_FILE, NO_GAP_FILE } from './fixtureReport';
 import { withEveryString } from './hostile';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonForScript, staticPanelPage } from '../../../src/core/report/staticPage';
+import { jsonForScript, staticPanelPage } from '../../../src/core/exporters/staticPage';
 import { panelPage } from '../../../src/extension/panelPage';
 import { fixtureStaticData } from '../../webview/fixtureSnapshot';
 import { HOSTILE_HTML, HOSTILE_SCRIPT } from '../report/fixtureReport';

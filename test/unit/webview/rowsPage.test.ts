@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rowsPage } from '../../../src/core/report/panel';
+import { rowsPage } from '../../../src/core/exporters/panel';
 import type { RowsQuery } from '../../../src/shared/panel';
 import { DEFAULT_ROWS_QUERY, pageRows, sameQuery, withField } from '../../../webview-ui/src/data/rowsPage';
 import { sortLabels } from '../../../webview-ui/src/data/sortLabels';

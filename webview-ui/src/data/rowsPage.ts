@@ -1,6 +1,6 @@
 /**
  * Sorting and paging rows in the panel, for saved reports (no server to ask). It follows the server's
- * rowsPage() in src/core/report/panel.ts rule for rule; a unit test checks the two agree.
+ * rowsPage() in src/core/exporters/panel.ts rule for rule; a unit test checks the two agree.
  */
 import type { PanelRow, RowsPage, RowsQuery } from '../../../src/shared/panel';
 

@@ -24,7 +24,7 @@ export function phrasesSection(snapshot: PanelSnapshot, context: PanelContext): 
   ]);
 }
 
-/** The same sentence the terminal and the Markdown report print (core report/sentences.ts noPhraseText). */
+/** The same sentence the terminal and the Markdown report print (core exporters/sentences.ts noPhraseText). */
 function noPhraseText(phrases: Phrases): string {
   if (phrases.realRows === 0 || phrases.syntheticRows === 0) return 'No phrase was compared: one side has no rows.';
   if (phrases.tested === 0) return 'No phrase is in enough rows to show a difference between the sides.';

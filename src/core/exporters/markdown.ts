@@ -4,7 +4,7 @@
  * smuggle in HTML.
  */
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
-import type { CoverageCluster, DatasetReport, GapReport, PhraseReport, PhraseStat } from './types';
+import type { CoverageCluster, DatasetReport, GapReport, PhraseReport, PhraseStat } from '../report/types';
 import { escapeMarkdown as md, excerpt, formatAuc, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,

@@ -19,7 +19,7 @@ import type {
   RowReason,
   RowResult,
   Verdict,
-} from './types';
+} from '../report/types';
 import { isRequestField } from '../dataset/schemas';
 import { formatAuc, formatAucRange, formatCount, formatDecimal, formatShare, formatSigned, formatValue, NOT_AVAILABLE, plural } from './format';
 

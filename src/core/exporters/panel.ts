@@ -4,8 +4,8 @@
  */
 import { placedField } from '../dataset/schemas';
 import type { DatasetRow } from '../dataset/types';
-import type { PanelField, PanelPairs, PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from './panelTypes';
-import type { DatasetReport, FileError, GapReport, RowReason } from './types';
+import type { PanelField, PanelPairs, PanelProbe, PanelRow, PanelSnapshot, RowsPage, RowsQuery } from '../report/panelTypes';
+import type { DatasetReport, FileError, GapReport, RowReason } from '../report/types';
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import { truncate } from './format';
 import { FIELD_PHRASES, fieldGaps, pairSentences, pairsTitle, schemaText } from './sentences';

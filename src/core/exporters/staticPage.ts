@@ -4,7 +4,7 @@
  * Pure string work: the callers read dist/webview/panel.js and panel.css and hand their text in.
  */
 import { escapeHtml, fileName } from './format';
-import type { PanelSnapshot, StaticDataset, StaticPanelData } from './panelTypes';
+import type { PanelSnapshot, StaticDataset, StaticPanelData } from '../report/panelTypes';
 import { staticDataset, type FetchRows } from './staticRows';
 
 /** The id of the `<script type="application/json">` that carries a saved report's data in a static page. */

@@ -5,7 +5,7 @@
  */
 import { formatCount, plural } from './format';
 import { MAX_ROWS_PER_PAGE, rowsPage } from './panel';
-import type { PanelRow, PanelSnapshot, RowsPage, RowsQuery, StaticDataset } from './panelTypes';
+import type { PanelRow, PanelSnapshot, RowsPage, RowsQuery, StaticDataset } from '../report/panelTypes';
 
 /**
  * Rows that are not flagged a page keeps, the most synthetic-looking first: one full page of the panel's table

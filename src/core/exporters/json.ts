@@ -3,7 +3,7 @@
  * two-space indent, newline at the end. Non-finite numbers (an AUC on too little data) become `null`, as
  * JSON.stringify writes them; readers treat `null` there as "not available".
  */
-import type { GapReport } from './types';
+import type { GapReport } from '../report/types';
 
 /** The whole report as one string: for reports that fit one (see {@link formatJsonChunks} for any size). */
 export function formatJson(report: GapReport): string {

@@ -4,7 +4,7 @@
  * terminal.
  */
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
-import type { DatasetReport, GapReport, PhraseReport, PhraseStat, Verdict } from './types';
+import type { DatasetReport, GapReport, PhraseReport, PhraseStat, Verdict } from '../report/types';
 import { excerpt, formatScore, oneLine } from './format';
 import {
   aucText,
