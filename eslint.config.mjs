@@ -2,9 +2,22 @@
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-// Presentation exists once: the core's formatting module and the saved report page (staticPage, staticRows) import only core's report types,
-// so the extension and the panel may use them (and nothing else of core).
-const PRESENTATION = ['!**/core/report', '!**/core/exporters', '!**/core/exporters/format', '!**/core/exporters/staticPage', '!**/core/exporters/staticRows'];
+
+// The core has one public entry, src/core/index.ts, imported as `../core` (one spelling), and a narrower one,
+// src/core/present.ts (formatting and the saved page), for the client and the panel. These match import paths
+// (relative ones only, so a package named core is not caught).
+const CORE_DEEP = { regex: '^\\.{1,2}/(.*/)?core/', message: 'Import core through its entry: `../core` (src/core/index.ts); add the name there if it is missing.' };
+const CORE_BUT_PRESENT = {
+  regex: '^\\.{1,2}/(.*/)?core(/(?!present$).*)?$',
+  message: 'The client and the panel use core only through `core/present` (formatting and the saved page); the rest of core runs in the server.',
+};
+const CORE_PURE = [
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'src/core is pure: inject the world instead.' },
+  { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '@huggingface/*', '@xenova/*'], message: 'src/core imports nothing of the editor or of model runtimes.' },
+  { group: ['**/shared/**', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'src/core imports nothing of ours outside src/core.' },
+];
+// Inside core, modules import each other directly: importing an entry from core would make an import cycle.
+const CORE_NO_ENTRY = { regex: '^(\\./|(\\.\\./)+)(index|present)$', message: 'Core modules import each other directly, never core\'s entries (index.ts, present.ts).' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.test-artifacts/**'] },
@@ -16,35 +29,51 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: restrict([
-      { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'src/core is pure: inject the world instead.' },
-      { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '@huggingface/*', '@xenova/*'], message: 'src/core imports nothing of the editor or of model runtimes.' },
-      { group: ['**/shared/**', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**'], message: 'src/core imports nothing of ours outside src/core.' },
-    ]),
+    ignores: ['src/core/index.ts'],
+    rules: restrict([...CORE_PURE, CORE_NO_ENTRY]),
   },
   {
+    files: ['src/core/index.ts'],
+    rules: restrict(CORE_PURE),
+  },
+  {
+    // Shared is bundled into the client and the panel too: it takes core's types from the entry (erased at build)
+    // and values only from core/present.
     files: ['src/shared/**/*.ts'],
-    rules: restrict([
-      { group: ['node:*', 'vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'src/shared holds types only.' },
-      { group: ['**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**'], message: 'src/shared holds types only.' },
-    ]),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'src/shared holds types only.' },
+          { group: ['**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'src/shared holds types only.' },
+          { regex: '^\\.{1,2}/(.*/)?core/(?!present$)', message: 'src/shared takes core\'s types from `../core` and values from `../core/present` only.' },
+          { regex: '^\\.{1,2}/(.*/)?core$', allowTypeImports: true, message: 'src/shared takes only types from `../core` (values from `../core/present`), so the client and the panel do not bundle the analysis.' },
+        ],
+      }],
+    },
   },
   {
     files: ['src/extension/**/*.ts'],
     rules: restrict([
-      { group: ['**/core/**', ...PRESENTATION, '**/server/**', '**/cli/**', '**/embedders/**'], message: 'The client talks to the server; it imports src/shared (and core\'s format, staticPage and staticRows) only.' },
+      CORE_BUT_PRESENT,
+      { group: ['**/server/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The client talks to the server; it imports src/shared and core/present only.' },
     ]),
   },
   {
     files: ['webview-ui/**/*.ts'],
     rules: restrict([
       { group: ['node:*', 'vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'fs', 'path'], message: 'The panel runs in a browser: d3, @vscode-elements/elements and src/shared types only.' },
-      { group: ['**/core/**', '!**/core/report', '!**/core/exporters', '!**/core/exporters/format', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The panel imports src/shared types (and core\'s format) only.' },
+      CORE_BUT_PRESENT,
+      { group: ['**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The panel imports src/shared and core/present only.' },
     ]),
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: restrict([CORE_DEEP]),
   },
   {
     files: ['src/cli/**/*.ts', 'src/embedders/**/*.ts', 'src/node/**/*.ts'],
     rules: restrict([
+      CORE_DEEP,
       { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/extension/**', '**/server/**'], message: 'The CLI and embedders run without an editor.' },
     ]),
   },

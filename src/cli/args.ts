@@ -3,8 +3,7 @@
  * value is checked before any work: a flag that sets a synthgap.json field by synthgap.json's schema, any other by
  * its own schema, so `--folds 1` and `"folds": 1` fail with the same words.
  */
-import { settingProblems, type SynthgapConfig } from '../core/config';
-import { valueProblem, type ValueSchema } from '../core/settingsSchema';
+import { settingProblems, valueProblem, type SynthgapConfig, type ValueSchema } from '../core';
 import { InputError } from '../node/inputs';
 
 export interface FlagSpec {

@@ -1,12 +1,15 @@
-import { ignoredHashes } from '../core/config';
-import { analyze } from '../core/gap/analyze';
-import { placedText } from '../core/dataset/schemas';
-import { MIN_ROWS } from '../core/gap/verdict';
-import type { Logger } from '../core/host';
-import type { GapReport } from '../core/report/types';
-import { formatJson, formatJsonChunks } from '../core/exporters/json';
-import { formatMarkdown } from '../core/exporters/markdown';
-import { formatTerminalSummary } from '../core/exporters/terminal';
+import {
+  analyze,
+  formatJson,
+  formatJsonChunks,
+  formatMarkdown,
+  formatTerminalSummary,
+  ignoredHashes,
+  MIN_ROWS,
+  placedText,
+  type GapReport,
+  type Logger,
+} from '../core';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
 import { loadDatasetsFor, loadFiles, narrowFor, type LoadedFile } from '../node/inputs';

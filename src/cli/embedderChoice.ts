@@ -2,8 +2,7 @@
 // a fallback is printed once on stderr; a download shows a progress line on a terminal.
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { SynthgapConfig } from '../core/config';
-import type { Logger } from '../core/host';
+import type { Logger, SynthgapConfig } from '../core';
 import { defaultCacheDir } from '../embedders/cacheDir';
 import { createEmbedder, type EmbedderChoice } from '../embedders/createEmbedder';
 import type { DownloadProgress } from '../embedders/progress';

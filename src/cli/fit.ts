@@ -2,12 +2,21 @@
 // `synthgap score` scores rows with anywhere (another machine, a Dask or Spark worker, a shell pipeline).
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../core/gap/analyze';
-import { scoringModelState, type ScoringModelState } from '../core/gap/model';
-import type { ParsedDataset } from '../core/dataset/types';
-import { compactState, encodeModelFile, type ModelDocument, type ModelText } from '../core/model/modelFile';
-import { formatAuc, formatAucRange, formatCount } from '../core/exporters/format';
-import { sampleIndexes, seededRandom } from '../core/stats/random';
+import {
+  analyze,
+  compactState,
+  encodeModelFile,
+  formatAuc,
+  formatAucRange,
+  formatCount,
+  sampleIndexes,
+  scoringModelState,
+  seededRandom,
+  type ModelDocument,
+  type ModelText,
+  type ParsedDataset,
+  type ScoringModelState,
+} from '../core';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadDatasetsFor, loadFiles, narrowFor, type LoadedFile } from '../node/inputs';

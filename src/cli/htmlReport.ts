@@ -7,10 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildPanelSnapshot, rowsPage, snapshotRowInput } from '../core/exporters/panel';
-import type { RowsQuery } from '../core/report/panelTypes';
-import { savedReportPage } from '../core/exporters/staticPage';
-import type { GapReport } from '../core/report/types';
+import {
+  buildPanelSnapshot,
+  rowsPage,
+  savedReportPage,
+  snapshotRowInput,
+  type GapReport,
+  type RowsQuery,
+} from '../core';
 import { InputError, type LoadedFile } from '../node/inputs';
 
 export interface PanelBundle {

@@ -2,9 +2,7 @@
 // files are read, and how an output file is written without destroying an input.
 import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { configRole, configTextField, type SynthgapConfig } from '../core/config';
-import type { NarrowedRead } from '../core/dataset/schemas';
-import type { ReadOptions } from '../core/dataset/types';
+import { configRole, configTextField, type NarrowedRead, type ReadOptions, type SynthgapConfig } from '../core';
 import { configBase, InputError, loadConfig, loadDatasetsFor, loadFiles, narrowFor, resolveFiles, type LoadedFile } from '../node/inputs';
 import type { FlagSpec, ParsedArgs } from './args';
 import type { CliIo } from './io';

@@ -1,4 +1,4 @@
-import type { CancellationToken } from '../core/host';
+import type { CancellationToken } from '../core';
 
 /** What a command needs from the process, passed in so commands can be run from tests. */
 export interface CliIo {

@@ -1,4 +1,4 @@
-import { CancelledError } from '../core/host';
+import { CancelledError } from '../core';
 import { InputError } from '../node/inputs';
 import { UnreadableFileError } from '../node/readDatasetFile';
 import { UsageError } from './args';

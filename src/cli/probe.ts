@@ -1,6 +1,4 @@
-import { compareSentence, formatProbeText, worthSentence } from '../core/probe/format';
-import { probeProblem, probeSynthetic } from '../core/probe/probe';
-import type { ProbeRow } from '../core/probe/types';
+import { compareSentence, formatProbeText, probeProblem, probeSynthetic, worthSentence, type ProbeRow } from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, resolveFiles } from '../node/inputs';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';

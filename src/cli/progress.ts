@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../core/host';
+import type { ProgressEvent } from '../core';
 
 const STAGE_NAMES: Record<ProgressEvent['stage'], string> = {
   read: 'Reading',

@@ -1,9 +1,6 @@
-import { formatPromptsMarkdown } from '../core/prompts/markdown';
-import { generationPrompts } from '../core/prompts/prompts';
+import { formatPromptsMarkdown, generationPrompts, requestView, type ParsedDataset } from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
-import { requestView } from '../core/dataset/schemas';
-import type { ParsedDataset } from '../core/dataset/types';
 import { INPUT_FLAGS, loadCommandInputs, refuseOverwrite, writeOutput } from './inputs';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import type { CliIo } from './io';

@@ -1,21 +1,24 @@
 import { detectorThread } from '../node/detectorThread';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { guessDelimiter } from '../core/dataset/csvCells';
-import { applyTextEdits, type TextEdit } from '../core/dataset/editRows';
-import { readDataset } from '../core/dataset/readDataset';
-import type { ParsedDataset } from '../core/dataset/types';
-import { analyze } from '../core/gap/analyze';
-import type { WordDictionary } from '../core/host';
-import { formatCount } from '../core/exporters/format';
-import { describeNoiseProfile } from '../core/roughen/describe';
-import { learnNoiseProfile } from '../core/roughen/profile';
-import { requestRows } from '../core/dataset/schemas';
-import { roughenRow } from '../core/roughen/fields';
-import { roughenResponse } from '../core/roughen/response';
-import { roughenText } from '../core/roughen/roughen';
-import type { NoiseProfile } from '../core/roughen/types';
-import { namesIn } from '../core/roughen/typoVocabulary';
+import {
+  analyze,
+  applyTextEdits,
+  describeNoiseProfile,
+  formatCount,
+  guessDelimiter,
+  learnNoiseProfile,
+  namesIn,
+  readDataset,
+  requestRows,
+  roughenResponse,
+  roughenRow,
+  roughenText,
+  type NoiseProfile,
+  type ParsedDataset,
+  type TextEdit,
+  type WordDictionary,
+} from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { InputError, loadFiles, type LoadedFile } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';

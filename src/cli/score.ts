@@ -3,15 +3,23 @@
 // partitions or a shell pipeline can run it on any part of a dataset and get the scores a single run would give.
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ByteLineSplitter } from '../core/dataset/byteLines';
-import { formatFromFileName } from '../core/dataset/detectFormat';
-import { DEFAULT_MAX_LINE_BYTES, type DatasetFormat } from '../core/dataset/types';
-import { ScoringModel } from '../core/gap/model';
-import { throwIfCancelled } from '../core/host';
-import { decodeModelFile, ModelFileError, type ModelDocument } from '../core/model/modelFile';
-import { formatLineResult, LineScorer, ScoreInputError } from '../core/model/scoreLines';
-import { SketchBuilder, sketchLayout } from '../core/sketch/build';
-import { encodeSketch } from '../core/sketch/codec';
+import {
+  ByteLineSplitter,
+  decodeModelFile,
+  DEFAULT_MAX_LINE_BYTES,
+  encodeSketch,
+  formatFromFileName,
+  formatLineResult,
+  LineScorer,
+  ModelFileError,
+  ScoreInputError,
+  ScoringModel,
+  SketchBuilder,
+  sketchLayout,
+  throwIfCancelled,
+  type DatasetFormat,
+  type ModelDocument,
+} from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';

@@ -1,10 +1,7 @@
 import { detectorThread } from '../node/detectorThread';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Logger } from '../core/host';
-import { formatSelectText } from '../core/select/format';
-import { droppedLines, keptBytes, lineStarts } from '../core/select/lines';
-import { selectDataset } from '../core/select/selectDataset';
+import { droppedLines, formatSelectText, keptBytes, lineStarts, selectDataset, type Logger } from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';

@@ -3,18 +3,27 @@
 // partitions on the workers and merge them on the driver.
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ByteLineSplitter } from '../core/dataset/byteLines';
-import { formatFromFileName } from '../core/dataset/detectFormat';
-import { DEFAULT_MAX_LINE_BYTES, type DatasetFormat } from '../core/dataset/types';
-import { ScoringModel } from '../core/gap/model';
-import { throwIfCancelled } from '../core/host';
-import { LineScorer } from '../core/model/scoreLines';
-import { SketchBuilder, sketchFingerprint, sketchLayout } from '../core/sketch/build';
-import { decodeSketch, encodeSketch, SketchFileError } from '../core/sketch/codec';
-import { sketchReportJson, sketchReportMarkdown, sketchReportText } from '../core/sketch/format';
-import { SketchMismatchError } from '../core/sketch/merge';
-import { sketchReport } from '../core/sketch/report';
-import { SketchSum } from '../core/sketch/sum';
+import {
+  ByteLineSplitter,
+  decodeSketch,
+  DEFAULT_MAX_LINE_BYTES,
+  encodeSketch,
+  formatFromFileName,
+  LineScorer,
+  ScoringModel,
+  SketchBuilder,
+  SketchFileError,
+  sketchFingerprint,
+  sketchLayout,
+  SketchMismatchError,
+  sketchReport,
+  sketchReportJson,
+  sketchReportMarkdown,
+  sketchReportText,
+  SketchSum,
+  throwIfCancelled,
+  type DatasetFormat,
+} from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
 import { unreadable } from '../node/readDatasetFile';

@@ -1,5 +1,4 @@
-import type { Embedder, NearCopyThresholds } from '../core/embed/types';
-import type { CancellationToken } from '../core/host';
+import type { CancellationToken, Embedder, NearCopyThresholds } from '../core';
 import { cacheKey, type EmbeddingCache } from './diskCache';
 
 /**

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Embedder } from '../core/embed/types';
-import { silentLogger, type Logger } from '../core/host';
+import { silentLogger, type Embedder, type Logger } from '../core';
 import { CachedEmbedder } from './cachedEmbedder';
 import { cacheKey, DiskEmbeddingCache, MemoryEmbeddingCache, type EmbeddingCache } from './diskCache';
 import { EncoderEmbedder, type EncoderProcessOptions } from './encoderEmbedder';

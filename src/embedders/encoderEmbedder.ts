@@ -1,8 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Embedder } from '../core/embed/types';
-import { CancelledError, type CancellationToken } from '../core/host';
+import { CancelledError, type CancellationToken, type Embedder } from '../core';
 import type { HostReply, HostRequest } from './encoderProtocol';
 import type { EncoderLoadOptions } from './encoderSession';
 import type { DownloadProgressReporter } from './progress';

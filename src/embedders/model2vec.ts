@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Embedder, NearCopyThresholds } from '../core/embed/types';
-import { throwIfCancelled, type CancellationToken } from '../core/host';
+import { throwIfCancelled, type CancellationToken, type Embedder, type NearCopyThresholds } from '../core';
 import { readSafetensors, type Tensor } from './safetensors';
 import { loadTokenizer, type TextTokenizer } from './tokenizer';
 

@@ -5,8 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { savedReportPage } from '../core/exporters/staticPage';
-import { formatCount } from '../core/exporters/format';
+import { formatCount, savedReportPage } from '../core/present';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PanelMessage, PanelSnapshot, StaticPanelData } from '../shared/panel';
 import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../shared/protocol';

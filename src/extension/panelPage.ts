@@ -3,8 +3,7 @@
  * under a nonce-only CSP. No `vscode` import, so tests render it in a plain browser. The saved report page is
  * core's staticPanelPage (src/core/exporters/staticPage.ts), the same page `synthgap check --format html` writes.
  */
-import { escapeHtml } from '../core/exporters/format';
-import { checkNonce, pageHead } from '../core/exporters/staticPage';
+import { checkNonce, escapeHtml, pageHead } from '../core/present';
 
 export interface PanelPageOptions {
   /** A fresh random token per page load; letters and digits only. */

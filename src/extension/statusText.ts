@@ -2,7 +2,7 @@
  * What the status bar item shows, as a pure function of the server's last status and the active file, so the
  * wording is unit-tested without an editor. `statusBar.ts` applies the result to a `StatusBarItem`.
  */
-import { formatAuc, formatCount } from '../core/exporters/format';
+import { formatAuc, formatCount } from '../core/present';
 import type { FileSummary, StatusParams, Verdict } from '../shared/protocol';
 
 /** Which client command a click runs; `statusBar.ts` maps it to a command id. */

@@ -2,8 +2,17 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { joinExplained, runDetectorHere, type DetectorJob, type DetectorJobResult, type DetectorRun, type DetectorRunner, type ExplainedRows } from '../core/gap/detector/job';
-import { CancelledError, type CancellationToken } from '../core/host';
+import {
+  CancelledError,
+  joinExplained,
+  runDetectorHere,
+  type CancellationToken,
+  type DetectorJob,
+  type DetectorJobResult,
+  type DetectorRun,
+  type DetectorRunner,
+  type ExplainedRows,
+} from '../core';
 
 /** A job sent to the detector's thread; `cancel` is a shared flag the caller sets to 1. */
 export interface DetectorThreadRequest {

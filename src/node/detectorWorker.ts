@@ -1,7 +1,6 @@
 // The detector's thread (dist/detectorWorker.js): runs one detector job at a time for DetectorThread.
 import { parentPort } from 'node:worker_threads';
-import { CancelledError } from '../core/host';
-import { explainJobRows, runDetectorJob } from '../core/gap/detector/job';
+import { CancelledError, explainJobRows, runDetectorJob } from '../core';
 import type { DetectorThreadReply, DetectorThreadRequest } from './detectorThread';
 
 parentPort?.on('message', (request: DetectorThreadRequest) => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { WordDictionary } from '../core/host';
+import type { WordDictionary } from '../core';
 
 let cached: WordDictionary | undefined;
 

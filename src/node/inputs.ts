@@ -1,8 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseConfig, type SynthgapConfig } from '../core/config';
-import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
-import { singleTextOptions, type NarrowedRead } from '../core/dataset/schemas';
+import {
+  parseConfig,
+  singleTextOptions,
+  type NarrowedRead,
+  type ParsedDataset,
+  type ReadOptions,
+  type SynthgapConfig,
+} from '../core';
 import { expandPattern } from './glob';
 import { readDatasetFile } from './readDatasetFile';
 

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readDataset } from '../core/dataset/readDataset';
-import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
+import { readDataset, type ParsedDataset, type ReadOptions } from '../core';
 
 /** A file the user named that cannot be read at all (missing, a folder, no permission). */
 export class UnreadableFileError extends Error {

@@ -5,22 +5,30 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { readDataset } from '../core/dataset/readDataset';
-import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
-import { analyze } from '../core/gap/analyze';
-import { scoringModelState, type ModelReferenceRow, type ScoringModelState } from '../core/gap/model';
-import { CancelledError, type CancellationToken, type Logger } from '../core/host';
-import { requestRows, singleTextOptions } from '../core/dataset/schemas';
-import { learnNoiseProfile } from '../core/roughen/profile';
-import type { NoiseProfile } from '../core/roughen/types';
+import {
+  analyze,
+  CancelledError,
+  formatPromptsMarkdown,
+  generationPrompts,
+  learnNoiseProfile,
+  readDataset,
+  requestRows,
+  scoringModelState,
+  singleTextOptions,
+  type CancellationToken,
+  type Logger,
+  type ModelReferenceRow,
+  type NoiseProfile,
+  type ParsedDataset,
+  type ReadOptions,
+  type ScoringModelState,
+} from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { detectorThread } from '../node/detectorThread';
 import { narrowFor } from '../node/inputs';
 import { readDatasetFile } from '../node/readDatasetFile';
 import { panelProbe } from './probeJob';
 import { embedderFor, forgetEmbedder } from './workerEmbedder';
-import { generationPrompts } from '../core/prompts/prompts';
-import { formatPromptsMarkdown } from '../core/prompts/markdown';
 import type { AnalysisOutput, AnalyzeJob, FileJob, ProbeJob, PromptsJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 const port = parentPort;

@@ -1,6 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver/node';
-import { formatCount } from '../core/exporters/format';
-import { aucInterval } from '../core/exporters/sentences';
+import { aucInterval, formatCount } from '../core';
 import { CLIENT_COMMANDS } from '../shared/protocol';
 import type { FileAnalysis } from './fileState';
 

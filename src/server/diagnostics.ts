@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { reasonsSentence } from '../core/exporters/sentences';
+import { reasonsSentence } from '../core';
 import { DIAGNOSTIC_CODES, type RowDiagnosticData } from '../shared/protocol';
 import type { SynthgapSettings } from '../shared/settings';
 import type { FileAnalysis } from './fileState';

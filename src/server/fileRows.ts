@@ -1,14 +1,24 @@
-import type { DatasetRow, FieldText, ParsedDataset } from '../core/dataset/types';
-import { ScoringModel, type RowScore } from '../core/gap/model';
-import type { WordDictionary } from '../core/host';
-import { rowsPage, snapshotRowInput, type SnapshotRowInput } from '../core/exporters/panel';
-import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
-import { isResponseField, placedField, placedText } from '../core/dataset/schemas';
-import { roughenRow } from '../core/roughen/fields';
-import { roughenResponse } from '../core/roughen/response';
-import { roughenText } from '../core/roughen/roughen';
-import type { NoiseProfile } from '../core/roughen/types';
-import { textHash } from '../core/stats/hash';
+import {
+  isResponseField,
+  placedField,
+  placedText,
+  roughenResponse,
+  roughenRow,
+  roughenText,
+  rowsPage,
+  ScoringModel,
+  snapshotRowInput,
+  textHash,
+  type DatasetRow,
+  type FieldText,
+  type NoiseProfile,
+  type ParsedDataset,
+  type RowScore,
+  type RowsPage,
+  type RowsQuery,
+  type SnapshotRowInput,
+  type WordDictionary,
+} from '../core';
 import type { FileView, RoughenedRow, RowDetail, RowView } from './rowsProtocol';
 import type { AnalysisOutput } from './workerProtocol';
 

@@ -1,5 +1,4 @@
-import type { GapReport, Verdict } from '../core/report/types';
-import { formatCount } from '../core/exporters/format';
+import { formatCount, type GapReport, type Verdict } from '../core';
 import type { FileSummary } from '../shared/protocol';
 import type { FileView, RowView } from './rowsProtocol';
 

@@ -1,7 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { ignoredHashes } from '../core/config';
-import type { ReadOptions } from '../core/dataset/types';
-import type { ProjectionMethod } from '../core/report/types';
+import { ignoredHashes, type ProjectionMethod, type ReadOptions } from '../core';
 import type { SynthgapSettings } from '../shared/settings';
 import { folderConfig, readOptionsFor, type FolderConfig } from './settings';
 import type { EmbeddingJob } from './workerProtocol';

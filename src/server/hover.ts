@@ -1,9 +1,15 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DatasetFormat } from '../core/dataset/types';
-import { escapeMarkdown, formatDecimal, formatScore, formatShare, oneLine } from '../core/exporters/format';
-import { reasonHeadline } from '../core/exporters/sentences';
+import {
+  escapeMarkdown,
+  formatDecimal,
+  formatScore,
+  formatShare,
+  oneLine,
+  reasonHeadline,
+  type DatasetFormat,
+} from '../core';
 import type { FileAnalysis } from './fileState';
 import { valueRange } from './positions';
 import type { RowDetail } from './rowsProtocol';

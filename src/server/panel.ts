@@ -3,9 +3,7 @@
  * analysis and its rows as they are now (edits included, after the pending re-score).
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { formatMarkdown } from '../core/exporters/markdown';
-import { buildPanelSnapshot, DEFAULT_ROWS_QUERY } from '../core/exporters/panel';
-import type { PanelProbe, RowsPage } from '../core/report/panelTypes';
+import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, formatMarkdown, type PanelProbe, type RowsPage } from '../core';
 import {
   PANEL_MARKDOWN_REQUEST,
   PANEL_PROBE_REQUEST,

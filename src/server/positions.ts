@@ -1,6 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DatasetFormat, DatasetRow } from '../core/dataset/types';
+import type { DatasetFormat, DatasetRow } from '../core';
 
 /** What a position needs of a row: its line and where its text value stands on it. */
 export type RowPlace = Pick<DatasetRow, 'line' | 'textRange'>;

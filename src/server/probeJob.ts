@@ -1,10 +1,17 @@
 /** The probe as the report panel shows it: run in the analysis worker, summed up as a PanelProbe. */
-import { probeProblem, probeSynthetic } from '../core/probe/probe';
-import { CancelledError, type CancellationToken } from '../core/host';
-import type { DatasetRow } from '../core/dataset/types';
-import { probeDifferenceSentences, worthSentence } from '../core/probe/format';
-import type { ProbeRow, ProbeScores } from '../core/probe/types';
-import type { PanelProbe, PanelProbeScore } from '../core/report/panelTypes';
+import {
+  CancelledError,
+  probeDifferenceSentences,
+  probeProblem,
+  probeSynthetic,
+  worthSentence,
+  type CancellationToken,
+  type DatasetRow,
+  type PanelProbe,
+  type PanelProbeScore,
+  type ProbeRow,
+  type ProbeScores,
+} from '../core';
 
 export interface ProbeSides {
   readonly reference: readonly DatasetRow[];

@@ -1,6 +1,6 @@
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { DownloadProgress as ModelDownload } from '../embedders/progress';
-import type { ProgressEvent } from '../core/host';
+import type { ProgressEvent } from '../core';
 
 export interface AnalysisProgress {
   readonly report: (event: ProgressEvent) => void;

@@ -1,5 +1,4 @@
-import { readDataset } from '../core/dataset/readDataset';
-import type { DatasetRow, ParsedDataset, ReadOptions, RowError } from '../core/dataset/types';
+import { readDataset, type DatasetRow, type ParsedDataset, type ReadOptions, type RowError } from '../core';
 
 /**
  * The dataset after an edit, parsing only the lines that changed: the unchanged prefix and suffix of the text

@@ -1,8 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { guessDelimiter } from '../core/dataset/csvCells';
-import { encodeTextValue } from '../core/dataset/edit';
-import type { RoughenChange } from '../core/roughen/types';
+import { encodeTextValue, guessDelimiter, type RoughenChange } from '../core';
 import type { FileAnalysis } from './fileState';
 import type { RoughenedRow } from './rowsProtocol';
 import { literalRange } from './positions';

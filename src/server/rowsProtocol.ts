@@ -4,10 +4,16 @@
  * scores only (a {@link FileView}) and asks for more (a row's nearest real row, a page of rows with their text,
  * roughened text) when a request needs it.
  */
-import type { DatasetFormat, ReadOptions, RowError, TextRange } from '../core/dataset/types';
-import type { RowsPage, RowsQuery } from '../core/report/panelTypes';
-import type { RowReason } from '../core/report/types';
-import type { RoughenChange } from '../core/roughen/types';
+import type {
+  DatasetFormat,
+  ReadOptions,
+  RoughenChange,
+  RowError,
+  RowReason,
+  RowsPage,
+  RowsQuery,
+  TextRange,
+} from '../core';
 import type { AnalysisOutput } from './workerProtocol';
 
 /** A row's place in the file and its score: what diagnostics, the CodeLens and code actions need. */

@@ -4,7 +4,7 @@
  * seconds; a hover or a keystroke's re-score must not wait for it). The main thread holds positions and scores.
  */
 import { parentPort } from 'node:worker_threads';
-import { readDataset } from '../core/dataset/readDataset';
+import { readDataset } from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { FileRows } from './fileRows';
 import { reparse } from './reparse';

@@ -19,8 +19,7 @@ import {
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import type { WordDictionary } from '../core/host';
-import { textHash } from '../core/stats/hash';
+import { textHash, type WordDictionary } from '../core';
 import { loadDictionary } from '../node/dictionary';
 import {
   PROMPTS_REQUEST,

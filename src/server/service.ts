@@ -1,9 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { basename, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import type { WordDictionary } from '../core/host';
+import type { PanelProbe, WordDictionary } from '../core';
 import { DocumentStore, fileSize, fileStamp, normalize, pathOf as toPath } from './documents';
-import type { PanelProbe } from '../core/report/panelTypes';
 import { FileAnalysis } from './fileState';
 import { RowsClient } from './rowsClient';
 import type { FileView } from './rowsProtocol';

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { configRole, configTextField, parseConfig, type SynthgapConfig } from '../core/config';
-import type { ReadOptions } from '../core/dataset/types';
+import { configRole, configTextField, parseConfig, type ReadOptions, type SynthgapConfig } from '../core';
 import { SETTINGS_SECTION, type SynthgapSettings } from '../shared/settings';
 
 /** What package.json declares as defaults; a client that sends nothing gets these. */

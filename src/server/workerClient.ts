@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ProgressEvent } from '../core/host';
-import type { PanelProbe } from '../core/report/panelTypes';
+import type { PanelProbe, ProgressEvent } from '../core';
 import type { AnalysisOutput, AnalyzeJob, ProbeJob, PromptsJob, WorkerJob, WorkerMessage } from './workerProtocol';
 
 export type JobRequest = Omit<AnalyzeJob, 'type' | 'id' | 'cancel'>;

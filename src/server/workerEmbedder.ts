@@ -2,7 +2,7 @@
  * The analysis worker's embedder: resolved once per choice (model, downloads, sample, cache folder) and kept, so
  * a model is loaded (or downloaded) once per server session, and a failure to load is said once, not per file.
  */
-import type { Logger } from '../core/host';
+import type { Logger } from '../core';
 import { createEmbedder, type EmbedderChoice } from '../embedders/createEmbedder';
 import type { DownloadProgressReporter } from '../embedders/progress';
 import type { EmbeddingJob } from './workerProtocol';

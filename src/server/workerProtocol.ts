@@ -1,10 +1,14 @@
 /** Messages between the server's main thread and its analysis worker (node:worker_threads), typed once. */
-import type { ParsedDataset, ReadOptions } from '../core/dataset/types';
-import type { ScoringModelState } from '../core/gap/model';
-import type { AnalysisStage } from '../core/host';
-import type { PanelProbe } from '../core/report/panelTypes';
-import type { GapReport, ProjectionMethod } from '../core/report/types';
-import type { NoiseProfile } from '../core/roughen/types';
+import type {
+  AnalysisStage,
+  GapReport,
+  NoiseProfile,
+  PanelProbe,
+  ParsedDataset,
+  ProjectionMethod,
+  ReadOptions,
+  ScoringModelState,
+} from '../core';
 
 /** What every job on one dataset file carries: the file (or the editor's text of it), the reference, the seed. */
 export interface FileJob {

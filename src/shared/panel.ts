@@ -3,12 +3,11 @@
  * (snapshots, pages of rows, probe results), and every message between the extension and the webview.
  * The panel always receives full snapshots with a sequence number, never deltas, and rows only a page at a time.
  */
-import type { ProjectionMethod } from '../core/report/types';
-import type { PanelProbe, PanelSnapshot, RowsPage, RowsQuery } from '../core/report/panelTypes';
+import type { PanelProbe, PanelSnapshot, ProjectionMethod, RowsPage, RowsQuery } from '../core';
 
-export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core/report/types';
+export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core';
 // The data types live beside buildPanelSnapshot() in core (core may not import shared); they are re-exported here.
-export type { PanelField, PanelPairs, PanelProbe, PanelProbeScore, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core/report/panelTypes';
+export type { PanelField, PanelPairs, PanelProbe, PanelProbeScore, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core';
 
 // ---- Client → server requests for the panel (method names live here only) ----
 
@@ -87,5 +86,5 @@ export type PanelMessage =
   | { readonly type: 'copyMarkdown' };
 
 // A saved page's data and the id of its JSON element live beside staticPanelPage() in core; re-exported here.
-export type { StaticDataset, StaticPanelData } from '../core/report/panelTypes';
-export { STATIC_DATA_ELEMENT_ID } from '../core/exporters/staticPage';
+export type { StaticDataset, StaticPanelData } from '../core';
+export { STATIC_DATA_ELEMENT_ID } from '../core/present';

@@ -2,7 +2,7 @@
  * Every custom message between the extension (client), the language server and the report panel, typed once.
  * Method names live here only. Direction is in each name's comment: client → server or server → client.
  */
-import type { GapReport, Verdict } from '../core/report/types';
+import type { GapReport, Verdict } from '../core';
 
 export type { GapReport, Verdict };
 
