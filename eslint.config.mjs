@@ -16,6 +16,14 @@ const CORE_PURE = [
   { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '@huggingface/*', '@xenova/*'], message: 'src/core imports nothing of the editor or of model runtimes.' },
   { group: ['**/shared/**', '**/server/**', '**/extension/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'src/core imports nothing of ours outside src/core.' },
 ];
+// Core runs in Node, in worker threads and in the browser, and reads and writes nothing: it uses none of the
+// globals that reach the world or one host only (the imports above are refused for the same reason).
+const CORE_GLOBALS = {
+  'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'console', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'performance', 'crypto', 'window', 'document', 'navigator']
+    .map((name) => ({ name, message: 'src/core is pure: the caller injects time, logging and I/O (src/core/host.ts).' }))],
+};
+// Everything random takes a seed (stats/random.ts), so one seed gives one result.
+const SEEDED = { 'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use seededRandom (src/core/stats/random.ts): the same seed must give the same result.' }] };
 // Inside core, modules import each other directly: importing an entry from core would make an import cycle.
 const CORE_NO_ENTRY = { regex: '^(\\./|(\\.\\./)+)(index|present)$', message: 'Core modules import each other directly, never core\'s entries (index.ts, present.ts).' };
 
@@ -30,11 +38,11 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/index.ts'],
-    rules: restrict([...CORE_PURE, CORE_NO_ENTRY]),
+    rules: { ...restrict([...CORE_PURE, CORE_NO_ENTRY]), ...CORE_GLOBALS, ...SEEDED },
   },
   {
     files: ['src/core/index.ts'],
-    rules: restrict(CORE_PURE),
+    rules: { ...restrict(CORE_PURE), ...CORE_GLOBALS, ...SEEDED },
   },
   {
     // Shared is bundled into the client and the panel too: it takes core's types from the entry (erased at build)

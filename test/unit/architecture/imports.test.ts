@@ -59,3 +59,16 @@ test('tests and benchmarks may import any core module', async () => {
   assert.deepEqual(await refused('test/unit/gap/effects.test.ts', lines('../../../src/core/gap/effects')), []);
   assert.deepEqual(await refused('bench/size.ts', lines('../src/core/gap/detector/train')), []);
 });
+
+test('core uses no global that reaches the world or one host', async () => {
+  const code = 'export function f(document: string): unknown[] {\n  return [document.length, process.env.HOME, Buffer.from(document), console, Date.now()];\n}\n';
+  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, 'src/core/gap/effects.ts') });
+  const globals = result.messages.filter((message) => message.ruleId === 'no-restricted-globals').map((message) => /'([^']+)'/.exec(message.message)?.[1]);
+  // `document` here is a parameter, not the browser's global; Date stays allowed: core times its stages for the debug log.
+  assert.deepEqual(globals, ['process', 'Buffer', 'console']);
+});
+
+test('core draws random numbers only from a seed', async () => {
+  const [result] = await eslint.lintText('export const r = () => Math.random();\n', { filePath: resolve(ROOT, 'src/core/stats/random.ts') });
+  assert.deepEqual(result.messages.map((message) => message.ruleId), ['no-restricted-properties']);
+});
