@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { panelPage } from '../../src/extension/panelPage';
 
-/** Flags that work for Debian's Chromium here (see ../shared/ENVIRONMENT.md). */
+/** Flags for Debian's Chromium in a container with no display or network: headless, no sandbox (Chromium refuses one as root), no GPU, no background traffic. */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const ORIGIN = 'https://panel.test';
