@@ -229,6 +229,14 @@ describe('synthgap mcp', () => {
     assert.ok((explained.json.text as string).length <= 300);
   });
 
+  test('a client that asks for progress hears it during a long call', async () => {
+    const heard: { progress: number; total?: number }[] = [];
+    const result = await client.callTool({ name: 'check', arguments: { dataset: 'synthetic.jsonl', reference: 'real.jsonl' } }, undefined, { ...TIMEOUT, onprogress: (progress) => heard.push(progress) });
+    assert.notEqual(result.isError, true);
+    assert.ok(heard.length >= 1, 'no progress notification');
+    assert.ok(heard.every((p) => p.total === 1 && p.progress >= 0 && p.progress <= 1), JSON.stringify(heard));
+  });
+
   test('nothing but protocol reached stdout, and each call was logged on stderr', () => {
     assert.match(stderr, /synthgap mcp .*: serving 6 tools/);
     assert.match(stderr, /check done/);
