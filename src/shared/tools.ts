@@ -137,10 +137,3 @@ export const TOOLS: readonly ToolDefinition[] = [
     },
   },
 ];
-
-/** The definition of one tool. */
-export function toolDefinition(name: ToolName): ToolDefinition {
-  const found = TOOLS.find((tool) => tool.name === name);
-  if (!found) throw new Error(`no tool ${name}`);
-  return found;
-}
