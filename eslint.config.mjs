@@ -82,7 +82,8 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts', 'src/embedders/**/*.ts', 'src/node/**/*.ts'],
     rules: restrict([
       CORE_DEEP,
-      { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/extension/**', '**/server/**'], message: 'The CLI and embedders run without an editor.' },
+      // The MCP SDK's server modules (`synthgap mcp`) are not our language server.
+      { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/extension/**', '**/server/**', '!@modelcontextprotocol/sdk/server/*'], message: 'The CLI and embedders run without an editor.' },
     ]),
   },
 );

@@ -38,6 +38,7 @@ const entries = [
   { entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/server/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['src/server/rowsWorker.ts'], outfile: 'dist/rowsWorker.js' },
+  { entryPoints: ['src/server/toolWorker.ts'], outfile: 'dist/toolWorker.js' },
   { entryPoints: ['src/node/detectorWorker.ts'], outfile: 'dist/detectorWorker.js' },
   { entryPoints: ['src/embedders/encoderHost.ts'], outfile: 'dist/encoderHost.js' },
 ].filter((entry) => entry.entryPoints.every((file) => existsSync(file)));

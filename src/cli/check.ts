@@ -7,17 +7,19 @@ import {
   ignoredHashes,
   MIN_ROWS,
   placedText,
+  type AnalyzeOptions,
   type GapReport,
   type Logger,
+  type SynthgapConfig,
 } from '../core';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
 import { loadDatasetsFor, loadFiles, narrowFor, type LoadedFile } from '../node/inputs';
-import { describeFlags, oneOf, parseArgs, type FlagSpec } from './args';
+import { describeFlags, oneOf, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, narrowedNote, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
 import type { CliIo } from './io';
-import { formatHtmlPage, readPanelBundle } from './htmlReport';
+import { formatHtmlPage, readPanelBundle, type PanelBundle } from './htmlReport';
 import { createProgressBar } from './progress';
 import { VERSION } from './version';
 
@@ -52,7 +54,54 @@ ${describeFlags(CHECK_FLAGS)}
 
 Exit codes: 0 done; 1 an AUC is above --fail-above-auc; 2 unusable input.`;
 
+/** What one `check` run analyzed: the report and the files as read, for the command's output or a tool's result. */
+export interface CheckRun {
+  readonly report: GapReport;
+  readonly reference: LoadedFile[];
+  readonly datasets: LoadedFile[];
+  readonly flags: ParsedArgs['flags'];
+  readonly settings: SynthgapConfig;
+  readonly format: Format;
+  readonly bundle?: PanelBundle;
+}
+
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
+  const { report, datasets, flags, settings, bundle, format } = await analyzeCheck(argv, io);
+  const out = flags.get('out') as string | undefined;
+  const quiet = flags.get('quiet') === true;
+  const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
+  // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
+  // The report's rows follow each dataset's rows, so the summary can show a listed row's text.
+  // Each row's text as the report's rows point at it: the flagged field of a record read field by field.
+  const texts = datasets.map((loaded, d) => loaded.data.rows.map((row, i) => placedText(row, report.datasets[d]?.rows[i] ?? {})));
+  const pieces = format === 'json' ? formatJsonChunks(report) : bundle ? [await formatHtmlPage(report, datasets, io.cwd, bundle)] : [render(report, format as Exclude<Format, 'html'>, color, texts)];
+  if (out) {
+    writeOutput(out, io.cwd, pieces);
+    if (!quiet) io.stderr(`Wrote ${out}\n`);
+  } else {
+    await io.stdoutPieces(pieces);
+  }
+
+  const failAbove = (flags.get('fail-above-auc') as number | undefined) ?? settings.failAboveAuc;
+  if (failAbove !== undefined) {
+    // With too few rows the AUC is noise: the gate does not apply, and the terminal says why.
+    for (const dataset of report.datasets.filter((d) => d.summary.verdict === 'insufficient-data')) {
+      io.stderr(`synthgap: ${dataset.file}: --fail-above-auc not applied: too few rows to compare (${dataset.summary.referenceRows} reference, ${dataset.summary.rows} dataset; each side needs ${MIN_ROWS})\n`);
+    }
+    const over = report.datasets.filter((dataset) => dataset.summary.verdict !== 'insufficient-data' && dataset.summary.auc > failAbove);
+    for (const dataset of over) {
+      io.stderr(`synthgap: ${dataset.file}: AUC ${dataset.summary.auc.toFixed(3)} is above ${failAbove}\n`);
+    }
+    if (over.length > 0) return 1;
+  }
+  return 0;
+}
+
+/**
+ * Reads the files as `check` does and analyzes them, without printing: the command prints the report, the
+ * agent tools (src/node/tools) make a compact result of it. `onModel` hears what each comparison learned.
+ */
+export async function analyzeCheck(argv: readonly string[], io: CliIo, hooks: { onModel?: AnalyzeOptions['onModel'] } = {}): Promise<CheckRun> {
   const { positional, flags } = parseArgs(argv, CHECK_FLAGS);
   const config = loadSettings(flags, io.cwd);
   const { settings } = config;
@@ -99,6 +148,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         // The page draws the map the editor's panel draws, with the editor's default projection (PCA: fast and
         // seeded on its own, so the other figures do not change); the other formats have no map to show.
         ...(format === 'html' ? { map: { method: 'pca' as const } } : {}),
+        ...(hooks.onModel ? { onModel: hooks.onModel } : {}),
       },
     );
   } finally {
@@ -107,33 +157,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     thread?.dispose();
   }
   if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
-
-  const color = (flags.get('color') as boolean | undefined) ?? (io.stdoutIsTTY && !io.env.NO_COLOR && !flags.has('out'));
-  // JSON comes in pieces: a million rows' report is longer than one JavaScript string can be.
-  // The report's rows follow each dataset's rows, so the summary can show a listed row's text.
-  // Each row's text as the report's rows point at it: the flagged field of a record read field by field.
-  const texts = datasets.map((loaded, d) => loaded.data.rows.map((row, i) => placedText(row, report.datasets[d]?.rows[i] ?? {})));
-  const pieces = format === 'json' ? formatJsonChunks(report) : bundle ? [await formatHtmlPage(report, datasets, io.cwd, bundle)] : [render(report, format as Exclude<Format, 'html'>, color, texts)];
-  if (out) {
-    writeOutput(out, io.cwd, pieces);
-    if (!quiet) io.stderr(`Wrote ${out}\n`);
-  } else {
-    await io.stdoutPieces(pieces);
-  }
-
-  const failAbove = (flags.get('fail-above-auc') as number | undefined) ?? settings.failAboveAuc;
-  if (failAbove !== undefined) {
-    // With too few rows the AUC is noise: the gate does not apply, and the terminal says why.
-    for (const dataset of report.datasets.filter((d) => d.summary.verdict === 'insufficient-data')) {
-      io.stderr(`synthgap: ${dataset.file}: --fail-above-auc not applied: too few rows to compare (${dataset.summary.referenceRows} reference, ${dataset.summary.rows} dataset; each side needs ${MIN_ROWS})\n`);
-    }
-    const over = report.datasets.filter((dataset) => dataset.summary.verdict !== 'insufficient-data' && dataset.summary.auc > failAbove);
-    for (const dataset of over) {
-      io.stderr(`synthgap: ${dataset.file}: AUC ${dataset.summary.auc.toFixed(3)} is above ${failAbove}\n`);
-    }
-    if (over.length > 0) return 1;
-  }
-  return 0;
+  return { report, reference, datasets, flags, settings, format, ...(bundle ? { bundle } : {}) };
 }
 
 function stderrLogger(io: CliIo): Logger {

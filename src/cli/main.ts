@@ -4,6 +4,7 @@ import { UnreadableFileError } from '../node/readDatasetFile';
 import { UsageError } from './args';
 import { CHECK_USAGE, runCheck } from './check';
 import { FIT_USAGE, runFit } from './fit';
+import { MCP_USAGE, runMcp } from './mcp';
 import { runScore, SCORE_USAGE } from './score';
 import { MERGE_USAGE, runMerge, runSketch, SKETCH_USAGE } from './sketch';
 import { PROBE_USAGE, runProbe } from './probe';
@@ -25,6 +26,7 @@ Usage:
   synthgap score --model model.json [FILE|-]             score rows one by one with a saved model (JSON lines out)
   synthgap sketch --model model.json [FILE|-] --out P    sum a partition's scored rows into a mergeable sketch
   synthgap merge --model model.json P.sketch…            merge sketches into one report of the whole dataset
+  synthgap mcp [--root DIR]                              serve the tools to an agent (Model Context Protocol, stdio)
 
 Run "synthgap COMMAND --help" for the options. Settings can also live in ./synthgap.json.`;
 
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   score: { usage: SCORE_USAGE, run: runScore },
   sketch: { usage: SKETCH_USAGE, run: runSketch },
   merge: { usage: MERGE_USAGE, run: runMerge },
+  mcp: { usage: MCP_USAGE, run: runMcp },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

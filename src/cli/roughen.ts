@@ -56,6 +56,15 @@ Exit codes: 0 done; 2 unusable input.`;
 const DEFAULT_SEED = 42;
 
 export async function runRoughen(argv: readonly string[], io: CliIo): Promise<number> {
+  io.stdout(summary(await roughenFile(argv, io)));
+  return 0;
+}
+
+/**
+ * Roughens the file named on the command line and writes the output, without printing: the command prints the
+ * summary, the agent tool (src/node/tools/roughen.ts) returns it as data.
+ */
+export async function roughenFile(argv: readonly string[], io: CliIo): Promise<RoughenSummary> {
   const { positional, flags } = parseArgs(argv, ROUGHEN_FLAGS);
   const config = loadSettings(flags, io.cwd);
   const { settings } = config;
@@ -112,8 +121,7 @@ export async function runRoughen(argv: readonly string[], io: CliIo): Promise<nu
 
   const delimiter = data.format === 'jsonl' ? undefined : data.format === 'tsv' ? '\t' : guessDelimiter(firstContentLine(document));
   writeOutput(out, io.cwd, applyTextEdits(document, edits, data.format, delimiter));
-  io.stdout(summary({ input, out, rows: data.rows.length, considered: chosen.length, changed, kinds, profile, onlyFlagged: selected !== undefined }));
-  return 0;
+  return { input, out, rows: data.rows.length, considered: chosen.length, changed, kinds, profile, onlyFlagged: selected !== undefined };
 }
 
 /** The file as text; a file that is not valid UTF-8 is refused, since it could not be written back byte for byte. */
@@ -159,7 +167,8 @@ function firstContentLine(document: string): string {
   return '';
 }
 
-interface SummaryInput {
+/** What one roughen run did. */
+export interface RoughenSummary {
   readonly input: string;
   readonly out: string;
   readonly rows: number;
@@ -170,7 +179,7 @@ interface SummaryInput {
   readonly onlyFlagged: boolean;
 }
 
-function summary(s: SummaryInput): string {
+function summary(s: RoughenSummary): string {
   const scope = s.onlyFlagged ? `the ${formatCount(s.considered)} flagged rows (of ${formatCount(s.rows)})` : `${formatCount(s.rows)} rows`;
   const lines = [`Roughened ${formatCount(s.changed)} of ${scope} in ${s.input}; wrote ${s.out}.`];
   const kinds = [...s.kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -22,7 +22,7 @@ export {
 
 // synthgap.json and the values of flags and settings checked against the JSON schema.
 export { configRole, configTextField, ignoredHashes, parseConfig, settingProblems, type SynthgapConfig } from './config';
-export { valueProblem, type ValueSchema } from './settingsSchema';
+export { schemaProblems, valueProblem, type ValueSchema } from './settingsSchema';
 
 // Reading datasets (positions kept) and editing their text.
 export { ByteLineSplitter } from './dataset/byteLines';
@@ -47,7 +47,7 @@ export {
 export type { Embedder, NearCopyThresholds } from './embed/types';
 
 // The comparison: analyze(), the detector run on another thread, and the scoring model an edit is scored with.
-export { analyze } from './gap/analyze';
+export { analyze, type AnalyzeOptions } from './gap/analyze';
 export type { AnalysisFile, AnalyzeInput } from './gap/analysisFile';
 export {
   explainJobRows,
@@ -60,17 +60,20 @@ export {
   type DetectorRunner,
   type ExplainedRows,
 } from './gap/detector/job';
-export { ScoringModel, scoringModelState, type ModelReferenceRow, type RowScore, type ScoringModelState } from './gap/model';
+export { ScoringModel, scoringModelState, type ModelParts, type ModelReferenceRow, type RowScore, type ScoringModelState } from './gap/model';
 export { MIN_ROWS } from './gap/verdict';
 
 // The report: its schema (report/) and the views of it (exporters/).
 export type {
+  DatasetReport,
   GapReport,
   MapPoint,
   MapRegion,
   MapReport,
   ProjectionMethod,
+  PhraseStat,
   RowReason,
+  RowResult,
   Verdict,
 } from './report/types';
 export type {
@@ -100,11 +103,11 @@ export { LineScorer, ScoreInputError, formatLineResult } from './model/scoreLine
 // `synthgap probe`.
 export { compareSentence, formatProbeText, probeDifferenceSentences, worthSentence } from './probe/format';
 export { probeProblem, probeSynthetic } from './probe/probe';
-export type { ProbeRow, ProbeScores } from './probe/types';
+export type { ProbeReport, ProbeRow, ProbeScores } from './probe/types';
 
 // `synthgap prompts`.
 export { formatPromptsMarkdown } from './prompts/markdown';
-export { generationPrompts } from './prompts/prompts';
+export { generationPrompts, type PromptsReport } from './prompts/prompts';
 
 // "Roughen this example" and `synthgap roughen`.
 export { describeNoiseProfile } from './roughen/describe';
@@ -118,7 +121,7 @@ export { namesIn } from './roughen/typoVocabulary';
 // `synthgap select`.
 export { formatSelectText } from './select/format';
 export { droppedLines, keptBytes, lineStarts } from './select/lines';
-export { selectDataset } from './select/selectDataset';
+export { selectDataset, type SelectReport } from './select/selectDataset';
 
 // `synthgap sketch` / `merge`.
 export { SketchBuilder, sketchFingerprint, sketchLayout } from './sketch/build';

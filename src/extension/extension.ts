@@ -12,6 +12,7 @@ import { roughenAll } from './roughenAll';
 import { showPrompts } from './showPrompts';
 import { StatusStore } from './status';
 import { StatusBar } from './statusBar';
+import { registerTools } from './tools';
 import { useAsReference } from './useAsReference';
 import { trackReferenceContext } from './walkthrough';
 
@@ -52,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   command(CLIENT_COMMANDS.showOutput, () => log.show());
   command(CLIENT_COMMANDS.showPrompts, (uri, label) => showPrompts(client, log, uri, label));
   command(CLIENT_COMMANDS.restartServer, () => restart(log));
+  // Agent mode's tools, in a trusted workspace only (registered when trust is granted).
+  context.subscriptions.push(registerTools(() => client, log));
 
   // The server reads trust only at start (initializationOptions), so granting trust restarts it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(log)));

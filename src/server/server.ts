@@ -42,6 +42,7 @@ import { rowHover } from './hover';
 import { registerPanelRequests } from './panel';
 import { SynthgapService, type Entry } from './service';
 import { CONFIG_FILE } from './settings';
+import { registerToolRequest } from './tools';
 import { SupersededError, type ServerLog } from './workerClient';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -108,6 +109,9 @@ connection.onInitialized(() => {
   service?.status.starting();
   service?.rescan().catch(caught('scan'));
 });
+
+// Agent mode's tools: each call in a worker thread, with a workspace folder as its root.
+registerToolRequest(connection, { trusted: () => trusted, folders: () => folders });
 
 connection.onDidChangeConfiguration(() => {
   service?.invalidateOptions();

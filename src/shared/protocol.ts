@@ -2,7 +2,9 @@
  * Every custom message between the extension (client), the language server and the report panel, typed once.
  * Method names live here only. Direction is in each name's comment: client → server or server → client.
  */
+import { RequestType } from 'vscode-jsonrpc';
 import type { GapReport, Verdict } from '../core';
+import type { ToolName } from './tools';
 
 export type { GapReport, Verdict };
 
@@ -107,3 +109,18 @@ export interface RowDiagnosticData {
   /** Content hash of the row's text (for "Ignore this row"). */
   readonly hash: string;
 }
+
+/**
+ * Client → server: run one agent tool (src/shared/tools.ts) for VS Code's agent mode, with a workspace folder as
+ * the root every path stays in. The result is the tool's compact JSON, or one line saying why it did not run.
+ * Defined once as a RequestType, imported by both sides.
+ */
+export const TOOL_REQUEST = new RequestType<ToolParams, ToolOutcome, void>('synthgap/tool');
+export interface ToolParams {
+  readonly name: ToolName;
+  /** The tool's input as the model wrote it; the server checks it against the tool's schema. */
+  readonly input: unknown;
+  /** The workspace folder (a file URI) the tool's paths are relative to. */
+  readonly folder: string;
+}
+export type ToolOutcome = { readonly ok: true; readonly result: object } | { readonly ok: false; readonly error: string };

@@ -14,7 +14,7 @@ import { ROOT, tempDir } from '../support/cli';
 import { extractZip, type ZipEntry } from '../support/zip';
 
 const TARGET = hostTarget();
-const BUNDLES = ['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'detectorWorker.js', 'encoderHost.js', 'words.txt', 'webview/panel.js', 'webview/panel.css', 'ThirdPartyNotices.txt'];
+const BUNDLES = ['extension.js', 'server.js', 'analysisWorker.js', 'rowsWorker.js', 'toolWorker.js', 'detectorWorker.js', 'encoderHost.js', 'words.txt', 'webview/panel.js', 'webview/panel.css', 'ThirdPartyNotices.txt'];
 const TEXTS = ['hello', 'reset my pin', 'where is my bank card, i need to pay for the hotel today', '', 'play some music'];
 
 function targetSkip(): string | false {
