@@ -4,6 +4,7 @@
  */
 import type { BaselineDataset, BaselineFigures, BaselineReport, DatasetReport, GapChange, GapReport } from './types';
 import { SCHEMA_VERSION } from './types';
+import { fileName } from './format';
 
 /**
  * The smallest change in a gap's size (|SMD| or Cohen's h) that the comparison lists: half of the smallest effect
@@ -156,12 +157,7 @@ function settingNotes(baseline: GapReport, now: GapReport): string[] {
 function sameReferenceAs(baseline: GapReport, now: GapReport): boolean {
   const files = baseline.reference?.files ?? [];
   if (sameList(files, now.reference.files)) return true;
-  return sameList(files.map(baseName), now.reference.files.map(baseName)) && baseline.reference.rows?.length === now.reference.rows.length;
-}
-
-/** The last part of a path, with either separator (the report may come from Windows). */
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return sameList(files.map(fileName), now.reference.files.map(fileName)) && baseline.reference.rows?.length === now.reference.rows.length;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -78,7 +78,7 @@ export function baselineMarkdown(report: BaselineReport): string {
   for (const file of report.dropped) rows.push(`| ${md(file)} | in the baseline, not checked now | | | | |`);
   const blocks = [
     '## Since the baseline',
-    `Compared with ${md(report.file)} (synthgap ${md(report.version)}).`,
+    md(`Compared with ${report.file} (synthgap ${report.version}).`),
     ['| Dataset | AUC then | AUC now | Change | Flagged | |', '| :-- | :-- | :-- | :-- | --: | :-- |', ...rows].join('\n'),
   ];
   const items = report.datasets.flatMap((d) => [matchText(d), ...baselineDetails(d)].filter((t) => t !== undefined).map((t) => `- ${report.datasets.length > 1 ? `${md(d.now.file)}: ` : ''}${md(t)}`));
