@@ -33,6 +33,16 @@ export default tseslint.config(
     files: ['src/extension/**/*.ts'],
     rules: restrict([
       { group: ['**/core/**', ...PRESENTATION, '**/server/**', '**/cli/**', '**/embedders/**'], message: 'The client talks to the server; it imports src/shared (and core\'s format, staticPage and staticRows) only.' },
+      // vscode-languageclient carries its own copy of the protocol: a server package's message objects fail at run time.
+      { group: ['vscode-languageserver*'], message: 'The client uses vscode-languageclient, never the server\'s packages.' },
+    ]),
+  },
+  {
+    // The server runs in a plain Node process that VS Code starts: there is no vscode module to import there.
+    files: ['src/server/**/*.ts'],
+    rules: restrict([
+      { group: ['vscode', 'vscode/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The server runs outside the editor: vscode-languageserver only, never vscode or the client.' },
+      { group: ['**/extension/**', '**/cli/**'], message: 'The server imports core, embedders, node and shared only.' },
     ]),
   },
   {
