@@ -64,6 +64,8 @@ export default tseslint.config(
     rules: restrict([
       CORE_BUT_PRESENT,
       { group: ['**/server/**', '**/cli/**', '**/embedders/**', '**/node/**'], message: 'The client talks to the server; it imports src/shared and core/present only.' },
+      // vscode-languageclient carries its own copy of the protocol: a server package's message objects fail at run time.
+      { group: ['vscode-languageserver*'], message: 'The client uses vscode-languageclient, never the server\'s packages.' },
     ]),
   },
   {
@@ -75,8 +77,13 @@ export default tseslint.config(
     ]),
   },
   {
+    // The server runs in a plain Node process that VS Code starts: there is no vscode module to import there.
     files: ['src/server/**/*.ts'],
-    rules: restrict([CORE_DEEP]),
+    rules: restrict([
+      CORE_DEEP,
+      { group: ['vscode', 'vscode/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The server runs outside the editor: vscode-languageserver only, never vscode or the client.' },
+      { group: ['**/extension/**', '**/cli/**'], message: 'The server imports core, embedders, node and shared only.' },
+    ]),
   },
   {
     files: ['src/cli/**/*.ts', 'src/embedders/**/*.ts', 'src/node/**/*.ts'],

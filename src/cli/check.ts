@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   analyze,
+  baselineProblem,
+  compareWithBaseline,
   formatJson,
   formatJsonChunks,
   formatMarkdown,
+  formatScore,
   formatTerminalSummary,
   ignoredHashes,
   MIN_ROWS,
@@ -14,7 +19,7 @@ import {
 } from '../core';
 import { detectorThread } from '../node/detectorThread';
 import { loadDictionary } from '../node/dictionary';
-import { loadDatasetsFor, loadFiles, narrowFor, type LoadedFile } from '../node/inputs';
+import { InputError, loadDatasetsFor, loadFiles, narrowFor, type LoadedFile } from '../node/inputs';
 import { describeFlags, oneOf, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { chooseEmbedder, EMBEDDER_FLAGS } from './embedderChoice';
 import { checkRows, checkWritable, datasetFiles, inputFlags, loadSettings, narrowedNote, readOptionsFrom, referenceFiles, refuseOverwrite, roleFlag, writeOutput } from './inputs';
@@ -31,6 +36,10 @@ export const CHECK_FLAGS: Record<string, FlagSpec> = {
   format: { kind: 'string', schema: oneOf(...FORMATS), value: 'FORMAT', description: 'text (default), json, markdown or html' },
   out: { kind: 'string', value: 'FILE', description: 'write the report here instead of stdout' },
   'fail-above-auc': { kind: 'number', field: 'failAboveAuc', value: 'X', description: 'exit 1 when any dataset\'s AUC is above X' },
+  baseline: { kind: 'string', value: 'FILE', description: 'compare with an earlier JSON report (--format json) of the same datasets' },
+  'baseline-dataset': { kind: 'string', value: 'NAME', description: 'the baseline\'s dataset to compare with, when its name differs' },
+  // An AUC lives in [0.5, 1]: a rise of 0.5 or more cannot happen, and a negative one would fail on no change.
+  'fail-on-regression': { kind: 'number', schema: { type: 'number', minimum: 0, maximum: 0.5 }, value: 'X', description: 'exit 1 when a dataset\'s AUC rose by more than X since --baseline' },
   ...inputFlags('text-field', 'label-field', 'group-field'),
   labels: { kind: 'boolean', description: 'use labels when found (--no-labels to ignore them)' },
   role: roleFlag('analyze'),
@@ -52,7 +61,13 @@ row by row, where the synthetic text differs.
 Options:
 ${describeFlags(CHECK_FLAGS)}
 
-Exit codes: 0 done; 1 an AUC is above --fail-above-auc; 2 unusable input.`;
+A dataset is compared with the baseline's dataset of the same file name; when the names differ, the only
+dataset of each run is compared when both used the same reference files (or name it with --baseline-dataset).
+
+Exit codes:
+  0  done (no gate tripped)
+  1  an AUC is above --fail-above-auc, or rose by more than --fail-on-regression since --baseline
+  2  unusable input: a bad flag or file, or a baseline of another schema version or of other datasets`;
 
 /** What one `check` run analyzed: the report and the files as read, for the command's output or a tool's result. */
 export interface CheckRun {
@@ -82,6 +97,11 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     await io.stdoutPieces(pieces);
   }
 
+  let failed = false;
+  for (const dataset of report.baseline?.datasets.filter((d) => d.regression) ?? []) {
+    io.stderr(`synthgap: ${dataset.now.file}: AUC ${formatScore(dataset.then?.auc ?? NaN, 3)} → ${formatScore(dataset.now.auc, 3)} rose by more than ${String(report.baseline?.failOnRegression)} since the baseline\n`);
+    failed = true;
+  }
   const failAbove = (flags.get('fail-above-auc') as number | undefined) ?? settings.failAboveAuc;
   if (failAbove !== undefined) {
     // With too few rows the AUC is noise: the gate does not apply, and the terminal says why.
@@ -92,9 +112,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     for (const dataset of over) {
       io.stderr(`synthgap: ${dataset.file}: AUC ${dataset.summary.auc.toFixed(3)} is above ${failAbove}\n`);
     }
-    if (over.length > 0) return 1;
+    if (over.length > 0) failed = true;
   }
-  return 0;
+  return failed ? 1 : 0;
 }
 
 /**
@@ -112,6 +132,7 @@ export async function analyzeCheck(argv: readonly string[], io: CliIo, hooks: { 
   const out = flags.get('out') as string | undefined;
   // A missing folder or an input file as the output fails now, not after the whole analysis.
   if (out) checkWritable(out, io.cwd);
+  const baseline = readBaseline(flags, io.cwd);
   const references = referenceFiles(flags, config, io.cwd);
   const datasetPaths = datasetFiles(positional, config, references, io.cwd, 'check');
 
@@ -156,8 +177,34 @@ export async function analyzeCheck(argv: readonly string[], io: CliIo, hooks: { 
     embedding.dispose();
     thread?.dispose();
   }
+  if (baseline) {
+    const failOnRegression = flags.get('fail-on-regression') as number | undefined;
+    const dataset = flags.get('baseline-dataset') as string | undefined;
+    const comparison = compareWithBaseline(baseline.report, report, { file: baseline.file, ...(failOnRegression !== undefined ? { failOnRegression } : {}), ...(dataset !== undefined ? { dataset } : {}) });
+    if ('problem' in comparison) throw new InputError(`--baseline ${baseline.file}: ${comparison.problem}`);
+    report = { ...report, baseline: comparison };
+  }
   if (embedding.cache) logger?.debug(`${embedding.id}: embedded ${embedding.cache.embeddedTexts} new texts (the rest came from the cache)`);
   return { report, reference, datasets, flags, settings, format, ...(bundle ? { bundle } : {}) };
+}
+
+/** The --baseline report, read and checked before any analysis: a wrong file fails in a second, not after minutes. */
+function readBaseline(flags: ReturnType<typeof parseArgs>['flags'], cwd: string): { file: string; report: GapReport } | undefined {
+  const file = flags.get('baseline') as string | undefined;
+  if (file === undefined) {
+    for (const name of ['fail-on-regression', 'baseline-dataset']) if (flags.has(name)) throw new InputError(`--${name} needs --baseline FILE`);
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? 'not JSON' : (error as Error).message;
+    throw new InputError(`--baseline ${file}: ${reason}`);
+  }
+  const problem = baselineProblem(value);
+  if (problem) throw new InputError(`--baseline ${file}: ${problem}`);
+  return { file, report: value as GapReport };
 }
 
 function stderrLogger(io: CliIo): Logger {

@@ -61,6 +61,7 @@ export {
   type ExplainedRows,
 } from './gap/detector/job';
 export { ScoringModel, scoringModelState, type ModelParts, type ModelReferenceRow, type RowScore, type ScoringModelState } from './gap/model';
+export { baselineProblem, compareWithBaseline } from './gap/baseline';
 export { MIN_ROWS } from './gap/verdict';
 
 // The report: its schema (report/) and the views of it (exporters/).

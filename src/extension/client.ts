@@ -10,56 +10,13 @@ import {
   type ErrorHandlerResult,
   LanguageClient,
   type LanguageClientOptions,
-  NotificationType,
-  RequestType,
   RevealOutputChannelOn,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import {
-  PANEL_MARKDOWN_REQUEST,
-  PANEL_PROBE_REQUEST,
-  PANEL_ROWS_REQUEST,
-  PANEL_SNAPSHOT_REQUEST,
-  type PanelMarkdownParams,
-  type PanelMarkdownResult,
-  type PanelProbe,
-  type PanelProbeParams,
-  type PanelRowsParams,
-  type PanelSnapshotParams,
-  type PanelSnapshotResult,
-  type RowsPage,
-} from '../shared/panel';
-import {
-  PROMPTS_REQUEST,
-  REPORT_REQUEST,
-  ROUGHEN_PREVIEW_REQUEST,
-  SERVER_COMMANDS,
-  STATUS_NOTIFICATION,
-  type PromptsParams,
-  type PromptsResult,
-  type ReportParams,
-  type ReportResult,
-  type RoughenPreviewParams,
-  type RoughenPreviewResult,
-  type StatusParams,
-} from '../shared/protocol';
+import { SERVER_COMMANDS } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DATASET_EXTENSIONS } from './referenceConfig';
-
-/** Typed once from the shared method names: server → client. */
-export const statusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
-/** Typed once from the shared method names: client → server. */
-export const reportRequest = new RequestType<ReportParams, ReportResult, void>(REPORT_REQUEST);
-export const promptsRequest = new RequestType<PromptsParams, PromptsResult, void>(PROMPTS_REQUEST);
-export const roughenPreviewRequest = new RequestType<RoughenPreviewParams, RoughenPreviewResult, void>(ROUGHEN_PREVIEW_REQUEST);
-/** The report panel's requests, client → server. */
-export const panelRequests = {
-  snapshot: new RequestType<PanelSnapshotParams, PanelSnapshotResult, void>(PANEL_SNAPSHOT_REQUEST),
-  rows: new RequestType<PanelRowsParams, RowsPage | null, void>(PANEL_ROWS_REQUEST),
-  markdown: new RequestType<PanelMarkdownParams, PanelMarkdownResult, void>(PANEL_MARKDOWN_REQUEST),
-  probe: new RequestType<PanelProbeParams, PanelProbe, void>(PANEL_PROBE_REQUEST),
-} as const;
 
 /** What the server is told at start; a function, so a restart after trust is granted sends the new value. */
 export interface InitializationOptions {

@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS } from '../shared/protocol';
-import { createClient, statusNotification } from './client';
+import { CLIENT_COMMANDS, statusNotification } from '../shared/protocol';
+import { createClient } from './client';
+import { onNotification } from './messages';
 import { watchForMissingReference } from './noReferencePrompt';
 import { ReportPanel } from './reportPanel';
 import { roughenAll } from './roughenAll';
@@ -27,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, log);
   const languageClient = client;
   context.subscriptions.push(
-    languageClient.onNotification(statusNotification, (status) => store.set(status)),
+    onNotification(languageClient, statusNotification, (status) => store.set(status)),
     languageClient.onDidChangeState(({ newState }) => {
       // A (re)starting server has no status yet; a stopped one would leave a stale figure in the status bar.
       if (newState === State.Starting) store.set(undefined);

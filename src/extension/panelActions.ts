@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import { formatCount, savedReportPage } from '../core/present';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PanelMessage, PanelSnapshot, StaticPanelData } from '../shared/panel';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../shared/protocol';
-import { panelRequests } from './client';
+import { CLIENT_COMMANDS, panelMarkdownRequest, panelRowsRequest, panelSnapshotRequest, SERVER_COMMANDS } from '../shared/protocol';
+import { sendRequest } from './messages';
 
 type Message<T extends PanelMessage['type']> = Extract<PanelMessage, { type: T }>;
 
@@ -52,12 +52,12 @@ export async function saveHtml(extensionUri: vscode.Uri, dataset: vscode.Uri, cl
   });
   if (!target) return undefined;
   const uri = dataset.toString();
-  const { snapshot } = await client.sendRequest(panelRequests.snapshot, { uri });
+  const { snapshot } = await sendRequest(client, panelSnapshotRequest, { uri });
   if (!snapshot) return `Nothing to save: ${path.posix.basename(dataset.path)} has no report yet.`;
   const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   const [script, style] = await Promise.all(['panel.js', 'panel.css'].map(async (file) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(assets, file)))));
   // The page `synthgap check --format html` writes: core picks the rows and builds the page, the server pages the rows.
-  const { html, datasets: [saved] } = await savedReportPage([{ snapshot, fetchRows: (query) => client.sendRequest(panelRequests.rows, { uri, query }) }], {
+  const { html, datasets: [saved] } = await savedReportPage([{ snapshot, fetchRows: (query) => sendRequest(client, panelRowsRequest, { uri, query }) }], {
     script, style, theme: themeName(vscode.window.activeColorTheme.kind), nonce: randomBytes(18).toString('base64url'),
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
@@ -67,7 +67,7 @@ export async function saveHtml(extensionUri: vscode.Uri, dataset: vscode.Uri, cl
 
 /** Puts the report, as Markdown, on the clipboard. */
 export async function copyMarkdown(dataset: vscode.Uri, client: LanguageClient): Promise<string> {
-  const { markdown } = await client.sendRequest(panelRequests.markdown, { uri: dataset.toString() });
+  const { markdown } = await sendRequest(client, panelMarkdownRequest, { uri: dataset.toString() });
   if (!markdown) return `Nothing to copy: ${path.posix.basename(dataset.path)} has no report yet.`;
   await vscode.env.clipboard.writeText(markdown);
   return `Copied the report as Markdown (${formatCount(markdown.split('\n').length)} lines).`;

@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { HostMessage, PanelMessage, PanelSnapshot } from '../shared/panel';
 import { SETTINGS_SECTION } from '../shared/settings';
-import { panelRequests } from './client';
+import { panelProbeRequest, panelRowsRequest, panelSnapshotRequest } from '../shared/protocol';
+import { sendRequest } from './messages';
 import { copyMarkdown, findPhrase, revealRow, roughenRow, saveHtml } from './panelActions';
 import { panelPage } from './panelPage';
 import { sameUri, type StatusStore } from './status';
@@ -128,7 +129,7 @@ export class ReportPanel implements vscode.Disposable {
       this.post({ type: 'empty', seq: this.shown?.seq ?? 0, title: `Gap report: ${name}`, message });
       return;
     }
-    const result = await client.sendRequest(panelRequests.snapshot, { uri: uri.toString() });
+    const result = await sendRequest(client, panelSnapshotRequest, { uri: uri.toString() });
     if (uri !== this.uri) return;
     if (!result.snapshot) {
       this.post({
@@ -152,7 +153,7 @@ export class ReportPanel implements vscode.Disposable {
         this.ready = true;
         return this.refresh(true);
       case 'requestRows': {
-        const page = uri && client?.isRunning() ? await client.sendRequest(panelRequests.rows, { uri: uri.toString(), query: message.query }) : null;
+        const page = uri && client?.isRunning() ? await sendRequest(client, panelRowsRequest, { uri: uri.toString(), query: message.query }) : null;
         return this.post({ type: 'rows', requestId: message.requestId, page });
       }
       case 'revealRow':
@@ -180,7 +181,7 @@ export class ReportPanel implements vscode.Disposable {
   private async probe(uri: vscode.Uri, client: LanguageClient): Promise<void> {
     const probe = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Synthgap: training the probe classifiers…' },
-      () => client.sendRequest(panelRequests.probe, { uri: uri.toString() }),
+      () => sendRequest(client, panelProbeRequest, { uri: uri.toString() }),
     );
     this.post({ type: 'probe', seq: this.shown?.seq ?? 0, probe });
   }

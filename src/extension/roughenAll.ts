@@ -6,8 +6,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../shared/protocol';
-import { roughenPreviewRequest } from './client';
+import { CLIENT_COMMANDS, roughenPreviewRequest, SERVER_COMMANDS } from '../shared/protocol';
+import { sendRequest } from './messages';
 import type { StatusStore } from './status';
 import { nothingToRoughen, roughenConfirmation } from './statusText';
 import { requireTrust } from './trust';
@@ -30,7 +30,7 @@ export async function roughenAll(client: LanguageClient | undefined, store: Stat
     return;
   }
   // Says beforehand how many rows roughening changes (it only changes surface style), and afterwards what it did.
-  const preview = await client.sendRequest(roughenPreviewRequest, { uri: uri.toString() });
+  const preview = await sendRequest(client, roughenPreviewRequest, { uri: uri.toString() });
   const confirm = roughenConfirmation(preview, name);
   if (!confirm) {
     const choice = await vscode.window.showInformationMessage(nothingToRoughen(preview.flagged, name), 'Show Generation Prompts');

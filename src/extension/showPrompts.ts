@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { promptsRequest } from './client';
+import { promptsRequest } from '../shared/protocol';
+import { sendRequest } from './messages';
 
 export async function showPrompts(client: LanguageClient | undefined, log: vscode.LogOutputChannel, uriArg?: unknown, labelArg?: unknown): Promise<void> {
   const uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : vscode.window.activeTextEditor?.document.uri;
@@ -21,7 +22,7 @@ export async function showPrompts(client: LanguageClient | undefined, log: vscod
   const name = path.posix.basename(uri.path);
   const title = label !== undefined ? `Writing the generation prompt for "${label}" (${name})…` : `Writing generation prompts for ${name}…`;
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
-    client.sendRequest(promptsRequest, { uri: uri.toString(), ...(label !== undefined ? { label } : {}) }));
+    sendRequest(client, promptsRequest, { uri: uri.toString(), ...(label !== undefined ? { label } : {}) }));
   if (result.markdown === null) {
     log.info(`No prompts for ${uri.toString()}: ${result.reason ?? 'unknown reason'}`);
     void vscode.window.showInformationMessage(`Synthgap: no generation prompts for ${name}: ${result.reason ?? 'nothing to show'}.`);

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TOOL_REQUEST } from '../shared/protocol';
+import { toolRequest } from '../shared/protocol';
+import { sendRequest } from './messages';
 import { TOOLS, vscodeToolName, type ToolDefinition } from '../shared/tools';
 
 // @types/vscode is 1.91, the oldest VS Code Synthgap runs in; the language model tool API arrived in 1.95. These
@@ -71,7 +72,7 @@ function languageModelTool(tool: ToolDefinition, api: LanguageModelApi, client: 
       const running = client();
       if (!running?.isRunning()) throw new Error('The Synthgap language server is not running.');
       const folder = folderFor(input);
-      const outcome = await running.sendRequest(TOOL_REQUEST, { name: tool.name, input, folder: folder.uri.toString() }, token);
+      const outcome = await sendRequest(running, toolRequest, { name: tool.name, input, folder: folder.uri.toString() }, token);
       // VS Code hands a thrown error's message to the model, which can correct its call.
       if (!outcome.ok) throw new Error(outcome.error);
       if (!api.LanguageModelToolResult || !api.LanguageModelTextPart) throw new Error('This VS Code has no language model tool results.');

@@ -16,7 +16,6 @@ export interface PreviousCount {
  */
 export class FileAnalysis {
   view: FileView;
-  resultId = '';
   /** Grows with every analysis and every update, over all files: the report panel orders snapshots by it. */
   seq = 0;
   private static counter = 0;
@@ -80,10 +79,9 @@ export class FileAnalysis {
     };
   }
 
-  /** A new result id, with the sequence number it carries. */
+  /** A new sequence number. */
   private bump(): void {
     this.seq = ++FileAnalysis.counter;
-    this.resultId = `r${this.seq}`;
   }
 }
 

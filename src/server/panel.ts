@@ -3,19 +3,9 @@
  * analysis and its rows as they are now (edits included, after the pending re-score).
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, formatMarkdown, type PanelProbe, type RowsPage } from '../core';
-import {
-  PANEL_MARKDOWN_REQUEST,
-  PANEL_PROBE_REQUEST,
-  PANEL_ROWS_REQUEST,
-  PANEL_SNAPSHOT_REQUEST,
-  type PanelMarkdownParams,
-  type PanelMarkdownResult,
-  type PanelProbeParams,
-  type PanelRowsParams,
-  type PanelSnapshotParams,
-  type PanelSnapshotResult,
-} from '../shared/panel';
+import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, formatMarkdown, type PanelProbe } from '../core';
+import { panelMarkdownRequest, panelProbeRequest, panelRowsRequest, panelSnapshotRequest } from '../shared/protocol';
+import { onRequest } from './messages';
 import type { FileAnalysis } from './fileState';
 import type { Entry, SynthgapService } from './service';
 import { SupersededError, type ServerLog } from './workerClient';
@@ -29,7 +19,7 @@ const probes = new WeakMap<FileAnalysis, PanelProbe>();
 const running = new Map<string, Promise<PanelProbe>>();
 
 export function registerPanelRequests(connection: Connection, service: () => SynthgapService | undefined, log: ServerLog): void {
-  connection.onRequest(PANEL_SNAPSHOT_REQUEST, async (params: PanelSnapshotParams): Promise<PanelSnapshotResult> => {
+  onRequest(connection, panelSnapshotRequest, async (params) => {
     const s = service();
     const found = await analyzed(s, params.uri);
     if (!s || 'reason' in found) return { snapshot: null, reason: 'reason' in found ? found.reason : 'The Synthgap server is starting.' };
@@ -52,21 +42,21 @@ export function registerPanelRequests(connection: Connection, service: () => Syn
     return { snapshot: { ...snapshot, ...(rows ? { rows: rows.page, hasLabels: snapshot.hasLabels || (report.reference.rows.some((row) => row.label !== undefined) && rows.hasLabels) } : {}) } };
   });
 
-  connection.onRequest(PANEL_ROWS_REQUEST, async (params: PanelRowsParams): Promise<RowsPage | null> => {
+  onRequest(connection, panelRowsRequest, async (params) => {
     const s = service();
     const found = await analyzed(s, params.uri);
     if (!s || 'reason' in found || !found.analysis.report) return null;
     return (await s.rows.ask({ type: 'page', uri: found.entry.uri, query: params.query }))?.page ?? null;
   });
 
-  connection.onRequest(PANEL_MARKDOWN_REQUEST, async (params: PanelMarkdownParams): Promise<PanelMarkdownResult> => {
+  onRequest(connection, panelMarkdownRequest, async (params) => {
     const found = await analyzed(service(), params.uri);
     const report = 'reason' in found ? null : found.analysis.report;
     const dataset = report?.datasets[DATASET];
     return { markdown: report && dataset ? formatMarkdown({ ...report, datasets: [dataset] }) : null };
   });
 
-  connection.onRequest(PANEL_PROBE_REQUEST, async (params: PanelProbeParams): Promise<PanelProbe> => {
+  onRequest(connection, panelProbeRequest, async (params) => {
     const s = service();
     const found = await analyzed(s, params.uri);
     if (!s || 'reason' in found) return { state: 'unavailable', message: 'reason' in found ? found.reason : 'The server is starting.' };

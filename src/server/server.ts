@@ -21,18 +21,8 @@ import {
 } from 'vscode-languageserver/node';
 import { textHash, type WordDictionary } from '../core';
 import { loadDictionary } from '../node/dictionary';
-import {
-  PROMPTS_REQUEST,
-  REPORT_REQUEST,
-  ROUGHEN_PREVIEW_REQUEST,
-  SERVER_COMMANDS,
-  type PromptsParams,
-  type PromptsResult,
-  type ReportParams,
-  type ReportResult,
-  type RoughenPreviewParams,
-  type RoughenPreviewResult,
-} from '../shared/protocol';
+import { promptsRequest, reportRequest, roughenPreviewRequest, SERVER_COMMANDS } from '../shared/protocol';
+import { onRequest } from './messages';
 import { describeChanges } from './roughenEdits';
 import { actionTargets, rowCodeActions } from './codeActions';
 import { fileCodeLens } from './codeLens';
@@ -249,7 +239,7 @@ connection.onExecuteCommand(async (params) => {
   return result;
 });
 
-connection.onRequest(PROMPTS_REQUEST, async (params: PromptsParams): Promise<PromptsResult> => {
+onRequest(connection, promptsRequest, async (params) => {
   const s = service;
   const entry = s?.entry(params.uri);
   if (!s || !entry) return { markdown: null, reason: 'Synthgap does not check this file.' };
@@ -260,7 +250,7 @@ connection.onRequest(PROMPTS_REQUEST, async (params: PromptsParams): Promise<Pro
   }
 });
 
-connection.onRequest(ROUGHEN_PREVIEW_REQUEST, async (params: RoughenPreviewParams): Promise<RoughenPreviewResult> => {
+onRequest(connection, roughenPreviewRequest, async (params) => {
   const s = service;
   await s?.settled(params.uri);
   const entry = s?.entry(params.uri);
@@ -270,7 +260,7 @@ connection.onRequest(ROUGHEN_PREVIEW_REQUEST, async (params: RoughenPreviewParam
   return { flagged: entry.analysis.flaggedCount, changed: roughened.length, changes: describeChanges(roughened.flatMap((row) => row.changes)) };
 });
 
-connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult => {
+onRequest(connection, reportRequest, (params) => {
   const report = service?.entry(params.uri)?.analysis?.report ?? null;
   return { report };
 });

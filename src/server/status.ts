@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { STATUS_NOTIFICATION, type FileSummary, type ServerState, type StatusParams } from '../shared/protocol';
+import { statusNotification, type FileSummary, type ServerState, type StatusParams } from '../shared/protocol';
+import { sendNotification } from './messages';
 
 export interface StatusInput {
   readonly analyzing: boolean;
@@ -10,7 +11,7 @@ export interface StatusInput {
   readonly message?: string;
 }
 
-/** Sends STATUS_NOTIFICATION when, and only when, what it says has changed. */
+/** Sends statusNotification when, and only when, what it says has changed. */
 export class StatusReporter {
   private last = '';
 
@@ -27,12 +28,12 @@ export class StatusReporter {
     const text = JSON.stringify(params);
     if (text === this.last) return;
     this.last = text;
-    this.connection.sendNotification(STATUS_NOTIFICATION, params).catch(() => undefined);
+    sendNotification(this.connection, statusNotification, params).catch(() => undefined);
   }
 
   starting(): void {
     this.last = JSON.stringify({ state: 'starting' });
-    this.connection.sendNotification(STATUS_NOTIFICATION, { state: 'starting', files: [] } satisfies StatusParams).catch(() => undefined);
+    sendNotification(this.connection, statusNotification, { state: 'starting', files: [] }).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The agent tools' request (TOOL_REQUEST): a tool runs in a worker thread (toolWorker.ts) with the workspace folder
+ * The agent tools' request (toolRequest): a tool runs in a worker thread (toolWorker.ts) with the workspace folder
  * as its root. Only in a trusted workspace (the client registers the tools only then, and the server checks again),
  * and only for a folder of this workspace.
  */
@@ -7,13 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { TOOL_REQUEST, type ToolOutcome, type ToolParams } from '../shared/protocol';
+import { toolRequest, type ToolOutcome } from '../shared/protocol';
+import { onRequest } from './messages';
 import type { ToolJob } from './toolWorker';
 
 export function registerToolRequest(connection: Connection, state: { trusted(): boolean; folders(): readonly string[] }, script = join(__dirname, 'toolWorker.js')): void {
-  // By its method: vscode-languageserver bundles an older vscode-jsonrpc, whose RequestType the client's does not match
-  // as a type; the parameter and result types below are the shared ones all the same.
-  connection.onRequest(TOOL_REQUEST.method, (params: ToolParams, token: CancellationToken): Promise<ToolOutcome> => {
+  onRequest(connection, toolRequest, (params, token): Promise<ToolOutcome> => {
     if (!state.trusted()) return Promise.resolve({ ok: false, error: 'Synthgap\'s tools need a trusted workspace' });
     let root: string;
     try {

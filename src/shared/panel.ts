@@ -9,10 +9,8 @@ export type { MapPoint, MapRegion, MapReport, ProjectionMethod } from '../core';
 // The data types live beside buildPanelSnapshot() in core (core may not import shared); they are re-exported here.
 export type { PanelField, PanelPairs, PanelProbe, PanelProbeScore, PanelRow, PanelSnapshot, RowSortKey, RowsPage, RowsQuery } from '../core';
 
-// ---- Client → server requests for the panel (method names live here only) ----
+// ---- The types of the panel's client → server requests (the request objects are in protocol.ts) ----
 
-/** Client → server: the panel snapshot for a dataset file; `snapshot` is null with a `reason` when there is none. */
-export const PANEL_SNAPSHOT_REQUEST = 'synthgap/panelSnapshot';
 export interface PanelSnapshotParams {
   readonly uri: string;
   /** The first page's query; default the 50 most synthetic-looking rows. */
@@ -23,15 +21,11 @@ export interface PanelSnapshotResult {
   readonly reason?: string;
 }
 
-/** Client → server: one page of a dataset's rows, as they are now (edits included). Null when not analyzed. */
-export const PANEL_ROWS_REQUEST = 'synthgap/panelRows';
 export interface PanelRowsParams {
   readonly uri: string;
   readonly query: RowsQuery;
 }
 
-/** Client → server: the report as Markdown, for "Copy as Markdown". */
-export const PANEL_MARKDOWN_REQUEST = 'synthgap/panelMarkdown';
 export interface PanelMarkdownParams {
   readonly uri: string;
 }
@@ -39,8 +33,6 @@ export interface PanelMarkdownResult {
   readonly markdown: string | null;
 }
 
-/** Client → server: run the probe for a dataset file against the reference (seconds on big files). */
-export const PANEL_PROBE_REQUEST = 'synthgap/panelProbe';
 export interface PanelProbeParams {
   readonly uri: string;
 }

@@ -1,15 +1,40 @@
 /**
- * Every custom message between the extension (client), the language server and the report panel, typed once.
- * Method names live here only. Direction is in each name's comment: client → server or server → client.
+ * Every custom message between the extension (client) and the language server, defined once: each request and
+ * notification is one object here with its method, its direction, and its parameter and result types. The client
+ * sends and the server answers through these objects only (`extension/messages.ts`, `server/messages.ts`), so a
+ * renamed method or a changed type fails the build on both sides. Messages between the extension and the panel's
+ * webview are in `panel.ts`.
+ *
+ * Why plain objects and not the library's `RequestType`: the client's vscode-languageclient and the server's
+ * vscode-languageserver each bundle their own vscode-jsonrpc (10.0 and 9.0 today), which compares a message
+ * object's parameter structure by identity with its own copy; a `NotificationType` made by one throws `Unknown
+ * parameter structure auto` when the other sends it. So each side makes its own library's `RequestType` or
+ * `NotificationType` from the object here, and shared stays free of either library (lint keeps it so).
  */
-import { RequestType } from 'vscode-jsonrpc';
 import type { GapReport, Verdict } from '../core';
+import type { PanelMarkdownParams, PanelMarkdownResult, PanelProbe, PanelProbeParams, PanelRowsParams, PanelSnapshotParams, PanelSnapshotResult, RowsPage } from './panel';
 import type { ToolName } from './tools';
 
 export type { GapReport, Verdict };
 
-/** Server → client notification: what the server is doing, for the status bar and progress. */
-export const STATUS_NOTIFICATION = 'synthgap/status';
+/** A request the client sends and the server answers. */
+export interface ClientRequest<P, R> {
+  readonly method: string;
+  readonly direction: 'client → server';
+  /** Never set: it carries the parameter and result types to both sides. */
+  readonly types?: (params: P) => R;
+}
+
+/** A notification the server sends and the client listens to. */
+export interface ServerNotification<P> {
+  readonly method: string;
+  readonly direction: 'server → client';
+  /** Never set: it carries the parameter type to both sides. */
+  readonly types?: (params: P) => void;
+}
+
+/** Server → client: what the server is doing, for the status bar and progress. */
+export const statusNotification: ServerNotification<StatusParams> = { method: 'synthgap/status', direction: 'server → client' };
 
 export type ServerState = 'starting' | 'no-reference' | 'analyzing' | 'ready' | 'error';
 
@@ -40,8 +65,8 @@ export interface StatusParams {
   readonly files: readonly FileSummary[];
 }
 
-/** Client → server request: the full report for one dataset file (null when it is not analyzed). */
-export const REPORT_REQUEST = 'synthgap/report';
+/** Client → server: the full report for one dataset file (null when it is not analyzed). */
+export const reportRequest: ClientRequest<ReportParams, ReportResult> = { method: 'synthgap/report', direction: 'client → server' };
 
 export interface ReportParams {
   readonly uri: string;
@@ -73,7 +98,7 @@ export const CLIENT_COMMANDS = {
 } as const;
 
 /** Client → server: the generation prompts of a dataset file as Markdown (`synthgap prompts`), one label's or all. */
-export const PROMPTS_REQUEST = 'synthgap/prompts';
+export const promptsRequest: ClientRequest<PromptsParams, PromptsResult> = { method: 'synthgap/prompts', direction: 'client → server' };
 export interface PromptsParams {
   readonly uri: string;
   readonly label?: string;
@@ -85,7 +110,7 @@ export interface PromptsResult {
 }
 
 /** Client → server: what "Roughen all flagged rows" would change, asked before the user confirms. */
-export const ROUGHEN_PREVIEW_REQUEST = 'synthgap/roughenPreview';
+export const roughenPreviewRequest: ClientRequest<RoughenPreviewParams, RoughenPreviewResult> = { method: 'synthgap/roughenPreview', direction: 'client → server' };
 export interface RoughenPreviewParams {
   readonly uri: string;
 }
@@ -110,12 +135,22 @@ export interface RowDiagnosticData {
   readonly hash: string;
 }
 
+// ---- The report panel's requests (their types are in panel.ts, beside the panel's messages) ----
+
+/** Client → server: the panel snapshot for a dataset file; `snapshot` is null with a `reason` when there is none. */
+export const panelSnapshotRequest: ClientRequest<PanelSnapshotParams, PanelSnapshotResult> = { method: 'synthgap/panelSnapshot', direction: 'client → server' };
+/** Client → server: one page of a dataset's rows, as they are now (edits included). Null when not analyzed. */
+export const panelRowsRequest: ClientRequest<PanelRowsParams, RowsPage | null> = { method: 'synthgap/panelRows', direction: 'client → server' };
+/** Client → server: the report as Markdown, for "Copy as Markdown". */
+export const panelMarkdownRequest: ClientRequest<PanelMarkdownParams, PanelMarkdownResult> = { method: 'synthgap/panelMarkdown', direction: 'client → server' };
+/** Client → server: run the probe for a dataset file against the reference (seconds on big files). */
+export const panelProbeRequest: ClientRequest<PanelProbeParams, PanelProbe> = { method: 'synthgap/panelProbe', direction: 'client → server' };
+
 /**
  * Client → server: run one agent tool (src/shared/tools.ts) for VS Code's agent mode, with a workspace folder as
  * the root every path stays in. The result is the tool's compact JSON, or one line saying why it did not run.
- * Defined once as a RequestType, imported by both sides.
  */
-export const TOOL_REQUEST = new RequestType<ToolParams, ToolOutcome, void>('synthgap/tool');
+export const toolRequest: ClientRequest<ToolParams, ToolOutcome> = { method: 'synthgap/tool', direction: 'client → server' };
 export interface ToolParams {
   readonly name: ToolName;
   /** The tool's input as the model wrote it; the server checks it against the tool's schema. */

@@ -14,7 +14,8 @@ import { MAX_ROW_TEXT } from '../../src/core/exporters/panel';
 import { savedReportPage } from '../../src/core/exporters/staticPage';
 import { INLINE_FLAGGED_ROWS } from '../../src/core/exporters/staticRows';
 import type { GapReport, RowResult } from '../../src/core/report/types';
-import { PANEL_ROWS_REQUEST, PANEL_SNAPSHOT_REQUEST, STATIC_DATA_ELEMENT_ID, type PanelSnapshotResult, type RowsPage, type StaticPanelData } from '../../src/shared/panel';
+import { STATIC_DATA_ELEMENT_ID, type StaticPanelData } from '../../src/shared/panel';
+import { panelRowsRequest, panelSnapshotRequest } from '../../src/shared/protocol';
 import type { StatusParams } from '../../src/shared/protocol';
 import { CLI, EXAMPLES, ROOT, synthgap, tempDir } from '../support/cli';
 import { LspClient } from '../server/lspClient';
@@ -207,11 +208,11 @@ describe('synthgap check --format html', () => {
       await client.waitForStatus((s: StatusParams) => s.state === 'ready' && s.files.some((f) => f.uri === uri), 120_000);
       // The call src/extension/panelActions.ts saveHtml makes, with the extension's requests (the theme is the
       // editor's there; the CLI's page follows the system, so the comparison takes that one).
-      const { snapshot } = await client.request<PanelSnapshotResult>(PANEL_SNAPSHOT_REQUEST, { uri });
+      const { snapshot } = await client.send(panelSnapshotRequest, { uri });
       assert.ok(snapshot);
       const script = readFileSync(join(ROOT, 'dist/webview/panel.js'), 'utf8');
       const style = readFileSync(join(ROOT, 'dist/webview/panel.css'), 'utf8');
-      const { html: editorPage } = await savedReportPage([{ snapshot, fetchRows: (query) => client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri, query }) }], {
+      const { html: editorPage } = await savedReportPage([{ snapshot, fetchRows: (query) => client.send(panelRowsRequest, { uri, query }) }], {
         script, style, theme: 'auto', nonce: 'editorNonce0123456789abcdef',
       });
       assert.equal(skeleton(editorPage), skeleton(html), 'the same page around the data');

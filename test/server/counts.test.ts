@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { TextEdit } from 'vscode-languageserver/node';
-import { PANEL_SNAPSHOT_REQUEST, type PanelSnapshotResult } from '../../src/shared/panel';
-import { DIAGNOSTIC_CODES, SERVER_COMMANDS, type FileSummary, type RowDiagnosticData, type StatusParams } from '../../src/shared/protocol';
+
+import { DIAGNOSTIC_CODES, type FileSummary, panelSnapshotRequest, type RowDiagnosticData, SERVER_COMMANDS, type StatusParams } from '../../src/shared/protocol';
 import { LspClient } from './lspClient';
 
 const ROOT = resolve(__dirname, '../..');
@@ -44,7 +44,7 @@ describe('every view counts the same flagged rows', () => {
     const diagnostics = (await client.diagnostics(uri)).filter((d) => d.code === DIAGNOSTIC_CODES.tooClean);
     await client.waitForStatus((s) => s.state === 'ready', 120_000, client.statuses.length - 1);
     const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
-    const panel = await client.request<PanelSnapshotResult>(PANEL_SNAPSHOT_REQUEST, { uri });
+    const panel = await client.send(panelSnapshotRequest, { uri });
     return { status: summary()?.flagged ?? -1, lens: lenses.map((l) => l.command.title), diagnostics: diagnostics.length, panel: panel.snapshot?.summary.flagged ?? -1 };
   };
 

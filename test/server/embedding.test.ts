@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
 import { ensureTestEncoder } from '../../scripts/makeTestEncoder';
-import { PANEL_SNAPSHOT_REQUEST, type PanelSnapshotResult } from '../../src/shared/panel';
-import { REPORT_REQUEST, type ReportResult, type StatusParams } from '../../src/shared/protocol';
+
+import { panelSnapshotRequest, reportRequest, type ReportResult, type StatusParams } from '../../src/shared/protocol';
 import { SHARED_MODELS } from '../support/sharedData';
 import { LspClient } from './lspClient';
 
@@ -40,7 +40,7 @@ function workspace(config: Record<string, unknown> = {}): Workspace {
 
 async function analyzed(client: LspClient, uris: readonly string[]): Promise<ReportResult[]> {
   await client.waitForStatus((s: StatusParams) => s.state === 'ready' && uris.every((uri) => s.files.some((f) => f.uri === uri)), 120_000);
-  return Promise.all(uris.map((uri) => client.request<ReportResult>(REPORT_REQUEST, { uri })));
+  return Promise.all(uris.map((uri) => client.send(reportRequest, { uri })));
 }
 
 describe('the embedding the server analyzes with', () => {
@@ -61,7 +61,7 @@ describe('the embedding the server analyzes with', () => {
     client = await LspClient.start({ folder: ws.folder, storagePath: ws.storage, settings: { 'embedding.model': POTION } });
     const reports = await analyzed(client, ws.uris);
     for (const { report } of reports) assert.equal(report?.settings.embedder, 'model2vec:potion-base-4m-int8');
-    const { snapshot } = await client.request<PanelSnapshotResult>(PANEL_SNAPSHOT_REQUEST, { uri: ws.uris[0] });
+    const { snapshot } = await client.send(panelSnapshotRequest, { uri: ws.uris[0] });
     assert.equal(snapshot?.map?.embedder, 'model2vec:potion-base-4m-int8');
     assert.deepEqual(client.shown, [], 'nothing to tell the user');
     assert.ok(readdirSync(join(ws.storage, 'embeddings')).length > 0, 'no embedding cache in the storage folder');

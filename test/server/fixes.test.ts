@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
-import { CLIENT_COMMANDS, DIAGNOSTIC_CODES, PROMPTS_REQUEST, ROUGHEN_PREVIEW_REQUEST, type PromptsResult, type RoughenPreviewResult, type RowDiagnosticData } from '../../src/shared/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_CODES, promptsRequest, roughenPreviewRequest, type RowDiagnosticData } from '../../src/shared/protocol';
 import { LspClient } from './lspClient';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
@@ -53,19 +53,19 @@ describe('fixes that match the diagnosis', () => {
     assert.deepEqual(entry?.command && [entry.command.command, entry.command.arguments], [CLIENT_COMMANDS.showPrompts, [uri('crowd.jsonl'), label]]);
 
     // What the entry opens: that label's prompt, quoting only its real rows.
-    const prompts = await client.request<PromptsResult>(PROMPTS_REQUEST, { uri: uri('crowd.jsonl'), label });
+    const prompts = await client.send(promptsRequest, { uri: uri('crowd.jsonl'), label });
     assert.ok(prompts.markdown, prompts.reason);
     assert.match(prompts.markdown, new RegExp(label));
     // Real rows are quoted as `formal.jsonl:12`, as the CLI quotes them, not by a full path.
     assert.match(prompts.markdown, /\(formal\.jsonl:\d+\)/);
     assert.doesNotMatch(prompts.markdown, new RegExp(folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    const unknown = await client.request<PromptsResult>(PROMPTS_REQUEST, { uri: uri('crowd.jsonl'), label: 'no_such_label' });
+    const unknown = await client.send(promptsRequest, { uri: uri('crowd.jsonl'), label: 'no_such_label' });
     assert.deepEqual(unknown, { markdown: null, reason: 'No real row has the label "no_such_label".' });
   });
 
   test('"Roughen all" can say beforehand how many flagged rows it changes, and how', async () => {
     const status = client.statuses.at(-1);
-    const crowd = await client.request<RoughenPreviewResult>(ROUGHEN_PREVIEW_REQUEST, { uri: uri('crowd.jsonl') });
+    const crowd = await client.send(roughenPreviewRequest, { uri: uri('crowd.jsonl') });
     assert.equal(crowd.flagged, status?.files.find((f) => f.uri === uri('crowd.jsonl'))?.flagged);
     assert.ok(crowd.changed < crowd.flagged, `${crowd.changed} of ${crowd.flagged} change`);
     console.error(`roughen preview: ${crowd.changed} of ${crowd.flagged} flagged rows change (${crowd.changes || 'nothing'})`);

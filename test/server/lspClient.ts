@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, WorkDoneProgress, type MessageConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../src/shared/protocol';
+import { statusNotification, type ClientRequest, type StatusParams } from '../../src/shared/protocol';
 
 const SERVER = resolve(__dirname, '../../dist/server.js');
 
@@ -60,7 +60,7 @@ export class LspClient {
 
   private wire(): void {
     const c = this.connection;
-    c.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    c.onNotification(statusNotification.method, (status: StatusParams) => {
       this.statuses.push(status);
       this.waiters = this.waiters.filter((w) => (w.test(status) ? (w.resolve(status), false) : true));
     });
@@ -130,6 +130,11 @@ export class LspClient {
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest<T>(method, params);
+  }
+
+  /** One of Synthgap's own requests, typed by its shared object as the extension sends it. */
+  send<P, R>(request: ClientRequest<P, R>, params: P): Promise<R> {
+    return this.connection.sendRequest<R>(request.method, params);
   }
 
   async stop(): Promise<void> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { DIAGNOSTIC_CODES, REPORT_REQUEST, type ReportResult } from '../../src/shared/protocol';
+import { DIAGNOSTIC_CODES, reportRequest } from '../../src/shared/protocol';
 import { LspClient } from './lspClient';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
@@ -34,7 +34,7 @@ after(async () => {
 });
 
 test('real rows against real rows: a no-gap verdict, rows above the threshold by chance, and not one underlined', async () => {
-  const { report } = await client.request<ReportResult>(REPORT_REQUEST, { uri });
+  const { report } = await client.send(reportRequest, { uri });
   const dataset = report?.datasets[0];
   const summary = dataset?.summary;
   assert.equal(summary?.verdict, 'no-gap', `AUC ${summary?.auc}`);

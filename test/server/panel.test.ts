@@ -5,18 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import {
-  PANEL_MARKDOWN_REQUEST,
-  PANEL_PROBE_REQUEST,
-  PANEL_ROWS_REQUEST,
-  PANEL_SNAPSHOT_REQUEST,
-  type PanelMarkdownResult,
-  type PanelProbe,
-  type PanelSnapshotResult,
-  type RowsPage,
-  type RowsQuery,
-} from '../../src/shared/panel';
-import { REPORT_REQUEST, type ReportResult, type StatusParams } from '../../src/shared/protocol';
+import type { RowsQuery } from '../../src/shared/panel';
+import { panelMarkdownRequest, panelProbeRequest, panelRowsRequest, panelSnapshotRequest, reportRequest, type StatusParams } from '../../src/shared/protocol';
 import { LspClient } from './lspClient';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
@@ -46,10 +36,10 @@ describe('report panel requests', () => {
 
   after(() => client.stop());
 
-  const snapshotOf = (uri: string, rows?: RowsQuery) => client.request<PanelSnapshotResult>(PANEL_SNAPSHOT_REQUEST, { uri, ...(rows ? { rows } : {}) });
+  const snapshotOf = (uri: string, rows?: RowsQuery) => client.send(panelSnapshotRequest, { uri, ...(rows ? { rows } : {}) });
 
   test('a snapshot carries the report\'s headline numbers, the map and the most synthetic-looking rows first', async () => {
-    const { report } = await client.request<ReportResult>(REPORT_REQUEST, { uri: syntheticUri });
+    const { report } = await client.send(reportRequest, { uri: syntheticUri });
     const { snapshot } = await snapshotOf(syntheticUri);
     assert.ok(report && snapshot);
     assert.deepEqual(snapshot.summary, report.datasets[0].summary);
@@ -73,7 +63,7 @@ describe('report panel requests', () => {
   });
 
   test('a rows page sorted by line gives consecutive lines with their texts', async () => {
-    const page = await client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri: syntheticUri, query: byLine(100, 20) });
+    const page = await client.send(panelRowsRequest, { uri: syntheticUri, query: byLine(100, 20) });
     assert.ok(page);
     assert.equal(page.total, 3000);
     assert.deepEqual(page.rows.map((row) => row.line), Array.from({ length: 20 }, (_, i) => 101 + i));
@@ -97,7 +87,7 @@ describe('report panel requests', () => {
 
   test('Markdown of the report names the AUC', async () => {
     const { snapshot } = await snapshotOf(syntheticUri);
-    const { markdown } = await client.request<PanelMarkdownResult>(PANEL_MARKDOWN_REQUEST, { uri: syntheticUri });
+    const { markdown } = await client.send(panelMarkdownRequest, { uri: syntheticUri });
     assert.ok(snapshot && markdown);
     assert.match(markdown, /^# Synthgap report/);
     assert.ok(markdown.includes('AUC [95% CI]'));
@@ -106,7 +96,7 @@ describe('report panel requests', () => {
 
   test('the probe on labelled rows gives three accuracies, and later snapshots carry them', async () => {
     const started = Date.now();
-    const probe = await client.request<PanelProbe>(PANEL_PROBE_REQUEST, { uri: syntheticUri });
+    const probe = await client.send(panelProbeRequest, { uri: syntheticUri });
     console.error(`probe: ${Date.now() - started} ms, ${JSON.stringify(probe)}`);
     assert.equal(probe.state, 'done', probe.message);
     for (const score of [probe.realOnly, probe.syntheticOnly, probe.blend]) {
@@ -124,7 +114,7 @@ describe('report panel requests', () => {
   });
 
   test('the probe without labels is unavailable, and says why', async () => {
-    const probe = await client.request<PanelProbe>(PANEL_PROBE_REQUEST, { uri: plainUri });
+    const probe = await client.send(panelProbeRequest, { uri: plainUri });
     assert.equal(probe.state, 'unavailable');
     assert.match(probe.message ?? '', /labels/);
   });
@@ -134,8 +124,8 @@ describe('report panel requests', () => {
     const result = await snapshotOf(uri);
     assert.equal(result.snapshot, null);
     assert.match(result.reason ?? '', /does not check/);
-    assert.equal(await client.request(PANEL_ROWS_REQUEST, { uri, query: byLine(0, 10) }), null);
-    assert.deepEqual(await client.request(PANEL_MARKDOWN_REQUEST, { uri }), { markdown: null });
+    assert.equal(await client.send(panelRowsRequest, { uri, query: byLine(0, 10) }), null);
+    assert.deepEqual(await client.send(panelMarkdownRequest, { uri }), { markdown: null });
   });
 
   test('changing synthgap.mapProjection analyzes again with the new projection, under a higher seq', async () => {

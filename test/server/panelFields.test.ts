@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { PANEL_MARKDOWN_REQUEST, PANEL_ROWS_REQUEST, PANEL_SNAPSHOT_REQUEST, type PanelMarkdownResult, type PanelSnapshotResult, type RowsPage, type RowsQuery } from '../../src/shared/panel';
+import type { RowsQuery } from '../../src/shared/panel';
+import { panelMarkdownRequest, panelRowsRequest, panelSnapshotRequest } from '../../src/shared/protocol';
 import type { StatusParams } from '../../src/shared/protocol';
 import { LspClient } from './lspClient';
 
@@ -30,13 +31,13 @@ describe('report panel requests on a chat file', () => {
   after(() => client.stop());
 
   test('the snapshot names the schema and compares each role; a page of one role shows that turn\'s text', async () => {
-    const { snapshot } = await client.request<PanelSnapshotResult>(PANEL_SNAPSHOT_REQUEST, { uri });
+    const { snapshot } = await client.send(panelSnapshotRequest, { uri });
     assert.ok(snapshot);
     assert.match(snapshot.schema ?? '', /^Read as OpenAI chat messages: system, user, assistant; /);
     assert.deepEqual(snapshot.fields?.map((f) => f.field), ['system', 'user', 'assistant']);
     assert.ok(snapshot.rows.rows.filter((row) => row.flagged).every((row) => row.field !== undefined), 'every flagged row names its field');
     const query: RowsQuery = { offset: 0, limit: 1000, sort: 'line', descending: false, flaggedOnly: false, field: 'assistant' };
-    const page = await client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri, query });
+    const page = await client.send(panelRowsRequest, { uri, query });
     assert.ok(page && page.total > 0);
     const lines = client.document(uri).getText().split('\n');
     for (const row of page.rows) {
@@ -46,15 +47,15 @@ describe('report panel requests on a chat file', () => {
       assert.equal(message.role, 'assistant', `line ${row.line}, message ${row.turn + 1}`);
       assert.equal(row.text, message.content);
     }
-    const all = await client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri, query: { ...query, field: undefined } });
-    const users = await client.request<RowsPage | null>(PANEL_ROWS_REQUEST, { uri, query: { ...query, field: 'user' } });
+    const all = await client.send(panelRowsRequest, { uri, query: { ...query, field: undefined } });
+    const users = await client.send(panelRowsRequest, { uri, query: { ...query, field: 'user' } });
     assert.ok(all && users);
     assert.equal(all.total, 60);
     assert.equal(page.total + users.total + all.rows.filter((row) => row.field !== 'assistant' && row.field !== 'user').length, 60, 'each row under one field, or none');
   });
 
   test('Markdown of the report has the By field table', async () => {
-    const { markdown } = await client.request<PanelMarkdownResult>(PANEL_MARKDOWN_REQUEST, { uri });
+    const { markdown } = await client.send(panelMarkdownRequest, { uri });
     assert.ok(markdown);
     assert.ok(markdown.includes('### By field'));
     assert.match(markdown, /\| \*\*assistant\*\* \| Large gap \| /);

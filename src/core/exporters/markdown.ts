@@ -5,6 +5,7 @@
  */
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import type { CoverageCluster, DatasetReport, GapReport, PhraseReport, PhraseStat } from '../report/types';
+import { baselineMarkdown } from './baselineText';
 import { escapeMarkdown as md, excerpt, formatAuc, formatCount, formatDecimal, formatScore, formatShare, plural } from './format';
 import {
   aucInterval,
@@ -70,6 +71,8 @@ export function formatMarkdown(report: GapReport): string {
   } else {
     blocks.push('No synthetic dataset was compared.');
   }
+  // Right under the datasets' table: what a pull-request comment is read for.
+  if (report.baseline) blocks.push(baselineMarkdown(report.baseline));
   for (const dataset of report.datasets) blocks.push(...datasetBlocks(dataset));
   if (report.warnings.length > 0) blocks.push('## Warnings', report.warnings.map((w) => `- ${md(w)}`).join('\n'));
   return `${blocks.join('\n\n')}\n`;

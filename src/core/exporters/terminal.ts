@@ -5,6 +5,7 @@
  */
 import { NEGLIGIBLE_EFFECT } from '../gap/effects';
 import type { DatasetReport, GapReport, PhraseReport, PhraseStat, Verdict } from '../report/types';
+import { baselineLines } from './baselineText';
 import { excerpt, formatScore, oneLine } from './format';
 import {
   aucText,
@@ -74,6 +75,10 @@ export function formatTerminalSummary(report: GapReport, options: TerminalOption
     lines.push('', ...datasetLines(dataset, options.maxRows ?? TOP, paint, options.texts?.[report.datasets.indexOf(dataset)]));
   }
   if (report.datasets.length === 0) lines.push('', 'No synthetic dataset was compared.');
+  if (report.baseline) {
+    const [heading, ...rest] = baselineLines(report.baseline);
+    lines.push('', paint(heading, ANSI.bold), ...rest);
+  }
   if (report.warnings.length > 0) {
     lines.push('', paint('Warnings', ANSI.bold), ...report.warnings.map((w) => `  ${paint('!', ANSI.yellow)} ${oneLine(w)}`));
   }

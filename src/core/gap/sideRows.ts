@@ -28,10 +28,5 @@ export interface SideRows {
   readonly embedded: EmbeddedSample;
 }
 
-/** An {@link EmbeddedSample} covering every row, for callers that embedded them all. */
-export function embeddedAll(vectors: readonly Float32Array[]): EmbeddedSample {
-  return { rows: Uint32Array.from(vectors, (_, i) => i), vectors };
-}
-
 /** No embeddings: the text-only statistics still run. */
 export const NOT_EMBEDDED: EmbeddedSample = { rows: new Uint32Array(0), vectors: [] };

@@ -14,6 +14,63 @@ export interface GapReport {
   readonly datasets: DatasetReport[];
   /** Report-wide notes: sampling, small reference set, fallbacks. */
   readonly warnings: string[];
+  /** With `--baseline`: each dataset compared with the same dataset of an earlier report (gap/baseline.ts). */
+  readonly baseline?: BaselineReport;
+}
+
+/** An AUC and the flagged rows of one dataset, as a baseline comparison shows them then and now. */
+export interface BaselineFigures {
+  readonly file: string;
+  readonly verdict: Verdict;
+  /** NaN (null in JSON) when there was too little data to fit a classifier. */
+  readonly auc: number;
+  readonly aucLow: number;
+  readonly aucHigh: number;
+  readonly rows: number;
+  readonly flagged: number;
+}
+
+/** A feature whose gap size (FeatureGap.size) changed since the baseline. */
+export interface GapChange {
+  readonly feature: string;
+  readonly name: string;
+  readonly then: number;
+  readonly now: number;
+}
+
+/** One dataset of this run, and what changed since the same dataset in the baseline. */
+export interface BaselineDataset {
+  readonly now: BaselineFigures;
+  /** Absent for a dataset the baseline does not have. */
+  readonly then?: BaselineFigures;
+  /** How `then` was found: the same file name, or the only dataset left on each side with the same reference. */
+  readonly matchedBy?: 'file' | 'only-dataset' | 'named';
+  /** AUC now minus then (NaN when either is not available). */
+  readonly aucChange: number;
+  /** Whether the two AUCs' 95% intervals overlap: a change this small may be noise. */
+  readonly withinIntervals: boolean;
+  /** Whether the AUC rose by more than `failOnRegression` (never with too few rows on either run). */
+  readonly regression: boolean;
+  /** Gaps that grew or shrank by at least BASELINE_GAP_CHANGE, largest change first. */
+  readonly grew: GapChange[];
+  readonly shrank: GapChange[];
+  /** Phrases over-used in the dataset now that the baseline did not list, and the reverse. */
+  readonly newPhrases: string[];
+  readonly gonePhrases: string[];
+}
+
+export interface BaselineReport {
+  /** The baseline report's path, as given. */
+  readonly file: string;
+  /** The synthgap version that wrote the baseline. */
+  readonly version: string;
+  /** `--fail-on-regression`: the AUC rise that fails the run; absent when no gate was set. */
+  readonly failOnRegression?: number;
+  readonly datasets: BaselineDataset[];
+  /** Datasets of the baseline that this run did not check. */
+  readonly dropped: string[];
+  /** What differs between the runs besides the data (settings, reference files), in words. */
+  readonly notes: string[];
 }
 
 export interface ReportSettings {

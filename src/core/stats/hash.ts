@@ -7,11 +7,6 @@
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
-/** One FNV-1a step: folds a code unit into a running 32-bit state. Start from {@link FNV_OFFSET}. */
-export function fnvStep(state: number, codeUnit: number): number {
-  return Math.imul(state ^ codeUnit, FNV_PRIME);
-}
-
 /**
  * The murmur3 32-bit finalizer: a bijection on uint32 whose output bits each depend on every input bit.
  *

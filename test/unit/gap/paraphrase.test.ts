@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { diversityReport } from '../../../src/core/gap/diversity';
 import { nearDuplicateGroups } from '../../../src/core/gap/duplicates';
-import { embeddedAll, type SideRows } from '../../../src/core/gap/sideRows';
+import type { SideRows } from '../../../src/core/gap/sideRows';
+import { embeddedAll } from '../../support/embeddedSample';
 import { MODEL2VEC_NEAR_COPY } from '../../../src/embedders/model2vec';
 import { createEmbedder } from '../../../src/embedders/createEmbedder';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { embeddedAll, type SideRows } from '../../../src/core/gap/sideRows';
+import type { SideRows } from '../../../src/core/gap/sideRows';
+import { embeddedAll } from '../../support/embeddedSample';
 import { UNCOVERED_QUANTILE, uncoveredShare } from '../../../src/core/gap/uncovered';
 import { seededRandom } from '../../../src/core/stats/random';
 

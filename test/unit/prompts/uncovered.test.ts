@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { closeSimilarity } from '../../../src/core/gap/coverage';
-import { embeddedAll } from '../../../src/core/gap/sideRows';
+import { embeddedAll } from '../../support/embeddedSample';
 import { farthestFirst } from '../../../src/core/prompts/spread';
 import { uncoveredRows } from '../../../src/core/prompts/uncovered';
 import { seededRandom } from '../../../src/core/stats/random';
