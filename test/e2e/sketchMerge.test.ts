@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { CLI, EXAMPLES, ROOT, tempDir, type CliRun } from '../support/cli';
+import { launchBrowser, type TestBrowser } from '../webview/browser';
 
 function run(args: readonly string[]): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
@@ -100,5 +102,54 @@ describe('synthgap sketch and merge', () => {
     const refused = run(['merge', '--model', other, join(dir, 'whole.sketch')]);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /whole\.sketch was sketched with another model .*: sketch it again with this model\n$/);
+  });
+
+  describe('--format html', () => {
+    // A partition path with HTML in it: every text on the page must be escaped, so it shows as written.
+    const ODD = 'parts/<b>&"x".jsonl';
+    const PAGE = join(dir, 'report.html');
+    let browser: TestBrowser | undefined;
+    before(async () => {
+      ok(run(['sketch', '--model', MODEL, DATA, '--file-name', ODD, '--out', join(dir, 'odd.sketch')]));
+      ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--out', PAGE]));
+      browser = await launchBrowser();
+    });
+    after(() => browser?.close());
+
+    test('--out report.html writes one page with the figures of the text report, escaped, and nothing that runs', () => {
+      const html = readFileSync(PAGE, 'utf8');
+      assert.equal(ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--format', 'html'])).replace(/nonce-[^'"]+|nonce="[^"]+"/g, ''), html.replace(/nonce-[^'"]+|nonce="[^"]+"/g, ''));
+      const text = ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch')]));
+      const auc = /^AUC (\S+) \(95% (\S+)\)/m.exec(text)!;
+      assert.match(html, new RegExp(`>${auc[1]}</span><span class="label">AUC \\(95% ${auc[2]}\\)`));
+      assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-/);
+      assert.doesNotMatch(html, /<script|<b>|https?:/);
+      assert.match(html, /parts\/&lt;b&gt;&amp;&quot;x&quot;\.jsonl:334/);
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`in Chromium the page follows a ${scheme} system, shows the verdict, gaps and duplicate groups, and breaks no rule of its CSP`, async () => {
+        const page = await browser!.browser.newPage({ colorScheme: scheme, viewport: { width: 600, height: 800 } });
+        const problems: string[] = [];
+        page.on('console', (message) => problems.push(message.text()));
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto(pathToFileURL(PAGE).href);
+        const seen = await page.evaluate(() => ({
+          background: getComputedStyle(document.body).backgroundColor,
+          verdict: getComputedStyle(document.querySelector('.verdict')!).backgroundColor,
+          gaps: document.querySelectorAll('ul.gaps > li').length,
+          firstRef: document.querySelector('code')?.textContent,
+          width: document.documentElement.scrollWidth,
+        }));
+        await page.close();
+        // The theme's editor background (staticPage.ts THEME_COLORS): the stylesheet applied under the nonce.
+        assert.equal(seen.background, scheme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)');
+        assert.notEqual(seen.verdict, 'rgba(0, 0, 0, 0)');
+        assert.equal(seen.gaps > 30, true);
+        assert.equal(seen.firstRef, `${ODD}:334`);
+        assert.ok(seen.width <= 600, `the page is ${seen.width} px wide in a 600 px window`);
+        assert.deepEqual(problems, []);
+      });
+    }
   });
 });
