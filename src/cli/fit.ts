@@ -6,6 +6,7 @@ import { analyze } from '../core/gap/analyze';
 import { scoringModelState, type ScoringModelState } from '../core/gap/model';
 import type { ParsedDataset } from '../core/dataset/types';
 import { compactState, encodeModelFile, type ModelDocument, type ModelText } from '../core/model/modelFile';
+import { trainingFilter } from '../core/model/trainingFilter';
 import { formatAuc, formatAucRange, formatCount } from '../core/report/format';
 import { sampleIndexes, seededRandom } from '../core/stats/random';
 import { detectorThread } from '../node/detectorThread';
@@ -109,6 +110,8 @@ export async function runFit(argv: readonly string[], io: CliIo): Promise<number
     rows: { reference: real.rows.length, synthetic: synthetic.rows.length, referenceRead, syntheticRead },
     summary: { auc: summary.auc, aucLow: summary.aucLow, aucHigh: summary.aucHigh, verdict: summary.verdict, flagThreshold: summary.flagThreshold, flagRule: state.flagRule },
     state,
+    // The synthetic rows the detector learned from, so a sketch of them can say its scores read high.
+    training: trainingFilter(synthetic.rows.map((row) => row.text), seed),
   };
   writeOutput(out, io.cwd, encodeModelFile(doc));
   const bytes = statSync(resolve(io.cwd, out)).size;

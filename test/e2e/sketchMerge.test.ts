@@ -104,6 +104,21 @@ describe('synthgap sketch and merge', () => {
     assert.match(refused.stderr, /whole\.sketch was sketched with another model .*: sketch it again with this model\n$/);
   });
 
+  test("sketching the rows fit trained on warns in every format; rows it did not see do not", () => {
+    ok(run(['sketch', '--model', MODEL, FIT, '--out', join(dir, 'fit.sketch')]));
+    const json = JSON.parse(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch'), '--format', 'json']))) as { rows: number; trainingRows: number; warnings: string[] };
+    // fit sampled every row of its 800 (fewer than --sample): all of them are in the filter.
+    assert.equal(json.trainingRows, 800);
+    assert.deepEqual(json.warnings, ["800 of 800 rows (100%) were in the fit's training sample: their scores read higher than on unseen rows; sketch other rows"]);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch')])), /^Warning: 800 of 800 rows \(100%\) were in the fit's training sample/m);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch'), '--format', 'markdown'])), /^Warning: 800 of 800 rows/m);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch'), '--format', 'html'])), /<strong>Warning:<\/strong> 800 of 800 rows \(100%\) were in the fit&#39;s training sample/);
+    const held = JSON.parse(ok(run(['merge', '--model', MODEL, ...[0, 1, 2].map((p) => join(dir, `part-${p}.sketch`)), '--format', 'json']))) as { trainingRows: number; warnings: string[] };
+    // The other half: only rows whose normalized text repeats a fitted row's (and the filter's ~0.1% false hits).
+    assert.ok(held.trainingRows < 16, `${held.trainingRows} held-out rows hit the filter`);
+    assert.deepEqual(held.warnings, []);
+  });
+
   describe('--format html', () => {
     // A partition path with HTML in it: every text on the page must be escaped, so it shows as written.
     const ODD = 'parts/<b>&"x".jsonl';

@@ -5,8 +5,9 @@ import type { ScoringModelState } from '../gap/model';
 import type { WordCounts } from '../gap/reasons';
 import type { FlagRule } from '../gap/verdict';
 import type { PhraseStat, Verdict } from '../report/types';
-import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray } from './base64';
+import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray, encodeBase64 } from './base64';
 import { lexiconFingerprint } from './fingerprint';
+import type { TrainingFilter } from './trainingFilter';
 
 export const MODEL_FORMAT = 'synthgap-model';
 /** Raised when a file written by this version cannot be read by the last one (a field renamed, an array re-encoded). */
@@ -44,6 +45,8 @@ export interface ModelDocument {
   readonly rows: { readonly reference: number; readonly synthetic: number; readonly referenceRead: number; readonly syntheticRead: number };
   readonly summary: ModelSummary;
   readonly state: ScoringModelState;
+  /** The synthetic rows fitted on (trainingFilter.ts); absent in files written before it existed, which still load. */
+  readonly training?: TrainingFilter;
 }
 
 /** A model file that cannot be used, in one line the user can act on. */
@@ -117,6 +120,7 @@ export function encodeModelFile(doc: ModelDocument): string {
       },
       ...(state.wordCounts ? { wordCounts: encodeWordCounts(state.wordCounts) } : {}),
     },
+    ...(doc.training ? { training: { rows: doc.training.rows, probes: doc.training.probes, seed: doc.training.seed, bits: encodeBase64(doc.training.bits) } } : {}),
   };
   return `${JSON.stringify(file)}\n`;
 }
@@ -196,6 +200,7 @@ function decodeFields(file: Record<string, unknown>): ModelDocument {
     ...(model.recordFields ? { recordFields: model.recordFields } : {}),
   };
   const tool = file.tool as { version: string };
+  const training = file.training as { rows: number; probes: number; seed: number; bits: string } | undefined;
   return {
     toolVersion: tool.version,
     seed: file.seed as number,
@@ -203,6 +208,7 @@ function decodeFields(file: Record<string, unknown>): ModelDocument {
     rows: file.rows as ModelDocument['rows'],
     summary: file.summary as ModelSummary,
     state,
+    ...(training ? { training: { rows: number(training.rows, 'training.rows'), probes: number(training.probes, 'training.probes'), seed: number(training.seed, 'training.seed'), bits: decodeBase64(training.bits) } } : {}),
   };
 }
 

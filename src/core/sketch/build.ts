@@ -2,6 +2,7 @@
 import { FEATURES } from '../features/registry';
 import type { ModelDocument } from '../model/modelFile';
 import { encodeModelFile } from '../model/modelFile';
+import { inTrainingFilter, type TrainingFilter } from '../model/trainingFilter';
 import type { LineResult } from '../model/scoreLines';
 import { textHash } from '../stats/hash';
 import { featureBin, featureBinCount, featureEdges } from './featureBins';
@@ -23,6 +24,8 @@ export interface SketchLayout {
   readonly edges: readonly (number[] | undefined)[];
   /** The model's phrases, counted exactly. */
   readonly phrases: readonly string[];
+  /** The synthetic rows the model was fitted on, when its file holds them. */
+  readonly training?: TrainingFilter;
 }
 
 export function sketchLayout(doc: ModelDocument, fingerprint = sketchFingerprint(doc)): SketchLayout {
@@ -32,6 +35,7 @@ export function sketchLayout(doc: ModelDocument, fingerprint = sketchFingerprint
     scoreBins: scoreBins(state.referenceScores),
     edges: FEATURES.map((def, j) => (def.kind === 'binary' ? undefined : featureEdges(state.reasons.realSorted[j] ?? new Float64Array(0)))),
     phrases: state.reasons.phrases.map((p) => p.phrase),
+    ...(doc.training ? { training: doc.training } : {}),
   };
 }
 
@@ -43,6 +47,7 @@ export function emptySketch(layout: SketchLayout): Sketch {
     model: layout.fingerprint,
     rows: 0,
     flagged: 0,
+    trainingRows: 0,
     errors: 0,
     errorLines: [],
     scores: new Array<number>(SCORE_BINS + 2).fill(0),
@@ -57,6 +62,7 @@ export function emptySketch(layout: SketchLayout): Sketch {
 export class SketchBuilder {
   private rows = 0;
   private flagged = 0;
+  private trainingRows = 0;
   private errors = 0;
   private errorLines: RowRef[] = [];
   private readonly scores: number[];
@@ -93,6 +99,7 @@ export class SketchBuilder {
     }
     this.addFeatures(row.features);
     const text = row.row.text;
+    if (this.layout.training && inTrainingFilter(this.layout.training, text)) this.trainingRows++;
     this.grams.add(textGrams(text));
     if (this.layout.phrases.length > 0) {
       const sentences = phraseSentences(text);
@@ -113,6 +120,7 @@ export class SketchBuilder {
       ...emptySketch(this.layout),
       rows: this.rows,
       flagged: this.flagged,
+      trainingRows: this.trainingRows,
       errors: this.errors,
       errorLines: this.errorLines,
       scores: this.scores.slice(),

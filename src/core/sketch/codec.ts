@@ -48,7 +48,7 @@ export function decodeSketch(text: string, name: string, fingerprint: string): S
   if (file.schemaVersion !== SKETCH_SCHEMA_VERSION) throw new SketchFileError(`${name} has sketch schema ${String(file.schemaVersion)}; this synthgap reads schema ${SKETCH_SCHEMA_VERSION}: sketch it again`);
   if (file.model !== fingerprint) throw new SketchFileError(`${name} was sketched with another model (${String(file.model)}; this model is ${fingerprint}): sketch it again with this model`);
   const { files, errorLines, buckets, ...rest } = file;
-  if (!Array.isArray(files) || !Array.isArray(errorLines) || typeof buckets !== 'object' || buckets === null || !Array.isArray(rest.scores) || !Array.isArray(rest.features) || typeof rest.grams !== 'object') {
+  if (!Array.isArray(files) || !Array.isArray(errorLines) || typeof buckets !== 'object' || buckets === null || typeof rest.trainingRows !== 'number' || !Array.isArray(rest.scores) || !Array.isArray(rest.features) || typeof rest.grams !== 'object') {
     throw new SketchFileError(`${name} is damaged: a field is missing`);
   }
   const refs = (flat: readonly number[], from: number): RowRef[] => {

@@ -22,6 +22,7 @@ function lines(report: SketchReport, bullet: string): string[] {
     `AUC ${formatAuc(report.auc)} (95% ${formatAucRange(report.aucLow, report.aucHigh)}), ${report.verdict}; ${plural(report.rows, 'row')} against ${formatCount(report.referenceRows)} reference rows`,
     `Flagged: ${formatCount(report.flagged)} of ${formatCount(report.rows)} (${formatShare(report.rows > 0 ? report.flagged / report.rows : 0)})`,
   ];
+  for (const warning of report.warnings) out.push(`Warning: ${warning}`);
   if (report.errors > 0) out.push(`Unreadable lines: ${formatCount(report.errors)} (first: ${report.errorLines.map(ref).join(', ')})`);
   out.push('', 'Gaps:');
   for (const gap of report.gaps.slice(0, PRINTED_GAPS)) out.push(`${bullet}${gap.sentence}`);

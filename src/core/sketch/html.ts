@@ -86,6 +86,7 @@ export function sketchReportHtml(report: SketchReport, options: { readonly nonce
     `<li><span class="value">${formatCount(report.nearDuplicateRows)}</span><span class="label">rows repeat another row's text</span></li>`,
     `</ul>`,
   ];
+  for (const warning of report.warnings) body.push(`<p class="warning"><strong>Warning:</strong> ${escapeHtml(warning)}</p>`);
   if (report.errors > 0) body.push(`<p class="warning">Unreadable lines: ${formatCount(report.errors)} (first: ${report.errorLines.map(ref).join(', ')})</p>`);
   body.push('<h2>Gaps</h2>', folded(report.gaps, SHOWN_GAPS, 'feature', (gaps) => `<ul class="gaps">${gaps.map((g) => `<li>${escapeHtml(g.sentence)}</li>`).join('')}</ul>`));
   if (report.modelPhrases.length > 0) body.push("<h2>The model's over-used phrases</h2>", phraseTable(report.modelPhrases, report.rows));

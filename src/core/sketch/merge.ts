@@ -50,6 +50,7 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
     model: a.model,
     rows: a.rows + b.rows,
     flagged: a.flagged + b.flagged,
+    trainingRows: a.trainingRows + b.trainingRows,
     errors: a.errors + b.errors,
     errorLines: unionRefs(a.errorLines, b.errorLines),
     scores: add(a.scores, b.scores),

@@ -3,7 +3,7 @@
 
 export const SKETCH_FORMAT = 'synthgap-sketch';
 /** Raised when a field is renamed or re-encoded, so sketches of another layout are refused, not misread. */
-export const SKETCH_SCHEMA_VERSION = 1;
+export const SKETCH_SCHEMA_VERSION = 2;
 
 /** A place in the input: the file as given and the record's first line. */
 export type RowRef = readonly [file: string, line: number];
@@ -46,6 +46,8 @@ export interface Sketch {
   /** Records scored, and flagged among them. */
   readonly rows: number;
   readonly flagged: number;
+  /** Records whose normalized text is in the model's training filter (0 with a model that has none). */
+  readonly trainingRows: number;
   /** Lines that could not be read, and the first few of them (by file, then line). */
   readonly errors: number;
   readonly errorLines: RowRef[];

@@ -10,6 +10,7 @@ import { ScoringModel, scoringModelState, type ModelParts } from '../../../src/c
 import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray, encodeBase64 } from '../../../src/core/model/base64';
 import { lexiconFingerprint } from '../../../src/core/model/fingerprint';
 import { compactState, decodeModelFile, encodeModelFile, ModelFileError, thinSorted, type ModelDocument } from '../../../src/core/model/modelFile';
+import { inTrainingFilter, trainingFilter } from '../../../src/core/model/trainingFilter';
 import { loadDictionary } from '../../../src/node/dictionary';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -80,6 +81,12 @@ describe('model file', () => {
     assert.ok(flagged > 100, `${flagged} flagged rows: the reasons were compared`);
     assert.deepEqual(decoded.summary, doc.summary);
     assert.deepEqual(decoded.text, doc.text);
+    // A file written before the training filter existed (as this one) loads without it; one with it keeps it.
+    assert.equal(decoded.training, undefined);
+    const training = trainingFilter(rows.map((row) => row.text), 42);
+    const withTraining = decodeModelFile(encodeModelFile({ ...doc, training }), 'model.json');
+    assert.deepEqual(withTraining.training, training);
+    assert.ok(rows.every((row) => inTrainingFilter(withTraining.training!, row.text)));
   });
 
   test('records read field by field keep their fields and word counts through the file', async () => {
