@@ -7,9 +7,11 @@ import type { LineResult } from '../model/scoreLines';
 import { textHash } from '../stats/hash';
 import { featureBin, featureBinCount, featureEdges } from './featureBins';
 import { GramCounter, holdsPhrase, phraseSentences, textGrams } from './grams';
-import { addToBucket, bucketKey } from './nearDuplicates';
+import { matchKey } from '../gap/matchKey';
+import { addDistinct, HLL_REGISTERS } from './distinct';
+import { DuplicateCounter } from './nearDuplicates';
 import { scoreBin, scoreBins, SCORE_BINS, type ScoreBins } from './scoreBins';
-import { SKETCH_FORMAT, SKETCH_SCHEMA_VERSION, unionRefs, type Bucket, type LabelCounts, type RowRef, type Sketch } from './types';
+import { SKETCH_FORMAT, SKETCH_SCHEMA_VERSION, unionRefs, type LabelCounts, type RowRef, type Sketch } from './types';
 
 /** The model a sketch belongs to: a hash of the model file's text, which one document always encodes alike. */
 export function sketchFingerprint(doc: ModelDocument): string {
@@ -54,7 +56,10 @@ export function emptySketch(layout: SketchLayout): Sketch {
     labels: {},
     features: layout.edges.map((edges) => ({ counts: new Array<number>(featureBinCount(edges)).fill(0), min: null, max: null })),
     grams: { cms: new GramCounter().cms, candidates: [], modelPhrases: layout.phrases.map(() => 0) },
+    distinct: new Array<number>(HLL_REGISTERS).fill(0),
+    duplicateCms: new DuplicateCounter().cms,
     buckets: {},
+    bucketsComplete: true,
   };
 }
 
@@ -70,7 +75,8 @@ export class SketchBuilder {
   private readonly features: { counts: number[]; min: number | null; max: number | null }[];
   private readonly grams = new GramCounter();
   private readonly phraseCounts: number[];
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly distinct = new Array<number>(HLL_REGISTERS).fill(0);
+  private readonly duplicates = new DuplicateCounter();
 
   constructor(private readonly layout: SketchLayout) {
     const empty = emptySketch(layout);
@@ -107,15 +113,16 @@ export class SketchBuilder {
         if (holdsPhrase(sentences, phrase)) this.phraseCounts[k]++;
       });
     }
-    const key = bucketKey(text);
-    if (key !== undefined) addToBucket(this.buckets, key, [file, result.line]);
+    const key = matchKey(text);
+    if (key !== undefined) {
+      addDistinct(this.distinct, key);
+      this.duplicates.add(key, [file, result.line]);
+    }
   }
 
   finish(): Sketch {
     const labels: Record<string, LabelCounts> = {};
     for (const key of [...this.labels.keys()].sort()) labels[key] = { ...this.labels.get(key)! };
-    const buckets: Record<string, Bucket> = {};
-    for (const key of [...this.buckets.keys()].sort()) buckets[key] = this.buckets.get(key)!;
     return {
       ...emptySketch(this.layout),
       rows: this.rows,
@@ -127,7 +134,10 @@ export class SketchBuilder {
       labels,
       features: this.features.map((f) => ({ counts: f.counts.slice(), min: f.min, max: f.max })),
       grams: { cms: this.grams.cms.slice(), candidates: this.grams.candidates(), modelPhrases: this.phraseCounts.slice() },
-      buckets,
+      distinct: this.distinct.slice(),
+      duplicateCms: this.duplicates.cms.slice(),
+      buckets: this.duplicates.buckets(),
+      bucketsComplete: this.duplicates.complete,
     };
   }
 

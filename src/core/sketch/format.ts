@@ -41,9 +41,16 @@ function lines(report: SketchReport, bullet: string): string[] {
     for (const l of labels.slice(0, PRINTED_LABELS)) out.push(`${bullet}${l.label}: ${plural(l.rows, 'row')}, ${formatCount(l.flagged)} flagged`);
     if (labels.length > PRINTED_LABELS) out.push(`${bullet}… ${plural(labels.length - PRINTED_LABELS, 'more label')} (--format json lists them all)`);
   }
-  out.push('', `Near-duplicates: ${formatCount(report.nearDuplicateRows)} rows repeat another row's text`);
-  for (const g of report.nearDuplicateGroups) out.push(`${bullet}${g.size} rows: ${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`);
+  out.push('', `Near-duplicates: ${nearDuplicateText(report)}`);
+  const about = report.nearDuplicateExact ? '' : 'about ';
+  for (const g of report.nearDuplicateGroups) out.push(`${bullet}${about}${formatCount(g.size)} rows: ${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`);
   return out;
+}
+
+/** `12 rows (1.5%) repeat another row's text`, with "about" when the count is the distinct-count sketch's estimate. */
+export function nearDuplicateText(report: SketchReport): string {
+  const share = formatShare(report.rows > 0 ? report.nearDuplicateRows / report.rows : 0);
+  return `${report.nearDuplicateExact ? '' : 'about '}${formatCount(report.nearDuplicateRows)} rows (${share}) repeat another row's text`;
 }
 
 export function sketchReportText(report: SketchReport): string {

@@ -4,6 +4,7 @@
 import { escapeHtml, excerpt, formatAuc, formatAucRange, formatCount, formatDecimal, formatShare, plural } from '../report/format';
 import { verdictLabel } from '../report/sentences';
 import { checkNonce, pageHead, STATIC_FONT, themeDeclarations } from '../report/staticPage';
+import { nearDuplicateText } from './format';
 import type { SketchPhrase, SketchReport } from './report';
 
 /** Gaps shown before the "more" fold: as many as the text report prints, so both lead with the same ones. */
@@ -83,7 +84,7 @@ export function sketchReportHtml(report: SketchReport, options: { readonly nonce
     `<li><span class="value">${formatAuc(report.auc)}</span><span class="label">AUC (95% ${escapeHtml(formatAucRange(report.aucLow, report.aucHigh))})</span></li>`,
     `<li><span class="value">${formatCount(report.rows)}</span><span class="label">rows against ${formatCount(report.referenceRows)} reference rows</span></li>`,
     `<li><span class="value">${formatCount(report.flagged)}</span><span class="label">flagged (${share(report.flagged)})</span></li>`,
-    `<li><span class="value">${formatCount(report.nearDuplicateRows)}</span><span class="label">rows repeat another row's text</span></li>`,
+    `<li><span class="value">${report.nearDuplicateExact ? '' : '~'}${formatCount(report.nearDuplicateRows)}</span><span class="label">rows repeat another row's text</span></li>`,
     `</ul>`,
   ];
   for (const warning of report.warnings) body.push(`<p class="warning"><strong>Warning:</strong> ${escapeHtml(warning)}</p>`);
@@ -97,9 +98,10 @@ export function sketchReportHtml(report: SketchReport, options: { readonly nonce
       table(['Label', 'Rows', 'Flagged', 'Flagged share'], list.map((l) => [text(l.label), formatCount(l.rows), formatCount(l.flagged), formatShare(l.rows > 0 ? l.flagged / l.rows : 0)]), [false, true, true, true]);
     body.push('<h2>Per label</h2>', folded(labels, SHOWN_LABELS, 'label', render));
   }
-  body.push('<h2>Near-duplicates</h2>', `<p>${escapeHtml(`${formatCount(report.nearDuplicateRows)} rows (${share(report.nearDuplicateRows)}) repeat another row's text.`)}</p>`);
+  body.push('<h2>Near-duplicates</h2>', `<p>${escapeHtml(`${nearDuplicateText(report)}.`)}</p>`);
+  const about = report.nearDuplicateExact ? '' : 'about ';
   if (report.nearDuplicateGroups.length > 0) {
-    body.push(table(['Rows', 'Where (first rows by file and line)'], report.nearDuplicateGroups.map((g) => [formatCount(g.size), `${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`]), [true, false]));
+    body.push(table(['Rows', 'Where (first rows by file and line)'], report.nearDuplicateGroups.map((g) => [`${about}${formatCount(g.size)}`, `${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`]), [true, false]));
   }
   return `${pageHead(csp, options.title ?? 'Synthgap report (merged sketches)')}
 <meta name="color-scheme" content="light dark">

@@ -42,6 +42,8 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
   sameShape(a.scores, b.scores, 'score bins');
   sameShape(a.grams.cms, b.grams.cms, 'n-gram counters');
   sameShape(a.grams.modelPhrases, b.grams.modelPhrases, 'phrase counts');
+  sameShape(a.distinct, b.distinct, 'distinct-text registers');
+  sameShape(a.duplicateCms, b.duplicateCms, 'duplicate counters');
   if (a.features.length !== b.features.length) throw new SketchMismatchError('the sketches hold different features');
   a.features.forEach((f, j) => sameShape(f.counts, b.features[j].counts, `bins of feature ${j + 1}`));
   return {
@@ -60,6 +62,9 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
       return { counts: add(f.counts, g.counts), min: minOf(f.min, g.min), max: maxOf(f.max, g.max) };
     }),
     grams: { cms: add(a.grams.cms, b.grams.cms), candidates: unionSorted(a.grams.candidates, b.grams.candidates), modelPhrases: add(a.grams.modelPhrases, b.grams.modelPhrases) },
+    distinct: a.distinct.map((r, i) => Math.max(r, b.distinct[i])),
+    duplicateCms: add(a.duplicateCms, b.duplicateCms),
     buckets: mergeRecords<Bucket>(a.buckets, b.buckets, mergeBucket),
+    bucketsComplete: a.bucketsComplete && b.bucketsComplete,
   };
 }

@@ -12,7 +12,9 @@ import { ksDistance } from '../stats/ks';
 import { logOddsZ, pooledPrior } from '../stats/logOdds';
 import { binnedAuc } from './binnedAuc';
 import { sketchLayout } from './build';
+import { distinctEstimate } from './distinct';
 import { estimateGram } from './grams';
+import { KEY_CMS_WIDTH } from './nearDuplicates';
 import { binScores } from './scoreBins';
 import type { FeatureHistogram, Sketch } from './types';
 
@@ -70,10 +72,18 @@ export interface SketchReport {
   readonly modelPhrases: SketchPhrase[];
   /** The dataset's commonest grams that are not the model's phrases, most rows first. */
   readonly commonPhrases: SketchPhrase[];
-  /** Rows sharing one normalized text, largest first; rows are the first few by file and line. */
+  /**
+   * Rows sharing one normalized text, largest first; rows are the first few by file and line. With
+   * `nearDuplicateExact` false a size is a lower bound (rows counted once the sketch kept the text).
+   */
   readonly nearDuplicateGroups: { readonly size: number; readonly rows: SketchRef[] }[];
-  /** Rows in a group beyond its first. */
+  /** Rows whose text repeats an earlier row's (rows with a text minus distinct texts). */
   readonly nearDuplicateRows: number;
+  /**
+   * Whether nearDuplicateRows and the group sizes are exact (every partition kept every text's bucket); otherwise
+   * nearDuplicateRows comes from the HyperLogLog's distinct count (±0.41% of it, one standard error).
+   */
+  readonly nearDuplicateExact: boolean;
 }
 
 const refs = (list: readonly (readonly [string, number])[]): SketchRef[] => list.map(([file, line]) => ({ file, line }));
@@ -139,8 +149,16 @@ export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
     modelPhrases,
     commonPhrases,
     nearDuplicateGroups: groups.slice(0, REPORT_TOP).map((b) => ({ size: b.count, rows: refs(b.rows) })),
-    nearDuplicateRows: groups.reduce((sum, b) => sum + b.count - 1, 0),
+    nearDuplicateRows: sketch.bucketsComplete ? groups.reduce((sum, b) => sum + b.count - 1, 0) : repeatedRows(sketch),
+    nearDuplicateExact: sketch.bucketsComplete,
   };
+}
+
+/** Rows whose text repeats another's, from the counters: rows with a text (a count-min row sums to them) minus the distinct estimate. */
+function repeatedRows(sketch: Sketch): number {
+  let keyed = 0;
+  for (let i = 0; i < KEY_CMS_WIDTH; i++) keyed += sketch.duplicateCms[i];
+  return Math.max(0, Math.round(keyed - distinctEstimate(sketch.distinct)));
 }
 
 /** The in-sample warning when more than TRAINING_WARN_SHARE of the rows were fitted on; none otherwise. */

@@ -3,7 +3,7 @@
 
 export const SKETCH_FORMAT = 'synthgap-sketch';
 /** Raised when a field is renamed or re-encoded, so sketches of another layout are refused, not misread. */
-export const SKETCH_SCHEMA_VERSION = 2;
+export const SKETCH_SCHEMA_VERSION = 3;
 
 /** A place in the input: the file as given and the record's first line. */
 export type RowRef = readonly [file: string, line: number];
@@ -58,8 +58,14 @@ export interface Sketch {
   /** One per feature, in the registry's order. */
   readonly features: FeatureHistogram[];
   readonly grams: GramSketch;
-  /** Near-duplicate buckets by key (nearDuplicates.ts). Keys sorted. */
+  /** HyperLogLog registers of the rows' normalized texts (distinct.ts): how many distinct texts there are. */
+  readonly distinct: number[];
+  /** Count-min sketch of rows per normalized text (nearDuplicates.ts); its first row sums to the rows with a key. */
+  readonly duplicateCms: number[];
+  /** Near-duplicate buckets of each partition's most repeated keys (nearDuplicates.ts). Keys sorted. */
   readonly buckets: Record<string, Bucket>;
+  /** Whether every partition kept every key's bucket from its first row: then the buckets' counts are exact. */
+  readonly bucketsComplete: boolean;
 }
 
 /** Rows kept per list (error lines, a bucket's rows): enough to find them, few enough to keep a sketch small. */
