@@ -10,6 +10,7 @@ import { GramCounter, holdsPhrase, phraseSentences, textGrams } from './grams';
 import { matchKey } from '../gap/matchKey';
 import { addDistinct, HLL_REGISTERS } from './distinct';
 import { DuplicateCounter } from './nearDuplicates';
+import { bandKeys, SIMILAR_KEPT_KEYS } from './similar';
 import { scoreBin, scoreBins, SCORE_BINS, type ScoreBins } from './scoreBins';
 import { SKETCH_FORMAT, SKETCH_SCHEMA_VERSION, unionRefs, type LabelCounts, type RowRef, type Sketch } from './types';
 
@@ -60,6 +61,9 @@ export function emptySketch(layout: SketchLayout): Sketch {
     duplicateCms: new DuplicateCounter().cms,
     buckets: {},
     bucketsComplete: true,
+    similarCms: new DuplicateCounter().cms,
+    similarBuckets: {},
+    similarComplete: true,
   };
 }
 
@@ -77,6 +81,7 @@ export class SketchBuilder {
   private readonly phraseCounts: number[];
   private readonly distinct = new Array<number>(HLL_REGISTERS).fill(0);
   private readonly duplicates = new DuplicateCounter();
+  private readonly similar = new DuplicateCounter(SIMILAR_KEPT_KEYS);
 
   constructor(private readonly layout: SketchLayout) {
     const empty = emptySketch(layout);
@@ -106,7 +111,10 @@ export class SketchBuilder {
     this.addFeatures(row.features);
     const text = row.row.text;
     if (this.layout.training && inTrainingFilter(this.layout.training, text)) this.trainingRows++;
-    this.grams.add(textGrams(text));
+    const grams = textGrams(text);
+    this.grams.add(grams);
+    const ref: RowRef = [file, result.line];
+    for (const band of bandKeys(grams)) this.similar.add(band, ref);
     if (this.layout.phrases.length > 0) {
       const sentences = phraseSentences(text);
       this.layout.phrases.forEach((phrase, k) => {
@@ -116,7 +124,7 @@ export class SketchBuilder {
     const key = matchKey(text);
     if (key !== undefined) {
       addDistinct(this.distinct, key);
-      this.duplicates.add(key, [file, result.line]);
+      this.duplicates.add(key, ref);
     }
   }
 
@@ -138,6 +146,9 @@ export class SketchBuilder {
       duplicateCms: this.duplicates.cms.slice(),
       buckets: this.duplicates.buckets(),
       bucketsComplete: this.duplicates.complete,
+      similarCms: this.similar.cms.slice(),
+      similarBuckets: this.similar.buckets(),
+      similarComplete: this.similar.complete,
     };
   }
 

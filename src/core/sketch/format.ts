@@ -44,13 +44,22 @@ function lines(report: SketchReport, bullet: string): string[] {
   out.push('', `Near-duplicates: ${nearDuplicateText(report)}`);
   const about = report.nearDuplicateExact ? '' : 'about ';
   for (const g of report.nearDuplicateGroups) out.push(`${bullet}${about}${formatCount(g.size)} rows: ${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`);
+  out.push('', `A few words apart: ${similarText(report)}`);
+  const least = report.similarExact ? '' : 'at least ';
+  for (const g of report.similarGroups) out.push(`${bullet}${least}${formatCount(g.size)} rows: ${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`);
   return out;
 }
 
 /** `12 rows (1.5%) repeat another row's text`, with "about" when the count is the distinct-count sketch's estimate. */
 export function nearDuplicateText(report: SketchReport): string {
   const share = formatShare(report.rows > 0 ? report.nearDuplicateRows / report.rows : 0);
-  return `${report.nearDuplicateExact ? '' : 'about '}${formatCount(report.nearDuplicateRows)} rows (${share}) repeat another row's text`;
+  return `${report.nearDuplicateExact ? '' : 'about '}${plural(report.nearDuplicateRows, 'row')} (${share}) ${report.nearDuplicateRows === 1 ? 'repeats' : 'repeat'} another row's text`;
+}
+
+/** `40 rows (4.4%) are a few words from another row's text (same texts included)`; "at least" for a lower bound. */
+export function similarText(report: SketchReport): string {
+  const share = formatShare(report.rows > 0 ? report.similarRows / report.rows : 0);
+  return `${report.similarExact ? '' : 'at least '}${plural(report.similarRows, 'row')} (${share}) ${report.similarRows === 1 ? 'is' : 'are'} a few words from another row's text (same texts included)`;
 }
 
 export function sketchReportText(report: SketchReport): string {

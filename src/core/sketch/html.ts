@@ -4,7 +4,7 @@
 import { escapeHtml, excerpt, formatAuc, formatAucRange, formatCount, formatDecimal, formatShare, plural } from '../report/format';
 import { verdictLabel } from '../report/sentences';
 import { checkNonce, pageHead, STATIC_FONT, themeDeclarations } from '../report/staticPage';
-import { nearDuplicateText } from './format';
+import { nearDuplicateText, similarText } from './format';
 import type { SketchPhrase, SketchReport } from './report';
 
 /** Gaps shown before the "more" fold: as many as the text report prints, so both lead with the same ones. */
@@ -102,6 +102,11 @@ export function sketchReportHtml(report: SketchReport, options: { readonly nonce
   const about = report.nearDuplicateExact ? '' : 'about ';
   if (report.nearDuplicateGroups.length > 0) {
     body.push(table(['Rows', 'Where (first rows by file and line)'], report.nearDuplicateGroups.map((g) => [`${about}${formatCount(g.size)}`, `${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`]), [true, false]));
+  }
+  body.push('<h2>A few words apart</h2>', `<p>${escapeHtml(`${similarText(report)}.`)}</p>`);
+  const least = report.similarExact ? '' : 'at least ';
+  if (report.similarGroups.length > 0) {
+    body.push(table(['Rows', 'Where (first rows by file and line)'], report.similarGroups.map((g) => [`${least}${formatCount(g.size)}`, `${g.rows.map(ref).join(', ')}${g.size > g.rows.length ? ', …' : ''}`]), [true, false]));
   }
   return `${pageHead(csp, options.title ?? 'Synthgap report (merged sketches)')}
 <meta name="color-scheme" content="light dark">

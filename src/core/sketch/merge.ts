@@ -44,6 +44,7 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
   sameShape(a.grams.modelPhrases, b.grams.modelPhrases, 'phrase counts');
   sameShape(a.distinct, b.distinct, 'distinct-text registers');
   sameShape(a.duplicateCms, b.duplicateCms, 'duplicate counters');
+  sameShape(a.similarCms, b.similarCms, 'near-duplicate counters');
   if (a.features.length !== b.features.length) throw new SketchMismatchError('the sketches hold different features');
   a.features.forEach((f, j) => sameShape(f.counts, b.features[j].counts, `bins of feature ${j + 1}`));
   return {
@@ -66,5 +67,8 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
     duplicateCms: add(a.duplicateCms, b.duplicateCms),
     buckets: mergeRecords<Bucket>(a.buckets, b.buckets, mergeBucket),
     bucketsComplete: a.bucketsComplete && b.bucketsComplete,
+    similarCms: add(a.similarCms, b.similarCms),
+    similarBuckets: mergeRecords<Bucket>(a.similarBuckets, b.similarBuckets, mergeBucket),
+    similarComplete: a.similarComplete && b.similarComplete,
   };
 }

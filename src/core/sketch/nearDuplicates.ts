@@ -22,10 +22,12 @@ export const KEY_CMS_WIDTH = 1 << 12;
 /** A key's bucket name in a sketch: base 36 of the 53-bit match key. */
 export const bucketName = (key: number): string => key.toString(36);
 
-function cell(key: number, d: number): number {
+/** The key's counters, one per row of the count-min sketch (h1 + d·h2, as grams.ts), into `out`. */
+function cells(key: number, out: number[]): number[] {
   const h1 = hashCombine(key >>> 0, Math.floor(key / 2 ** 32));
   const h2 = hashCombine(h1, 0x68e31da4) | 1;
-  return d * KEY_CMS_WIDTH + ((h1 + Math.imul(d, h2)) >>> 0) % KEY_CMS_WIDTH;
+  for (let d = 0; d < KEY_CMS_DEPTH; d++) out[d] = d * KEY_CMS_WIDTH + ((h1 + Math.imul(d, h2)) >>> 0) % KEY_CMS_WIDTH;
+  return out;
 }
 
 /** Two buckets of one key as one. */
@@ -44,12 +46,18 @@ export class DuplicateCounter {
   readonly cms = new Array<number>(KEY_CMS_DEPTH * KEY_CMS_WIDTH).fill(0);
   private readonly kept = new Map<number, { count: number; rows: RowRef[] }>();
   private floor = 0;
+  /** The counters of the key being added or looked up, reused: no array per row. */
+  private readonly cellsOf = new Array<number>(KEY_CMS_DEPTH);
+
+  /** `capacity`: buckets kept (KEPT_KEYS for one key a row; similar.ts gives each row a key per band). */
+  constructor(private readonly capacity = KEPT_KEYS) {}
+
   /** Whether no key was ever left out or pruned: then the buckets are every key's exact count. */
   complete = true;
 
   add(key: number, ref: RowRef): void {
     let estimate = Infinity;
-    for (let d = 0; d < KEY_CMS_DEPTH; d++) estimate = Math.min(estimate, ++this.cms[cell(key, d)]);
+    for (const at of cells(key, this.cellsOf)) estimate = Math.min(estimate, ++this.cms[at]);
     const bucket = this.kept.get(key);
     if (bucket) {
       bucket.count++;
@@ -61,12 +69,12 @@ export class DuplicateCounter {
       return;
     }
     this.kept.set(key, { count: 1, rows: [ref] });
-    if (this.kept.size >= 2 * KEPT_KEYS) this.prune(KEPT_KEYS);
+    if (this.kept.size >= 2 * this.capacity) this.prune(this.capacity);
   }
 
-  /** The kept buckets (at most KEPT_KEYS), by name, names sorted. */
+  /** The kept buckets (at most `capacity`), by name, names sorted. */
   buckets(): Record<string, Bucket> {
-    if (this.kept.size > KEPT_KEYS) this.prune(KEPT_KEYS);
+    if (this.kept.size > this.capacity) this.prune(this.capacity);
     const out: Record<string, Bucket> = {};
     for (const [name, bucket] of [...this.kept].map(([key, b]) => [bucketName(key), b] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[name] = { count: bucket.count, rows: bucket.rows };
     return out;
@@ -74,15 +82,17 @@ export class DuplicateCounter {
 
   private estimate(key: number): number {
     let best = Infinity;
-    for (let d = 0; d < KEY_CMS_DEPTH; d++) best = Math.min(best, this.cms[cell(key, d)]);
+    for (const at of cells(key, this.cellsOf)) best = Math.min(best, this.cms[at]);
     return best;
   }
 
   private prune(size: number): void {
-    const ranked = [...this.kept].sort((a, b) => b[1].count - a[1].count || this.estimate(b[0]) - this.estimate(a[0]) || a[0] - b[0]);
+    // Estimates looked up once per key, not per comparison: a prune sorts 2·capacity keys.
+    const ranked = [...this.kept].map(([key, bucket]) => ({ key, bucket, estimate: this.estimate(key) }));
+    ranked.sort((a, b) => b.bucket.count - a.bucket.count || b.estimate - a.estimate || a.key - b.key);
     this.kept.clear();
-    for (const [key, bucket] of ranked.slice(0, size)) this.kept.set(key, bucket);
-    this.floor = ranked[size - 1][1].count;
+    for (const { key, bucket } of ranked.slice(0, size)) this.kept.set(key, bucket);
+    this.floor = ranked[size - 1].bucket.count;
     this.complete = false;
   }
 }

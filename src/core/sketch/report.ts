@@ -16,7 +16,8 @@ import { distinctEstimate } from './distinct';
 import { estimateGram } from './grams';
 import { KEY_CMS_WIDTH } from './nearDuplicates';
 import { binScores } from './scoreBins';
-import type { FeatureHistogram, Sketch } from './types';
+import { bandOf, BANDS } from './similar';
+import { compareRefs, type Bucket, type FeatureHistogram, type Sketch } from './types';
 
 /** Phrases, gaps and duplicate groups listed: the terminal report's 20. */
 export const REPORT_TOP = 20;
@@ -84,6 +85,18 @@ export interface SketchReport {
    * nearDuplicateRows comes from the HyperLogLog's distinct count (±0.41% of it, one standard error).
    */
   readonly nearDuplicateExact: boolean;
+  /**
+   * Groups of rows a few words apart (a shared MinHash band, similar.ts) that are not one normalized text, largest
+   * first. A size is exact with `similarExact`, else a lower bound.
+   */
+  readonly similarGroups: { readonly size: number; readonly rows: SketchRef[] }[];
+  /**
+   * Rows close to an earlier row's text (exact duplicates included): in the band that groups the most, rows in its
+   * groups beyond each group's first. A lower bound when `similarExact` is false (a partition kept only its most
+   * repeated band keys).
+   */
+  readonly similarRows: number;
+  readonly similarExact: boolean;
 }
 
 const refs = (list: readonly (readonly [string, number])[]): SketchRef[] => list.map(([file, line]) => ({ file, line }));
@@ -151,7 +164,30 @@ export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
     nearDuplicateGroups: groups.slice(0, REPORT_TOP).map((b) => ({ size: b.count, rows: refs(b.rows) })),
     nearDuplicateRows: sketch.bucketsComplete ? groups.reduce((sum, b) => sum + b.count - 1, 0) : repeatedRows(sketch),
     nearDuplicateExact: sketch.bucketsComplete,
+    ...similarGroups(sketch, groups),
   };
+}
+
+/** Band groups of two rows or more, one per set of rows (a pair found in several bands once), exact copies left out. */
+function similarGroups(sketch: Sketch, exact: readonly Bucket[]): Pick<SketchReport, 'similarGroups' | 'similarRows' | 'similarExact'> {
+  const perBand = new Array<number>(BANDS).fill(0);
+  const shown = new Set(exact.map((b) => `${b.count} ${b.rows.map(([file, line]) => `${file}:${line}`).join(' ')}`));
+  const groups: Bucket[] = [];
+  for (const [name, bucket] of Object.entries(sketch.similarBuckets)) {
+    if (bucket.count < 2) continue;
+    perBand[bandOf(parseInt(name, 36))] += bucket.count - 1;
+    groups.push(bucket);
+  }
+  groups.sort((a, b) => b.count - a.count || compareRefs(a.rows[0], b.rows[0]));
+  const listed: Bucket[] = [];
+  for (const group of groups) {
+    const id = `${group.count} ${group.rows.map(([file, line]) => `${file}:${line}`).join(' ')}`;
+    if (shown.has(id)) continue;
+    shown.add(id);
+    listed.push(group);
+    if (listed.length === REPORT_TOP) break;
+  }
+  return { similarGroups: listed.map((b) => ({ size: b.count, rows: refs(b.rows) })), similarRows: Math.max(0, ...perBand), similarExact: sketch.similarComplete };
 }
 
 /** Rows whose text repeats another's, from the counters: rows with a text (a count-min row sums to them) minus the distinct estimate. */

@@ -3,7 +3,7 @@
 
 export const SKETCH_FORMAT = 'synthgap-sketch';
 /** Raised when a field is renamed or re-encoded, so sketches of another layout are refused, not misread. */
-export const SKETCH_SCHEMA_VERSION = 3;
+export const SKETCH_SCHEMA_VERSION = 4;
 
 /** A place in the input: the file as given and the record's first line. */
 export type RowRef = readonly [file: string, line: number];
@@ -66,6 +66,10 @@ export interface Sketch {
   readonly buckets: Record<string, Bucket>;
   /** Whether every partition kept every key's bucket from its first row: then the buckets' counts are exact. */
   readonly bucketsComplete: boolean;
+  /** The same three for rows a few words apart: keyed by MinHash band (similar.ts). */
+  readonly similarCms: number[];
+  readonly similarBuckets: Record<string, Bucket>;
+  readonly similarComplete: boolean;
 }
 
 /** Rows kept per list (error lines, a bucket's rows): enough to find them, few enough to keep a sketch small. */
