@@ -7,6 +7,7 @@ import { scoringModelState, type ScoringModelState } from '../core/gap/model';
 import type { ParsedDataset } from '../core/dataset/types';
 import { compactState, encodeModelFile, type ModelDocument, type ModelText } from '../core/model/modelFile';
 import { trainingFilter } from '../core/model/trainingFilter';
+import { gramCounts } from '../core/sketch/grams';
 import { formatAuc, formatAucRange, formatCount } from '../core/report/format';
 import { sampleIndexes, seededRandom } from '../core/stats/random';
 import { detectorThread } from '../node/detectorThread';
@@ -112,6 +113,8 @@ export async function runFit(argv: readonly string[], io: CliIo): Promise<number
     state,
     // The synthetic rows the detector learned from, so a sketch of them can say its scores read high.
     training: trainingFilter(synthetic.rows.map((row) => row.text), seed),
+    // The reference's grams, so merge can test phrases the model does not hold against the reference.
+    referenceGrams: { rows: real.rows.length, cms: gramCounts(real.rows.map((row) => row.text)) },
   };
   writeOutput(out, io.cwd, encodeModelFile(doc));
   const bytes = statSync(resolve(io.cwd, out)).size;

@@ -119,6 +119,27 @@ describe('synthgap sketch and merge', () => {
     assert.deepEqual(held.warnings, []);
   });
 
+  test('phrases the model does not hold are tested against the reference: LLM rows over-use some, real rows none', () => {
+    interface Phrase {
+      phrase: string;
+      rows: number;
+      z: number;
+    }
+    const tail = (name: string, from: number): string => {
+      const path = join(dir, `tail-${name}`);
+      writeFileSync(path, `${lines(name).slice(from).join('\n')}\n`);
+      ok(run(['sketch', '--model', MODEL, path, '--out', `${path}.sketch`]));
+      return `${path}.sketch`;
+    };
+    // Rows neither fit nor the data above used: the sides' later lines.
+    const llm = JSON.parse(ok(run(['merge', '--model', MODEL, tail('synthetic.jsonl', 1000), '--format', 'json']))) as { newPhrases: Phrase[]; newPhrasesTested: number };
+    const human = JSON.parse(ok(run(['merge', '--model', MODEL, tail('real_holdout.jsonl', 1200), '--format', 'json']))) as { newPhrases: Phrase[]; newPhrasesTested: number };
+    assert.ok(llm.newPhrasesTested > 500 && human.newPhrasesTested > 100);
+    assert.ok(llm.newPhrases.length > 0, 'the LLM rows over-use a phrase the model does not hold');
+    assert.ok(llm.newPhrases.every((p) => p.rows >= 3 && p.z > 3));
+    assert.deepEqual(human.newPhrases, []);
+  });
+
   describe('--format html', () => {
     // A partition path with HTML in it: every text on the page must be escaped, so it shows as written.
     const ODD = 'parts/<b>&"x".jsonl';

@@ -34,6 +34,11 @@ function lines(report: SketchReport, bullet: string): string[] {
     out.push('', 'Common phrases:');
     for (const p of report.commonPhrases) out.push(`${bullet}${phraseLine(p, report.rows)}`);
   }
+  if (report.newPhrasesTested > 0) {
+    out.push('', `Over-used phrases the model does not hold (${plural(report.newPhrasesTested, 'candidate')} tested against the reference):`);
+    if (report.newPhrases.length === 0) out.push(`${bullet}none beyond chance`);
+    for (const p of report.newPhrases) out.push(`${bullet}${phraseLine(p, report.rows)}`);
+  }
   if (report.labels.length > 0) {
     out.push('', 'Per label:');
     // The labels with the most flagged rows first; the JSON has every label.

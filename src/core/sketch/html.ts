@@ -92,6 +92,10 @@ export function sketchReportHtml(report: SketchReport, options: { readonly nonce
   body.push('<h2>Gaps</h2>', folded(report.gaps, SHOWN_GAPS, 'feature', (gaps) => `<ul class="gaps">${gaps.map((g) => `<li>${escapeHtml(g.sentence)}</li>`).join('')}</ul>`));
   if (report.modelPhrases.length > 0) body.push("<h2>The model's over-used phrases</h2>", phraseTable(report.modelPhrases, report.rows));
   if (report.commonPhrases.length > 0) body.push('<h2>Common phrases</h2>', '<p class="muted">Counts of phrases the model does not hold are count-min estimates (never lower than the true count).</p>', phraseTable(report.commonPhrases, report.rows));
+  if (report.newPhrasesTested > 0) {
+    body.push("<h2>Over-used phrases the model does not hold</h2>", `<p class="muted">${escapeHtml(`${plural(report.newPhrasesTested, 'candidate')} tested against the reference's counts (at least the rows shown here, at most the reference's): `)}${report.newPhrases.length === 0 ? 'none beyond chance.' : 'over-used beyond chance:'}</p>`);
+    if (report.newPhrases.length > 0) body.push(phraseTable(report.newPhrases, report.rows));
+  }
   if (report.labels.length > 0) {
     const labels = [...report.labels].sort((a, b) => b.flagged - a.flagged || b.rows - a.rows || (a.label < b.label ? -1 : 1));
     const render = (list: readonly (typeof labels)[number][]): string =>

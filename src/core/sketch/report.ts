@@ -10,10 +10,11 @@ import { cohensH, standardizedMeanDifference } from '../stats/effectSize';
 import { hanleyMcNeilInterval } from '../stats/hanleyMcNeil';
 import { ksDistance } from '../stats/ks';
 import { logOddsZ, pooledPrior } from '../stats/logOdds';
+import { upperNormalQuantile } from '../stats/normal';
 import { binnedAuc } from './binnedAuc';
 import { sketchLayout } from './build';
 import { distinctEstimate } from './distinct';
-import { estimateGram } from './grams';
+import { estimateGram, gramErrorBound } from './grams';
 import { KEY_CMS_WIDTH } from './nearDuplicates';
 import { binScores } from './scoreBins';
 import { bandOf, BANDS } from './similar';
@@ -73,6 +74,14 @@ export interface SketchReport {
   readonly modelPhrases: SketchPhrase[];
   /** The dataset's commonest grams that are not the model's phrases, most rows first. */
   readonly commonPhrases: SketchPhrase[];
+  /**
+   * Grams the model does not hold as phrases that these rows use more than the reference beyond chance (models
+   * with the reference's gram counts only): z of the dataset's count lower bound against the reference's count
+   * upper bound, at 5% family-wise over the candidates in 3 rows or more (Bonferroni over those); highest z first.
+   */
+  readonly newPhrases: SketchPhrase[];
+  /** Candidate grams tested for newPhrases: those in 3 rows or more (0 without the reference's gram counts). */
+  readonly newPhrasesTested: number;
   /**
    * Rows sharing one normalized text, largest first; rows are the first few by file and line. With
    * `nearDuplicateExact` false a size is a lower bound (rows counted once the sketch kept the text).
@@ -137,10 +146,13 @@ export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
     .slice(0, REPORT_TOP)
     .map(({ gram, rows }): SketchPhrase => {
       const refCount = words && !gram.includes(' ') ? (words.realWordRows.get(gram) ?? 0) : undefined;
-      return refCount === undefined || !words
-        ? { phrase: gram, rows, exact: false }
-        : { phrase: gram, rows, referenceCount: refCount, referenceRows: words.wordRows, z: zOf(rows, refCount, words.wordRows), exact: false };
+      if (refCount !== undefined && words) return { phrase: gram, rows, referenceCount: refCount, referenceRows: words.wordRows, z: zOf(rows, refCount, words.wordRows), exact: false };
+      const reference = doc.referenceGrams;
+      if (!reference) return { phrase: gram, rows, exact: false };
+      const count = estimateGram(reference.cms, gram);
+      return { phrase: gram, rows, referenceCount: count, referenceRows: reference.rows, z: zOf(rows, count, reference.rows), exact: false };
     });
+  const fresh = newPhrases(doc, sketch, known, zOf);
   const groups = Object.values(sketch.buckets)
     .filter((b) => b.count > 1)
     .sort((a, b) => b.count - a.count || (a.rows[0][0] < b.rows[0][0] ? -1 : a.rows[0][0] > b.rows[0][0] ? 1 : a.rows[0][1] - b.rows[0][1]));
@@ -161,11 +173,45 @@ export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
     gaps,
     modelPhrases,
     commonPhrases,
+    newPhrases: fresh.phrases,
+    newPhrasesTested: fresh.tested,
     nearDuplicateGroups: groups.slice(0, REPORT_TOP).map((b) => ({ size: b.count, rows: refs(b.rows) })),
     nearDuplicateRows: sketch.bucketsComplete ? groups.reduce((sum, b) => sum + b.count - 1, 0) : repeatedRows(sketch),
     nearDuplicateExact: sketch.bucketsComplete,
     ...similarGroups(sketch, groups),
   };
+}
+
+/** Rows a new phrase must be in, at least: the phrase finder's floor (gap/phrases.ts). */
+const NEW_PHRASE_MIN_ROWS = 3;
+/** Family-wise error rate of the new-phrase tests, as the phrase finder's. */
+const NEW_PHRASE_ALPHA = 0.05;
+
+/**
+ * The candidate grams over-used against the reference's gram counts. Both counts are count-min estimates, never
+ * below the truth and above it by at most e/width of their counted gram-rows (with 98% odds): the dataset's is
+ * lowered by that bound and the reference's kept as it is, so the test can only understate an over-use.
+ */
+function newPhrases(doc: ModelDocument, sketch: Sketch, known: ReadonlySet<string>, zOf: (count: number, refCount: number, refRows: number) => number): { phrases: SketchPhrase[]; tested: number } {
+  const reference = doc.referenceGrams;
+  if (!reference || sketch.rows === 0) return { phrases: [], tested: 0 };
+  // Only grams in NEW_PHRASE_MIN_ROWS rows or more are tested (and counted for the correction, as Tarone's
+  // correction counts only what could pass): rarer candidates are where the parts' candidate lists differ most.
+  const slack = gramErrorBound(sketch.grams.cms);
+  const tested = sketch.grams.candidates
+    .filter((gram) => !known.has(gram))
+    .map((gram) => ({ gram, rows: Math.max(0, Math.floor(estimateGram(sketch.grams.cms, gram) - slack)) }))
+    .filter(({ rows }) => rows >= NEW_PHRASE_MIN_ROWS);
+  if (tested.length === 0) return { phrases: [], tested: 0 };
+  const bar = upperNormalQuantile(NEW_PHRASE_ALPHA / tested.length);
+  const phrases: SketchPhrase[] = [];
+  for (const { gram, rows } of tested) {
+    const referenceCount = estimateGram(reference.cms, gram);
+    const z = zOf(rows, referenceCount, reference.rows);
+    if (z >= bar) phrases.push({ phrase: gram, rows, referenceCount, referenceRows: reference.rows, z, exact: false });
+  }
+  phrases.sort((a, b) => (b.z ?? 0) - (a.z ?? 0) || (a.phrase < b.phrase ? -1 : 1));
+  return { phrases: phrases.slice(0, REPORT_TOP), tested: tested.length };
 }
 
 /** Band groups of two rows or more, one per set of rows (a pair found in several bands once), exact copies left out. */
