@@ -15,7 +15,8 @@ const SHOWN_LABELS = 20;
 const SHOWN_TEXT = 120;
 
 const text = (value: string): string => escapeHtml(excerpt(value, SHOWN_TEXT));
-const ref = (r: { file: string; line: number }): string => `<code>${text(r.file)}:${formatCount(r.line)}</code>`;
+// A place as the text report and editors write it (file:1234, no thousands separator), so it can be pasted.
+const ref = (r: { file: string; line: number }): string => `<code>${text(r.file)}:${r.line}</code>`;
 
 
 const STYLE = `
