@@ -161,6 +161,8 @@ describe('synthgap sketch and merge', () => {
       assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-/);
       assert.doesNotMatch(html, /<script|<b>|https?:/);
       assert.match(html, /parts\/&lt;b&gt;&amp;&quot;x&quot;\.jsonl:334/);
+      // The Markdown report escapes it too: no tag survives.
+      assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--format', 'markdown'])), /^Unreadable lines: 1 \(first: parts\/&lt;b>&"x"\.jsonl:334\)$/m);
     });
 
     for (const scheme of ['light', 'dark'] as const) {
