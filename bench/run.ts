@@ -72,6 +72,11 @@ if (process.env.SYNTHGAP_BENCH_FINETUNE !== '0') runWithCli('finetune', 'finetun
 // SYNTHGAP_BENCH_SCORE=0 skips; SYNTHGAP_BENCH_SCORE_ROWS sets the rows scored per side.
 if (process.env.SYNTHGAP_BENCH_SCORE !== '0') runWithCli('score', 'score bench');
 
+// Sketch and merge (bench/sketch.ts): rows per second of one `synthgap sketch` process, the sketch file's size per
+// 100,000 rows, and merge's time and memory over 1, 4 and 16 sketches, through the built CLI.
+// SYNTHGAP_BENCH_SKETCH=0 skips; SYNTHGAP_BENCH_SKETCH_ROWS sets the rows sketched.
+if (process.env.SYNTHGAP_BENCH_SKETCH !== '0') runWithCli('sketch', 'sketch bench');
+
 // Scoring on Dask (integrations/python/bench.py): 1M rows in 8 files on a 2-worker local cluster against one
 // `synthgap score` process, the ratio and each worker's peak memory. It needs Debian's python3-distributed
 // (`npm run test:python` installs it) and skips itself without it. SYNTHGAP_BENCH_DASK=0 skips.

@@ -3,39 +3,17 @@
 // per second of one `synthgap score` process (one thread, so one core) on 100,000 synthetic rows (nearly all flagged:
 // each flagged row also gets its reasons) and 100,000 real ones (few flagged), with peak memory. Figures only, no
 // timed asserts. SYNTHGAP_BENCH_SCORE_ROWS sets the rows scored per side.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { resample } from './resample';
+import { timed } from './timed';
 
 /** Enough rows that start-up (about 0.3 s: the bundle, the word list, the model) is a small part of the time. */
 const SCORE_ROWS = Number(process.env.SYNTHGAP_BENCH_SCORE_ROWS ?? 100_000);
 /** fit's default sample of the synthetic side, and a reference of realistic size (as bench/size.ts). */
 const FIT_SYNTHETIC = 20_000;
 const FIT_REAL = 10_000;
-const CLI = resolve(__dirname, '../dist/cli.js');
-const TIME = '/usr/bin/time';
-
-interface Timed {
-  readonly seconds: number;
-  readonly cpuSeconds: number;
-  readonly peakMb: number;
-}
-
-/** Runs the CLI under /usr/bin/time -v when present (CPU time and peak RSS), stdout to a file. */
-function timed(args: readonly string[], out: string): Timed {
-  const useTime = existsSync(TIME);
-  const argv = useTime ? ['-v', process.execPath, CLI, ...args] : [CLI, ...args];
-  const start = performance.now();
-  const result = spawnSync(useTime ? TIME : process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`synthgap ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);
-  writeFileSync(out, result.stdout);
-  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(result.stderr)?.[1] ?? Number.NaN);
-  return { seconds, cpuSeconds: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'), peakMb: field('Maximum resident set size \\(kbytes\\)') / 1024 };
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'synthgap-bench-score-'));
 try {
   const real = join(dir, 'real.jsonl');

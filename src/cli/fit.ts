@@ -9,9 +9,11 @@ import {
   formatAuc,
   formatAucRange,
   formatCount,
+  gramCounts,
   sampleIndexes,
   scoringModelState,
   seededRandom,
+  trainingFilter,
   type ModelDocument,
   type ModelText,
   type ParsedDataset,
@@ -118,6 +120,10 @@ export async function runFit(argv: readonly string[], io: CliIo): Promise<number
     rows: { reference: real.rows.length, synthetic: synthetic.rows.length, referenceRead, syntheticRead },
     summary: { auc: summary.auc, aucLow: summary.aucLow, aucHigh: summary.aucHigh, verdict: summary.verdict, flagThreshold: summary.flagThreshold, flagRule: state.flagRule },
     state,
+    // The synthetic rows the detector learned from, so a sketch of them can say its scores read high.
+    training: trainingFilter(synthetic.rows.map((row) => row.text), seed),
+    // The reference's grams, so merge can test phrases the model does not hold against the reference.
+    referenceGrams: { rows: real.rows.length, cms: gramCounts(real.rows.map((row) => row.text)) },
   };
   writeOutput(out, io.cwd, encodeModelFile(doc));
   const bytes = statSync(resolve(io.cwd, out)).size;

@@ -2,7 +2,8 @@
 // into one report. Sketches merge in any order with one result, so a Dask, Spark or Ray job can sketch its
 // partitions on the workers and merge them on the driver.
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { extname, resolve } from 'node:path';
 import {
   ByteLineSplitter,
   decodeSketch,
@@ -18,11 +19,13 @@ import {
   SketchMismatchError,
   sketchReport,
   sketchReportJson,
+  sketchReportHtml,
   sketchReportMarkdown,
   sketchReportText,
   SketchSum,
   throwIfCancelled,
   type DatasetFormat,
+  type SketchReport,
 } from '../core';
 import { loadDictionary } from '../node/dictionary';
 import { InputError } from '../node/inputs';
@@ -33,7 +36,10 @@ import type { CliIo } from './io';
 import { loadModel, readFailure } from './score';
 
 const FORMATS = ['jsonl', 'csv', 'tsv'] as const;
-const REPORT_FORMATS = ['text', 'json', 'markdown'] as const;
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The report's format from --out's extension when --format is not given, so `--out report.html` is a page. */
+const OUT_FORMATS: Readonly<Record<string, ReportFormat>> = { '.html': 'html', '.htm': 'html', '.json': 'json', '.md': 'markdown' };
 
 export const SKETCH_FLAGS: Record<string, FlagSpec> = {
   model: { kind: 'string', schema: NON_EMPTY, value: 'FILE', description: 'the model file synthgap fit wrote (required)' },
@@ -55,14 +61,15 @@ ${describeFlags(SKETCH_FLAGS)}`;
 
 export const MERGE_FLAGS: Record<string, FlagSpec> = {
   model: { kind: 'string', schema: NON_EMPTY, value: 'FILE', description: 'the model the sketches were made with (required)' },
-  format: { kind: 'string', schema: oneOf(...REPORT_FORMATS), value: 'FORMAT', description: 'text (default), json or markdown' },
+  format: { kind: 'string', schema: oneOf(...REPORT_FORMATS), value: 'FORMAT', description: 'text, json, markdown or html (default: from --out\'s extension, else text)' },
   out: { kind: 'string', schema: NON_EMPTY, value: 'FILE', description: 'write the report here instead of stdout' },
 };
 
-export const MERGE_USAGE = `Usage: synthgap merge --model model.json PART.sketch… [--format text|json|markdown] [--out FILE]
+export const MERGE_USAGE = `Usage: synthgap merge --model model.json PART.sketch… [--format text|json|markdown|html] [--out FILE]
 
 Merges sketches from synthgap sketch into one report of the whole dataset against the model's reference:
 AUC with its interval, verdict, flagged rows, feature gaps, phrases, labels and near-duplicate groups.
+--format html (or --out report.html) writes one self-contained page, light or dark as the reader's system is.
 
 Options:
 ${describeFlags(MERGE_FLAGS)}`;
@@ -102,6 +109,13 @@ export async function runSketch(argv: readonly string[], io: CliIo): Promise<num
   return 0;
 }
 
+const REPORT_WRITERS: Readonly<Record<ReportFormat, (report: SketchReport) => string>> = {
+  text: sketchReportText,
+  json: sketchReportJson,
+  markdown: sketchReportMarkdown,
+  html: (report) => sketchReportHtml(report, { nonce: randomBytes(18).toString('base64url') }),
+};
+
 export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(argv, MERGE_FLAGS);
   const modelPath = flags.get('model') as string | undefined;
@@ -132,10 +146,9 @@ export function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
   const merged = sum.result(true);
   if (!merged) throw new UsageError('no sketches given: name the files synthgap sketch wrote');
   const report = sketchReport(doc, merged);
-  const format = (flags.get('format') as string | undefined) ?? 'text';
-  const text = format === 'json' ? sketchReportJson(report) : format === 'markdown' ? sketchReportMarkdown(report) : sketchReportText(report);
-  const out = flags.get('out') as string | undefined;
-  if (out) writeFileSync(resolve(io.cwd, out), text);
+  const format = (flags.get('format') as ReportFormat | undefined) ?? (target === undefined ? undefined : OUT_FORMATS[extname(target).toLowerCase()]) ?? 'text';
+  const text = REPORT_WRITERS[format](report);
+  if (target) writeFileSync(resolve(io.cwd, target), text);
   else io.stdout(text);
   return Promise.resolve(0);
 }

@@ -100,6 +100,7 @@ export { aucInterval, reasonHeadline, reasonsSentence } from './exporters/senten
 // `synthgap fit` / `score`: the model file and score's reading of lines.
 export { ModelFileError, compactState, decodeModelFile, encodeModelFile, type ModelDocument, type ModelText } from './model/modelFile';
 export { LineScorer, ScoreInputError, formatLineResult } from './model/scoreLines';
+export { trainingFilter } from './model/trainingFilter';
 
 // `synthgap probe`.
 export { compareSentence, formatProbeText, probeDifferenceSentences, worthSentence } from './probe/format';
@@ -128,8 +129,10 @@ export { selectDataset, type SelectReport } from './select/selectDataset';
 export { SketchBuilder, sketchFingerprint, sketchLayout } from './sketch/build';
 export { SketchFileError, decodeSketch, encodeSketch } from './sketch/codec';
 export { sketchReportJson, sketchReportMarkdown, sketchReportText } from './sketch/format';
+export { gramCounts } from './sketch/grams';
+export { sketchReportHtml } from './sketch/html';
 export { SketchMismatchError } from './sketch/merge';
-export { sketchReport } from './sketch/report';
+export { sketchReport, type SketchReport } from './sketch/report';
 export { SketchSum } from './sketch/sum';
 
 // Small numeric helpers the CLI and the server share with core.

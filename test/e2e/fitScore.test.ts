@@ -117,12 +117,12 @@ describe('synthgap fit and score', () => {
 
   test('a model of another schema version or other lexicons, a missing model: one line, exit 2', () => {
     const model = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
-    const v2 = join(dir, 'v2.json');
-    writeFileSync(v2, JSON.stringify({ ...model, schemaVersion: 2 }));
-    const older = run(['score', '--model', v2, SYNTHETIC]);
+    const v3 = join(dir, 'v3.json');
+    writeFileSync(v3, JSON.stringify({ ...model, schemaVersion: 3 }));
+    const older = run(['score', '--model', v3, SYNTHETIC]);
     assert.equal(older.code, 2);
     assert.equal(older.stdout, '');
-    assert.match(older.stderr, /^synthgap: .*v2\.json was written by synthgap [\d.]+ \(model schema 2\); this synthgap reads schema 1: fit it again\n$/);
+    assert.match(older.stderr, /^synthgap: .*v3\.json was written by synthgap [\d.]+ \(model schema 3\); this synthgap reads schemas 1 and 2: fit it again\n$/);
     const lex = join(dir, 'lex.json');
     writeFileSync(lex, JSON.stringify({ ...model, lexicons: 'lex1-0123456789abcdef' }));
     const other = run(['score', '--model', lex, SYNTHETIC]);

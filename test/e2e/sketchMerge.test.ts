@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { CLI, EXAMPLES, ROOT, tempDir, type CliRun } from '../support/cli';
+import { launchBrowser, type TestBrowser } from '../webview/browser';
 
 function run(args: readonly string[]): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
@@ -100,5 +102,92 @@ describe('synthgap sketch and merge', () => {
     const refused = run(['merge', '--model', other, join(dir, 'whole.sketch')]);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /whole\.sketch was sketched with another model .*: sketch it again with this model\n$/);
+  });
+
+  test("sketching the rows fit trained on warns in every format; rows it did not see do not", () => {
+    ok(run(['sketch', '--model', MODEL, FIT, '--out', join(dir, 'fit.sketch')]));
+    const json = JSON.parse(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch'), '--format', 'json']))) as { rows: number; trainingRows: number; warnings: string[] };
+    // fit sampled every row of its 800 (fewer than --sample): all of them are in the filter.
+    assert.equal(json.trainingRows, 800);
+    assert.deepEqual(json.warnings, ["800 of 800 rows (100%) were in the fit's training sample: their scores read higher than on unseen rows; sketch other rows"]);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch')])), /^Warning: 800 of 800 rows \(100%\) were in the fit's training sample/m);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch'), '--format', 'markdown'])), /^Warning: 800 of 800 rows/m);
+    assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'fit.sketch'), '--format', 'html'])), /<strong>Warning:<\/strong> 800 of 800 rows \(100%\) were in the fit&#39;s training sample/);
+    const held = JSON.parse(ok(run(['merge', '--model', MODEL, ...[0, 1, 2].map((p) => join(dir, `part-${p}.sketch`)), '--format', 'json']))) as { trainingRows: number; warnings: string[] };
+    // The other half: only rows whose normalized text repeats a fitted row's (and the filter's ~0.1% false hits).
+    assert.ok(held.trainingRows < 16, `${held.trainingRows} held-out rows hit the filter`);
+    assert.deepEqual(held.warnings, []);
+  });
+
+  test('phrases the model does not hold are tested against the reference: LLM rows over-use some, real rows none', () => {
+    interface Phrase {
+      phrase: string;
+      rows: number;
+      z: number;
+    }
+    const tail = (name: string, from: number): string => {
+      const path = join(dir, `tail-${name}`);
+      writeFileSync(path, `${lines(name).slice(from).join('\n')}\n`);
+      ok(run(['sketch', '--model', MODEL, path, '--out', `${path}.sketch`]));
+      return `${path}.sketch`;
+    };
+    // Rows neither fit nor the data above used: the sides' later lines.
+    const llm = JSON.parse(ok(run(['merge', '--model', MODEL, tail('synthetic.jsonl', 1000), '--format', 'json']))) as { newPhrases: Phrase[]; newPhrasesTested: number };
+    const human = JSON.parse(ok(run(['merge', '--model', MODEL, tail('real_holdout.jsonl', 1200), '--format', 'json']))) as { newPhrases: Phrase[]; newPhrasesTested: number };
+    assert.ok(llm.newPhrasesTested > 500 && human.newPhrasesTested > 100);
+    assert.ok(llm.newPhrases.length > 0, 'the LLM rows over-use a phrase the model does not hold');
+    assert.ok(llm.newPhrases.every((p) => p.rows >= 3 && p.z > 3));
+    assert.deepEqual(human.newPhrases, []);
+  });
+
+  describe('--format html', () => {
+    // A partition path with HTML in it: every text on the page must be escaped, so it shows as written.
+    const ODD = 'parts/<b>&"x".jsonl';
+    const PAGE = join(dir, 'report.html');
+    let browser: TestBrowser | undefined;
+    before(async () => {
+      ok(run(['sketch', '--model', MODEL, DATA, '--file-name', ODD, '--out', join(dir, 'odd.sketch')]));
+      ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--out', PAGE]));
+      browser = await launchBrowser();
+    });
+    after(() => browser?.close());
+
+    test('--out report.html writes one page with the figures of the text report, escaped, and nothing that runs', () => {
+      const html = readFileSync(PAGE, 'utf8');
+      assert.equal(ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--format', 'html'])).replace(/nonce-[^'"]+|nonce="[^"]+"/g, ''), html.replace(/nonce-[^'"]+|nonce="[^"]+"/g, ''));
+      const text = ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch')]));
+      const auc = /^AUC (\S+) \(95% (\S+)\)/m.exec(text)!;
+      assert.match(html, new RegExp(`>${auc[1]}</span><span class="label">AUC \\(95% ${auc[2]}\\)`));
+      assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-/);
+      assert.doesNotMatch(html, /<script|<b>|https?:/);
+      assert.match(html, /parts\/&lt;b&gt;&amp;&quot;x&quot;\.jsonl:334/);
+      // The Markdown report escapes it too: no tag survives.
+      assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--format', 'markdown'])), /^Unreadable lines: 1 \(first: parts\/&lt;b>&"x"\.jsonl:334\)$/m);
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`in Chromium the page follows a ${scheme} system, shows the verdict, gaps and duplicate groups, and breaks no rule of its CSP`, async () => {
+        const page = await browser!.browser.newPage({ colorScheme: scheme, viewport: { width: 600, height: 800 } });
+        const problems: string[] = [];
+        page.on('console', (message) => problems.push(message.text()));
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto(pathToFileURL(PAGE).href);
+        const seen = await page.evaluate(() => ({
+          background: getComputedStyle(document.body).backgroundColor,
+          verdict: getComputedStyle(document.querySelector('.verdict')!).backgroundColor,
+          gaps: document.querySelectorAll('ul.gaps > li').length,
+          firstRef: document.querySelector('code')?.textContent,
+          width: document.documentElement.scrollWidth,
+        }));
+        await page.close();
+        // The theme's editor background (staticPage.ts THEME_COLORS): the stylesheet applied under the nonce.
+        assert.equal(seen.background, scheme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)');
+        assert.notEqual(seen.verdict, 'rgba(0, 0, 0, 0)');
+        assert.equal(seen.gaps > 30, true);
+        assert.equal(seen.firstRef, `${ODD}:334`);
+        assert.ok(seen.width <= 600, `the page is ${seen.width} px wide in a 600 px window`);
+        assert.deepEqual(problems, []);
+      });
+    }
   });
 });

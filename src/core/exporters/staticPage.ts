@@ -89,35 +89,44 @@ const THEME_CLASSES: Record<StaticPanelData['theme'], string> = {
 };
 
 /** The theme variables the panel uses, with VS Code's default theme values, for pages outside VS Code. */
-const THEME_FALLBACKS = [
-  themeRule('vscode-light', {
+export const THEME_COLORS: Readonly<Record<'light' | 'dark' | 'high-contrast', Readonly<Record<string, string>>>> = {
+  light: {
     foreground: '#3b3b3b', 'editor-background': '#ffffff', descriptionForeground: '#717171', 'panel-border': '#e5e5e5',
     'textLink-foreground': '#005fb8', focusBorder: '#005fb8', 'list-hoverBackground': '#f2f2f2',
     'charts-blue': '#1a85ff', 'charts-orange': '#d18616', 'charts-red': '#e51400', 'charts-green': '#388a34',
     'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b',
     'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b', 'editorHoverWidget-background': '#f8f8f8', 'editorHoverWidget-border': '#c8c8c8',
-  }),
-  themeRule('vscode-dark', {
+  },
+  dark: {
     foreground: '#cccccc', 'editor-background': '#1f1f1f', descriptionForeground: '#9d9d9d', 'panel-border': '#2b2b2b',
     'textLink-foreground': '#4daafc', focusBorder: '#0078d4', 'list-hoverBackground': '#2a2d2e',
     'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-red': '#f14c4c', 'charts-green': '#89d185',
     'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc',
     'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'editorHoverWidget-background': '#202020', 'editorHoverWidget-border': '#454545',
-  }),
-  themeRule('vscode-high-contrast', {
+  },
+  'high-contrast': {
     foreground: '#ffffff', 'editor-background': '#000000', descriptionForeground: '#ffffff', 'panel-border': '#6fc3df',
     'textLink-foreground': '#21a6ff', focusBorder: '#f38518', 'list-hoverBackground': '#000000', contrastActiveBorder: '#f38518',
     'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-red': '#f14c4c', 'charts-green': '#89d185',
     'button-background': '#000000', 'button-foreground': '#ffffff', 'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff',
     'badge-background': '#000000', 'badge-foreground': '#ffffff', 'editorHoverWidget-background': '#0c141f', 'editorHoverWidget-border': '#6fc3df',
-  }),
-  'body.synthgap-static { --vscode-font-family: system-ui, -apple-system, "Segoe UI", sans-serif; --vscode-font-size: 13px; }',
-].join('\n');
+  },
+};
 
-function themeRule(className: string, colors: Readonly<Record<string, string>>): string {
-  const declarations = Object.entries(colors).map(([name, value]) => `--vscode-${name}: ${value};`);
-  return `body.synthgap-static.${className} { ${declarations.join(' ')} }`;
+/** The page's font where VS Code would set it: the system's UI font at the editor's size. */
+export const STATIC_FONT = '--vscode-font-family: system-ui, -apple-system, "Segoe UI", sans-serif; --vscode-font-size: 13px;';
+
+/** A theme's colors as CSS custom property declarations (`--vscode-foreground: #3b3b3b; …`). */
+export function themeDeclarations(kind: keyof typeof THEME_COLORS): string {
+  return Object.entries(THEME_COLORS[kind]).map(([name, value]) => `--vscode-${name}: ${value};`).join(' ');
 }
+
+const THEME_FALLBACKS = [
+  `body.synthgap-static.vscode-light { ${themeDeclarations('light')} }`,
+  `body.synthgap-static.vscode-dark { ${themeDeclarations('dark')} }`,
+  `body.synthgap-static.vscode-high-contrast { ${themeDeclarations('high-contrast')} }`,
+  `body.synthgap-static { ${STATIC_FONT} }`,
+].join('\n');
 
 /** Inlined code must not end its element. A built bundle never contains `</script`; refuse rather than corrupt it. */
 function inlineScript(script: string): string {

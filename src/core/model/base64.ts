@@ -86,3 +86,13 @@ function viewOf(text: string, size: number): DataView {
   if (bytes.length % size !== 0) throw new RangeError(`${bytes.length} bytes do not hold whole ${size}-byte numbers`);
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/** The Uint32Array {@link encodeArray} wrote. */
+export function decodeUint32(text: string): Uint32Array {
+  const bytes = decodeBase64(text);
+  if (bytes.length % 4 !== 0) throw new RangeError('a 32-bit array has a length that is not a multiple of 4 bytes');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}

@@ -5,12 +5,18 @@ import type { ScoringModelState } from '../gap/model';
 import type { WordCounts } from '../gap/reasons';
 import type { FlagRule } from '../gap/verdict';
 import type { PhraseStat, Verdict } from '../report/types';
-import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray } from './base64';
+import { decodeBase64, decodeFloat32, decodeFloat64, decodeUint32, encodeArray, encodeBase64 } from './base64';
 import { lexiconFingerprint } from './fingerprint';
+import type { TrainingFilter } from './trainingFilter';
 
 export const MODEL_FORMAT = 'synthgap-model';
-/** Raised when a file written by this version cannot be read by the last one (a field renamed, an array re-encoded). */
-export const MODEL_SCHEMA_VERSION = 1;
+/**
+ * Raised when a file written by this version cannot be read by the last one (a field renamed, an array re-encoded).
+ * 2: the reference's gram counts (`referenceGrams`), which a version-1 reader would drop without a word.
+ */
+export const MODEL_SCHEMA_VERSION = 2;
+/** Versions this reader reads: version-1 files are version 2 without reference gram counts. */
+const READABLE_SCHEMAS: readonly unknown[] = [1, 2];
 /**
  * Real values kept per feature for the reasons' "longer than 96% of real rows": evenly spaced order statistics.
  * 2,001 of them resolve a share to 0.05%, finer than the reasons print (whole percents, "over 99.9%"), and keep the
@@ -44,6 +50,13 @@ export interface ModelDocument {
   readonly rows: { readonly reference: number; readonly synthetic: number; readonly referenceRead: number; readonly syntheticRead: number };
   readonly summary: ModelSummary;
   readonly state: ScoringModelState;
+  /** The synthetic rows fitted on (trainingFilter.ts); absent in files written before it existed, which still load. */
+  readonly training?: TrainingFilter;
+  /**
+   * Reference rows containing each gram, as a count-min sketch shaped as a sketch's (sketch/grams.ts gramCounts),
+   * over `rows` reference rows; absent in version-1 files.
+   */
+  readonly referenceGrams?: { readonly rows: number; readonly cms: Uint32Array };
 }
 
 /** A model file that cannot be used, in one line the user can act on. */
@@ -117,6 +130,8 @@ export function encodeModelFile(doc: ModelDocument): string {
       },
       ...(state.wordCounts ? { wordCounts: encodeWordCounts(state.wordCounts) } : {}),
     },
+    ...(doc.referenceGrams ? { referenceGrams: { rows: doc.referenceGrams.rows, cms: encodeArray(doc.referenceGrams.cms) } } : {}),
+    ...(doc.training ? { training: { rows: doc.training.rows, probes: doc.training.probes, seed: doc.training.seed, bits: encodeBase64(doc.training.bits) } } : {}),
   };
   return `${JSON.stringify(file)}\n`;
 }
@@ -135,8 +150,8 @@ export function decodeModelFile(text: string, name: string): ModelDocument {
   if (typeof file !== 'object' || file === null || file.format !== MODEL_FORMAT) throw new ModelFileError(`${name} is not a synthgap model (no "format": "${MODEL_FORMAT}"): write one with synthgap fit`);
   const tool = file.tool as { version?: unknown } | undefined;
   const by = typeof tool?.version === 'string' ? ` ${tool.version}` : '';
-  if (file.schemaVersion !== MODEL_SCHEMA_VERSION) {
-    throw new ModelFileError(`${name} was written by synthgap${by} (model schema ${String(file.schemaVersion)}); this synthgap reads schema ${MODEL_SCHEMA_VERSION}: fit it again`);
+  if (!READABLE_SCHEMAS.includes(file.schemaVersion)) {
+    throw new ModelFileError(`${name} was written by synthgap${by} (model schema ${String(file.schemaVersion)}); this synthgap reads schemas ${READABLE_SCHEMAS.join(' and ')}: fit it again`);
   }
   if (file.lexicons !== lexiconFingerprint()) {
     throw new ModelFileError(`${name} was fitted by synthgap${by} with other lexicons or features (${String(file.lexicons)}; this synthgap has ${lexiconFingerprint()}): fit it again`);
@@ -196,6 +211,8 @@ function decodeFields(file: Record<string, unknown>): ModelDocument {
     ...(model.recordFields ? { recordFields: model.recordFields } : {}),
   };
   const tool = file.tool as { version: string };
+  const training = file.training as { rows: number; probes: number; seed: number; bits: string } | undefined;
+  const grams = file.referenceGrams as { rows: number; cms: string } | undefined;
   return {
     toolVersion: tool.version,
     seed: file.seed as number,
@@ -203,6 +220,8 @@ function decodeFields(file: Record<string, unknown>): ModelDocument {
     rows: file.rows as ModelDocument['rows'],
     summary: file.summary as ModelSummary,
     state,
+    ...(grams ? { referenceGrams: { rows: number(grams.rows, 'referenceGrams.rows'), cms: decodeUint32(grams.cms) } } : {}),
+    ...(training ? { training: { rows: number(training.rows, 'training.rows'), probes: number(training.probes, 'training.probes'), seed: number(training.seed, 'training.seed'), bits: decodeBase64(training.bits) } } : {}),
   };
 }
 

@@ -2,13 +2,17 @@
 import { FEATURES } from '../features/registry';
 import type { ModelDocument } from '../model/modelFile';
 import { encodeModelFile } from '../model/modelFile';
+import { inTrainingFilter, type TrainingFilter } from '../model/trainingFilter';
 import type { LineResult } from '../model/scoreLines';
 import { textHash } from '../stats/hash';
 import { featureBin, featureBinCount, featureEdges } from './featureBins';
 import { GramCounter, holdsPhrase, phraseSentences, textGrams } from './grams';
-import { addToBucket, bucketKey } from './nearDuplicates';
+import { matchKey } from '../gap/matchKey';
+import { addDistinct, HLL_REGISTERS } from './distinct';
+import { DuplicateCounter } from './nearDuplicates';
+import { bandKeys, SIMILAR_KEPT_KEYS } from './similar';
 import { scoreBin, scoreBins, SCORE_BINS, type ScoreBins } from './scoreBins';
-import { SKETCH_FORMAT, SKETCH_SCHEMA_VERSION, unionRefs, type Bucket, type LabelCounts, type RowRef, type Sketch } from './types';
+import { SKETCH_FORMAT, SKETCH_SCHEMA_VERSION, unionRefs, type LabelCounts, type RowRef, type Sketch } from './types';
 
 /** The model a sketch belongs to: a hash of the model file's text, which one document always encodes alike. */
 export function sketchFingerprint(doc: ModelDocument): string {
@@ -23,6 +27,8 @@ export interface SketchLayout {
   readonly edges: readonly (number[] | undefined)[];
   /** The model's phrases, counted exactly. */
   readonly phrases: readonly string[];
+  /** The synthetic rows the model was fitted on, when its file holds them. */
+  readonly training?: TrainingFilter;
 }
 
 export function sketchLayout(doc: ModelDocument, fingerprint = sketchFingerprint(doc)): SketchLayout {
@@ -32,6 +38,7 @@ export function sketchLayout(doc: ModelDocument, fingerprint = sketchFingerprint
     scoreBins: scoreBins(state.referenceScores),
     edges: FEATURES.map((def, j) => (def.kind === 'binary' ? undefined : featureEdges(state.reasons.realSorted[j] ?? new Float64Array(0)))),
     phrases: state.reasons.phrases.map((p) => p.phrase),
+    ...(doc.training ? { training: doc.training } : {}),
   };
 }
 
@@ -43,13 +50,20 @@ export function emptySketch(layout: SketchLayout): Sketch {
     model: layout.fingerprint,
     rows: 0,
     flagged: 0,
+    trainingRows: 0,
     errors: 0,
     errorLines: [],
     scores: new Array<number>(SCORE_BINS + 2).fill(0),
     labels: {},
     features: layout.edges.map((edges) => ({ counts: new Array<number>(featureBinCount(edges)).fill(0), min: null, max: null })),
     grams: { cms: new GramCounter().cms, candidates: [], modelPhrases: layout.phrases.map(() => 0) },
+    distinct: new Array<number>(HLL_REGISTERS).fill(0),
+    duplicateCms: new DuplicateCounter().cms,
     buckets: {},
+    bucketsComplete: true,
+    similarCms: new DuplicateCounter().cms,
+    similarBuckets: {},
+    similarComplete: true,
   };
 }
 
@@ -57,6 +71,7 @@ export function emptySketch(layout: SketchLayout): Sketch {
 export class SketchBuilder {
   private rows = 0;
   private flagged = 0;
+  private trainingRows = 0;
   private errors = 0;
   private errorLines: RowRef[] = [];
   private readonly scores: number[];
@@ -64,7 +79,9 @@ export class SketchBuilder {
   private readonly features: { counts: number[]; min: number | null; max: number | null }[];
   private readonly grams = new GramCounter();
   private readonly phraseCounts: number[];
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly distinct = new Array<number>(HLL_REGISTERS).fill(0);
+  private readonly duplicates = new DuplicateCounter();
+  private readonly similar = new DuplicateCounter(SIMILAR_KEPT_KEYS);
 
   constructor(private readonly layout: SketchLayout) {
     const empty = emptySketch(layout);
@@ -93,33 +110,45 @@ export class SketchBuilder {
     }
     this.addFeatures(row.features);
     const text = row.row.text;
-    this.grams.add(textGrams(text));
+    if (this.layout.training && inTrainingFilter(this.layout.training, text)) this.trainingRows++;
+    const grams = textGrams(text);
+    this.grams.add(grams);
+    const ref: RowRef = [file, result.line];
+    for (const band of bandKeys(grams)) this.similar.add(band, ref);
     if (this.layout.phrases.length > 0) {
       const sentences = phraseSentences(text);
       this.layout.phrases.forEach((phrase, k) => {
         if (holdsPhrase(sentences, phrase)) this.phraseCounts[k]++;
       });
     }
-    const key = bucketKey(text);
-    if (key !== undefined) addToBucket(this.buckets, key, [file, result.line]);
+    const key = matchKey(text);
+    if (key !== undefined) {
+      addDistinct(this.distinct, key);
+      this.duplicates.add(key, ref);
+    }
   }
 
   finish(): Sketch {
     const labels: Record<string, LabelCounts> = {};
     for (const key of [...this.labels.keys()].sort()) labels[key] = { ...this.labels.get(key)! };
-    const buckets: Record<string, Bucket> = {};
-    for (const key of [...this.buckets.keys()].sort()) buckets[key] = this.buckets.get(key)!;
     return {
       ...emptySketch(this.layout),
       rows: this.rows,
       flagged: this.flagged,
+      trainingRows: this.trainingRows,
       errors: this.errors,
       errorLines: this.errorLines,
       scores: this.scores.slice(),
       labels,
       features: this.features.map((f) => ({ counts: f.counts.slice(), min: f.min, max: f.max })),
       grams: { cms: this.grams.cms.slice(), candidates: this.grams.candidates(), modelPhrases: this.phraseCounts.slice() },
-      buckets,
+      distinct: this.distinct.slice(),
+      duplicateCms: this.duplicates.cms.slice(),
+      buckets: this.duplicates.buckets(),
+      bucketsComplete: this.duplicates.complete,
+      similarCms: this.similar.cms.slice(),
+      similarBuckets: this.similar.buckets(),
+      similarComplete: this.similar.complete,
     };
   }
 

@@ -45,10 +45,28 @@ function cells(gram: string): number[] {
 }
 
 /** The sketch's estimate of rows containing `gram`: never below the truth. */
-export function estimateGram(cms: readonly number[], gram: string): number {
+export function estimateGram(cms: ArrayLike<number>, gram: string): number {
   let best = Infinity;
   for (const cell of cells(gram)) best = Math.min(best, cms[cell]);
   return best;
+}
+
+/**
+ * A count-min sketch of rows containing each gram of `texts` (the same shape and hashing as a sketch's, so the
+ * two compare cell by cell): what `fit` keeps of the reference's grams, so a report can test grams the model does
+ * not hold as phrases. Counts as 32-bit integers.
+ */
+export function gramCounts(texts: Iterable<string>): Uint32Array {
+  const cms = new Uint32Array(CMS_DEPTH * CMS_WIDTH);
+  for (const text of texts) for (const gram of textGrams(text)) for (const cell of cells(gram)) cms[cell]++;
+  return cms;
+}
+
+/** The error bound of a count-min estimate: e/width of the counted gram-rows (any row of it sums to them). */
+export function gramErrorBound(cms: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < CMS_WIDTH; i++) total += cms[i];
+  return (Math.E / CMS_WIDTH) * total;
 }
 
 /**

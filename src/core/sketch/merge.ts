@@ -42,6 +42,9 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
   sameShape(a.scores, b.scores, 'score bins');
   sameShape(a.grams.cms, b.grams.cms, 'n-gram counters');
   sameShape(a.grams.modelPhrases, b.grams.modelPhrases, 'phrase counts');
+  sameShape(a.distinct, b.distinct, 'distinct-text registers');
+  sameShape(a.duplicateCms, b.duplicateCms, 'duplicate counters');
+  sameShape(a.similarCms, b.similarCms, 'near-duplicate counters');
   if (a.features.length !== b.features.length) throw new SketchMismatchError('the sketches hold different features');
   a.features.forEach((f, j) => sameShape(f.counts, b.features[j].counts, `bins of feature ${j + 1}`));
   return {
@@ -50,6 +53,7 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
     model: a.model,
     rows: a.rows + b.rows,
     flagged: a.flagged + b.flagged,
+    trainingRows: a.trainingRows + b.trainingRows,
     errors: a.errors + b.errors,
     errorLines: unionRefs(a.errorLines, b.errorLines),
     scores: add(a.scores, b.scores),
@@ -59,6 +63,12 @@ export function mergeSketches(a: Sketch, b: Sketch): Sketch {
       return { counts: add(f.counts, g.counts), min: minOf(f.min, g.min), max: maxOf(f.max, g.max) };
     }),
     grams: { cms: add(a.grams.cms, b.grams.cms), candidates: unionSorted(a.grams.candidates, b.grams.candidates), modelPhrases: add(a.grams.modelPhrases, b.grams.modelPhrases) },
+    distinct: a.distinct.map((r, i) => Math.max(r, b.distinct[i])),
+    duplicateCms: add(a.duplicateCms, b.duplicateCms),
     buckets: mergeRecords<Bucket>(a.buckets, b.buckets, mergeBucket),
+    bucketsComplete: a.bucketsComplete && b.bucketsComplete,
+    similarCms: add(a.similarCms, b.similarCms),
+    similarBuckets: mergeRecords<Bucket>(a.similarBuckets, b.similarBuckets, mergeBucket),
+    similarComplete: a.similarComplete && b.similarComplete,
   };
 }

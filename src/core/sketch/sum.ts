@@ -1,6 +1,7 @@
 // Many sketches summed in place: what `synthgap merge` does with a partition's sketch after another. It gives
-// exactly mergeSketches' result (a test checks it) without copying the running sum at every step, and keeps a
-// bucket of one row as its row alone: most buckets hold one row, and 1M distinct rows are then about 100 MB.
+// exactly mergeSketches' result (a test checks it) without copying the running sum of exact-text buckets at every
+// step, and keeps a bucket of one row as its row alone: most buckets hold one row (a sketch holds at most 2,000,
+// nearDuplicates.ts). The band buckets of similar.ts ride in the head and are merged as mergeSketches does.
 import { mergeSketches } from './merge';
 import { mergeBucket } from './nearDuplicates';
 import type { Bucket, RowRef, Sketch } from './types';

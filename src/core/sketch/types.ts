@@ -3,7 +3,7 @@
 
 export const SKETCH_FORMAT = 'synthgap-sketch';
 /** Raised when a field is renamed or re-encoded, so sketches of another layout are refused, not misread. */
-export const SKETCH_SCHEMA_VERSION = 1;
+export const SKETCH_SCHEMA_VERSION = 4;
 
 /** A place in the input: the file as given and the record's first line. */
 export type RowRef = readonly [file: string, line: number];
@@ -46,6 +46,8 @@ export interface Sketch {
   /** Records scored, and flagged among them. */
   readonly rows: number;
   readonly flagged: number;
+  /** Records whose normalized text is in the model's training filter (0 with a model that has none). */
+  readonly trainingRows: number;
   /** Lines that could not be read, and the first few of them (by file, then line). */
   readonly errors: number;
   readonly errorLines: RowRef[];
@@ -56,8 +58,18 @@ export interface Sketch {
   /** One per feature, in the registry's order. */
   readonly features: FeatureHistogram[];
   readonly grams: GramSketch;
-  /** Near-duplicate buckets by key (nearDuplicates.ts). Keys sorted. */
+  /** HyperLogLog registers of the rows' normalized texts (distinct.ts): how many distinct texts there are. */
+  readonly distinct: number[];
+  /** Count-min sketch of rows per normalized text (nearDuplicates.ts); its first row sums to the rows with a key. */
+  readonly duplicateCms: number[];
+  /** Near-duplicate buckets of each partition's most repeated keys (nearDuplicates.ts). Keys sorted. */
   readonly buckets: Record<string, Bucket>;
+  /** Whether every partition kept every key's bucket from its first row: then the buckets' counts are exact. */
+  readonly bucketsComplete: boolean;
+  /** The same three for rows a few words apart: keyed by MinHash band (similar.ts). */
+  readonly similarCms: number[];
+  readonly similarBuckets: Record<string, Bucket>;
+  readonly similarComplete: boolean;
 }
 
 /** Rows kept per list (error lines, a bucket's rows): enough to find them, few enough to keep a sketch small. */

@@ -65,3 +65,22 @@ export function normalCdf(x: number): number {
 export function twoSidedNormalP(z: number): number {
   return erfc(Math.abs(z) / Math.SQRT2);
 }
+
+/**
+ * The z with P(Z ≥ z) = p for a standard normal (the upper quantile), by bisection on the upper tail to 1e-9:
+ * a few dozen evaluations, for a bar computed once per report. NaN for p outside (0, 1).
+ *
+ * @example upperNormalQuantile(0.025) // 1.959963…
+ */
+export function upperNormalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) return Number.NaN;
+  let low = -40;
+  let high = 40;
+  while (high - low > 1e-9) {
+    const mid = (low + high) / 2;
+    // The upper tail from erfc directly: 1 - Φ(z) would lose the digits of a tail of 1e-9.
+    if (0.5 * erfc(mid / Math.SQRT2) > p) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}

@@ -10,6 +10,7 @@ import { ScoringModel, scoringModelState, type ModelParts } from '../../../src/c
 import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray, encodeBase64 } from '../../../src/core/model/base64';
 import { lexiconFingerprint } from '../../../src/core/model/fingerprint';
 import { compactState, decodeModelFile, encodeModelFile, ModelFileError, thinSorted, type ModelDocument } from '../../../src/core/model/modelFile';
+import { inTrainingFilter, trainingFilter } from '../../../src/core/model/trainingFilter';
 import { loadDictionary } from '../../../src/node/dictionary';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -80,6 +81,14 @@ describe('model file', () => {
     assert.ok(flagged > 100, `${flagged} flagged rows: the reasons were compared`);
     assert.deepEqual(decoded.summary, doc.summary);
     assert.deepEqual(decoded.text, doc.text);
+    // A file written before the training filter existed (as this one) loads without it; one with it keeps it.
+    assert.equal(decoded.training, undefined);
+    const training = trainingFilter(rows.map((row) => row.text), 42);
+    const referenceGrams = { rows: 3, cms: Uint32Array.from({ length: 1000 }, (_, k) => k * 7919) };
+    const withTraining = decodeModelFile(encodeModelFile({ ...doc, training, referenceGrams }), 'model.json');
+    assert.deepEqual(withTraining.training, training);
+    assert.deepEqual(withTraining.referenceGrams, referenceGrams);
+    assert.ok(rows.every((row) => inTrainingFilter(withTraining.training!, row.text)));
   });
 
   test('records read field by field keep their fields and word counts through the file', async () => {
@@ -106,7 +115,9 @@ describe('model file', () => {
       }
       assert.fail('accepted');
     };
-    assert.equal(problem({ schemaVersion: 2 }), 'm.json was written by synthgap 0.0.0-test (model schema 2); this synthgap reads schema 1: fit it again');
+    assert.equal(problem({ schemaVersion: 3 }), 'm.json was written by synthgap 0.0.0-test (model schema 3); this synthgap reads schemas 1 and 2: fit it again');
+    // A version-1 file (no reference gram counts) still loads.
+    assert.equal(decodeModelFile(JSON.stringify({ ...file, schemaVersion: 1 }), 'm.json').referenceGrams, undefined);
     assert.match(problem({ lexicons: 'lex1-0000000000000000' }), /^m\.json was fitted by synthgap 0\.0\.0-test with other lexicons or features \(lex1-0+; this synthgap has lex1-[0-9a-f]{16}\): fit it again$/);
     assert.match(problem({ format: 'other' }), /^m\.json is not a synthgap model/);
     assert.match(problem({ reference: { rows: 1, scores: 'AAA' } }), /^m\.json is damaged: /);

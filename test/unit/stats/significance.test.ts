@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cohensH, standardizedMeanDifference } from '../../../src/core/stats/effectSize';
-import { erfc, normalCdf, twoSidedNormalP } from '../../../src/core/stats/normal';
+import { erfc, normalCdf, twoSidedNormalP, upperNormalQuantile } from '../../../src/core/stats/normal';
 import { kolmogorovSurvival, ksDistance, ksPValue } from '../../../src/core/stats/ks';
 import { lnGamma, regularizedIncompleteBeta, studentTTwoSidedP } from '../../../src/core/stats/studentT';
 import { twoProportionZTest } from '../../../src/core/stats/proportionTest';
@@ -130,4 +130,11 @@ test('two-proportion z-test matches the chi-square test without continuity corre
   near(result.pValue, 0.1197764237797236, 1e-12);
   assert.deepEqual(twoProportionZTest(0, 0, 3, 10), { z: 0, pValue: 1 });
   assert.deepEqual(twoProportionZTest(0, 10, 0, 10), { z: 0, pValue: 1 });
+});
+
+test('upperNormalQuantile inverts the upper tail, far into it (a Bonferroni bar over thousands of tests)', () => {
+  assert.ok(Math.abs(upperNormalQuantile(0.025) - 1.959963984540054) < 1e-8);
+  assert.ok(Math.abs(upperNormalQuantile(0.5)) < 1e-8);
+  for (const p of [0.05 / 1000, 1e-9]) assert.ok(Math.abs(1 - normalCdf(upperNormalQuantile(p)) - p) / p < 1e-5);
+  assert.ok(Number.isNaN(upperNormalQuantile(0)) && Number.isNaN(upperNormalQuantile(1)));
 });
