@@ -1,15 +1,13 @@
 // synthgap check with a semantic embedder, as a user runs it: the built bin, real files, a real model folder.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
 import { ensureTestEncoder } from '../../scripts/makeTestEncoder';
 import { EXAMPLES, synthgap, tempDir } from '../support/cli';
-import { SHARED_MODELS } from '../support/sharedData';
+import { POTION } from '../support/repoData';
 
-const POTION = join(SHARED_MODELS, 'potion-base-4m-int8');
-const potionSkip = existsSync(join(POTION, 'model.safetensors')) ? false : `shared model not found at ${POTION}`;
 const INPUTS = [join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
 
 function check(args: string[], cwd?: string) {
@@ -19,7 +17,7 @@ function check(args: string[], cwd?: string) {
 }
 
 describe('synthgap check --embedder', () => {
-  test('a Model2Vec folder: the report names the model, and a second run reads every vector from the cache', { skip: potionSkip }, () => {
+  test('a Model2Vec folder: the report names the model, and a second run reads every vector from the cache', () => {
     const cacheDir = tempDir();
     const first = check([...INPUTS, '--embedder', `model2vec:${POTION}`, '--cache-dir', cacheDir, '--verbose']);
     assert.equal(first.report.settings.embedder, 'model2vec:potion-base-4m-int8');
@@ -31,7 +29,7 @@ describe('synthgap check --embedder', () => {
     assert.deepEqual(second.report.datasets[0].diversity, first.report.datasets[0].diversity);
   });
 
-  test('synthgap.json names the embedder, relative to its own folder', { skip: potionSkip }, () => {
+  test('synthgap.json names the embedder, relative to its own folder', () => {
     const folder = tempDir();
     cpSync(POTION, join(folder, 'models/potion'), { recursive: true });
     writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: join(EXAMPLES, 'real.jsonl'), embedder: 'model2vec:models/potion' }));

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { panelPage } from '../../src/extension/panelPage';
 
-/** Flags that work for Debian's Chromium here (see ../shared/ENVIRONMENT.md). */
+/** Flags that work for Debian's Chromium here (Debian's packaged build, run as root in a container). */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const ORIGIN = 'https://panel.test';

@@ -8,7 +8,7 @@ import { codeServerPaths } from '../../../scripts/codeServer/paths.mjs';
 import { HARNESS_TAG_VARIABLE, trackTag } from './processes.js';
 import { SELECTORS } from './selectors.js';
 
-/** Flags checked on this machine (shared/ENVIRONMENT.md); headless, no sandbox as root, nothing phoning home. */
+/** Flags checked with Debian's Chromium run as root in a container; headless, no sandbox as root, nothing phoning home. */
 const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
