@@ -4,7 +4,7 @@
 // --ignore-scripts so that `prepare` does not rebuild dist/ under the other tests.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
@@ -45,6 +45,11 @@ describe('synthgap installed from a packed tarball', () => {
       assert.ok(packed.includes(file), `${file} is packed`);
     }
     assert.deepEqual(packed.filter((file) => /\.map$|^(src|test|data|examples|bench|node_modules)\//.test(file)), []);
+  });
+
+  test('installs without scripts: npm runs nothing of the package, and asks nothing, when it is installed', () => {
+    const manifest = JSON.parse(readFileSync(join(clean, 'node_modules/synthgap/package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    assert.deepEqual(Object.keys(manifest.scripts ?? {}).filter((name) => ['preinstall', 'install', 'postinstall', 'prepare'].includes(name)), []);
   });
 
   test('installs lean: no dependency, no transformer runtime', () => {
