@@ -1,17 +1,18 @@
 // npm run bench (or node --import tsx bench/detector.ts): the detector against the plain scikit-learn baseline
 // (bench/baseline.py) on the same rows, and real-against-real nulls (two random halves of one file). Reads the
-// development data from SYNTHGAP_SHARED_DATA or ../shared/data; skips with a message where it is absent.
+// public data in data/ (or SYNTHGAP_BENCH_DATA, see bench/data.ts); skips with a message where it is absent.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ParsedDataset } from '../src/core/dataset/types';
 import { analyze } from '../src/core/gap/analyze';
 import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
 import { sampleIndexes, seededRandom, shuffleInPlace } from '../src/core/stats/random';
+import { BENCH_DATA } from './data';
 import { resample } from './resample';
 import { sklearnBaseline } from './sklearnBaseline';
 
-const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
+const DATA = BENCH_DATA;
 const PER_SIDE = 3000;
 
 interface Pair {
@@ -72,7 +73,7 @@ async function pairs(): Promise<Pair[]> {
 
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'clinc150/real_train.jsonl'))) {
-    console.log(`detector bench skipped: no development data at ${DATA} (set SYNTHGAP_SHARED_DATA)`);
+    console.log(`detector bench skipped: no development data at ${DATA} (set SYNTHGAP_BENCH_DATA)`);
     return;
   }
   const only = process.env.SYNTHGAP_BENCH_ONLY;

@@ -1,6 +1,6 @@
 // Embedding throughput of each embedder (rows/s on one core, short and long rows), transformers.js against raw
 // onnxruntime-node on the same model file, and the detector's AUC with the hashed features alone and with
-// semantic dimensions added. Needs ../shared (models and data); prints what it skips otherwise.
+// semantic dimensions added. Reads data/ (or SYNTHGAP_BENCH_DATA, see bench/data.ts); prints what it skips otherwise.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -16,12 +16,12 @@ import { EncoderSession } from '../src/embedders/encoderSession';
 import { loadModel2Vec } from '../src/embedders/model2vec';
 import { loadDictionary } from '../src/node/dictionary';
 import { ensureTestEncoder } from '../scripts/makeTestEncoder';
+import { BENCH_DATA, BENCH_POTION } from './data';
 
 const ROOT = resolve(__dirname, '..');
-const SHARED = resolve(ROOT, '../shared');
-const DATA = process.env.SYNTHGAP_SHARED_DATA ?? join(SHARED, 'data');
-const POTION = join(process.env.SYNTHGAP_SHARED_MODELS ?? join(SHARED, 'models'), 'potion-base-4m-int8');
-/** MiniLM-L6's shape (6 layers, hidden 384, 12 heads), seeded weights, a real BERT WordPiece vocabulary (the shared Model2Vec model's). */
+const DATA = BENCH_DATA;
+const POTION = BENCH_POTION;
+/** MiniLM-L6's shape (6 layers, hidden 384, 12 heads), seeded weights, a real BERT WordPiece vocabulary (the Model2Vec model's in data/models). */
 const MINILM_SHAPE = { layers: 6, hidden: 384, heads: 12, intermediate: 1536, seed: 7, tokenizerFrom: POTION };
 
 function texts(file: string): string[] {
@@ -109,7 +109,7 @@ async function detectorAuc(realTexts: string[], synthTexts: string[], semantic: 
 
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'clinc150/synthetic_gpt35.jsonl'))) {
-    console.log(`embedders: shared data not found at ${DATA}; skipped`);
+    console.log(`embedders: data not found at ${DATA} (set SYNTHGAP_BENCH_DATA); skipped`);
     return;
   }
   const synthetic = texts('clinc150/synthetic_gpt35.jsonl');

@@ -3,7 +3,7 @@
 // scikit-learn baseline (bench/baseline.py, unchanged) on each row's joined text. Prints per data set the combined
 // AUC, each field's AUC (n/a while the report has no `fields`), the rows reported as errors, and the share of
 // Alpaca rows whose input is empty (no Python needed for that one). The sides are built from the full CLINC150
-// in SYNTHGAP_SHARED_DATA or ../shared/data when present, else from test/fixtures/clinc-subset.
+// in data/ (or SYNTHGAP_BENCH_DATA, see bench/data.ts) when present, else from test/fixtures/clinc-subset.
 //   npm run build && node --import tsx bench/finetune.ts        (npm run bench runs it after the others)
 // SYNTHGAP_BENCH_FINETUNE_ROWS sets the rows a side; SYNTHGAP_BENCH_BASELINE=0 skips the baseline.
 import { spawnSync } from 'node:child_process';
@@ -11,10 +11,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { alpacaSides, chatSides, jsonlTexts, type Sides, type SourceTexts } from '../test/support/finetuneData';
+import { BENCH_DATA } from './data';
 import { sklearnBaseline } from './sklearnBaseline';
 
 const ROOT = resolve(__dirname, '..');
-const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(ROOT, '../shared/data');
+const DATA = BENCH_DATA;
 const CLI = join(ROOT, 'dist/cli.js');
 /** The size the issue's tried-out file had on each side (about 3,000 rows), rounded down to keep the bench short. */
 const PER_SIDE = Number(process.env.SYNTHGAP_BENCH_FINETUNE_ROWS ?? 2000);

@@ -1,16 +1,17 @@
 // node --import tsx bench/gapKind.ts (also run by npm run bench): the kind of gap (src/core/gap/gapKind.ts) on
-// cases of the development data whose answer is known, with the figures behind each. Reads SYNTHGAP_SHARED_DATA or
-// ../shared/data; skips with a message where it is absent. SYNTHGAP_BENCH_ONLY=<text> runs the cases whose name has it.
+// cases of the public data whose answer is known, with the figures behind each. Reads data/ (or SYNTHGAP_BENCH_DATA,
+// see bench/data.ts); skips with a message where it is absent. SYNTHGAP_BENCH_ONLY=<text> runs the cases whose name has it.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ParsedDataset } from '../src/core/dataset/types';
 import { analyze } from '../src/core/gap/analyze';
 import type { GapKind } from '../src/core/report/types';
 import { seededRandom, shuffleInPlace } from '../src/core/stats/random';
 import { loadDictionary } from '../src/node/dictionary';
 import { readDatasetFile } from '../src/node/readDatasetFile';
+import { BENCH_DATA } from './data';
 
-const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
+const DATA = BENCH_DATA;
 /** Rows per side: the size of a typical check, a few seconds a case. SYNTHGAP_BENCH_ROWS sets another. */
 const PER_SIDE = Number(process.env.SYNTHGAP_BENCH_ROWS ?? 3000);
 /** Seeds the splits; SYNTHGAP_BENCH_SEED sets another, to see that the kinds hold beyond one draw. */
@@ -103,7 +104,7 @@ function dataset(rows: readonly Row[]): ParsedDataset {
 
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'clinc150/real_train.jsonl'))) {
-    console.log(`gap kind bench skipped: no development data at ${DATA} (set SYNTHGAP_SHARED_DATA)`);
+    console.log(`gap kind bench skipped: no development data at ${DATA} (set SYNTHGAP_BENCH_DATA)`);
     return;
   }
   const only = process.env.SYNTHGAP_BENCH_ONLY;

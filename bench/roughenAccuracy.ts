@@ -8,7 +8,7 @@
 //   banking77 real_train as written and roughened toward itself: roughen must not lower accuracy where style is
 //             no gap (it keeps its casing); likewise clinc150's real_train roughened toward itself.
 // Roughening runs as `synthgap roughen FILE --reference REAL` does (the rows calibrated as a group), with two
-// seeds; "row by row" roughens each row as if it were clean, as the editor's quick fix may. DATA_DIR holds clinc150/ and banking77/ as in the shared development data (default ../shared/data).
+// seeds; "row by row" roughens each row as if it were clean, as the editor's quick fix may. DATA_DIR holds clinc150/ and banking77/ as data/ does (default SYNTHGAP_BENCH_DATA, else data/).
 // Needs /usr/bin/python3 with scikit-learn. Writes the training sets, results and 30 sample rows per set to
 // $TMPDIR/synthgap-roughen-bench/.
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { roughenText } from '../src/core/roughen/roughen';
 import { namesIn } from '../src/core/roughen/typoVocabulary';
 import { sampleIndexes, seededRandom } from '../src/core/stats/random';
 import { loadDictionary } from '../src/node/dictionary';
+import { BENCH_DATA } from './data';
 
 interface Rows { texts: string[]; labels: string[] }
 interface Task { name: string; test: Rows; train: Record<string, Rows>; base: string }
@@ -32,7 +33,7 @@ const tag = tagAt >= 0 ? args.splice(tagAt, 2)[1] : 'current';
 // --samples: only roughen and write the sample rows (seconds instead of minutes), to look at the output.
 const samplesAt = args.indexOf('--samples');
 const samplesOnly = samplesAt >= 0 && args.splice(samplesAt, 1).length > 0;
-const dataDir = resolve(args[0] ?? join(__dirname, '../../shared/data'));
+const dataDir = resolve(args[0] ?? BENCH_DATA);
 const outDir = join(tmpdir(), 'synthgap-roughen-bench');
 mkdirSync(outDir, { recursive: true });
 /** Two seeds: one roughening draw can move accuracy by a few tenths of a point by chance. */

@@ -1,12 +1,12 @@
 // "Worth N real rows" checked by hand: `probe` estimates it from a learning curve cross-validated on the reference
 // rows alone; here the truth is measured on a separate real test split, on a finer grid of sizes with more seeds,
-// and the two are printed side by side (the issue asks for a factor of two at most). Runs on the development data
-// from SYNTHGAP_SHARED_DATA or ../shared/data, and skips with a message where it is absent:
+// and the two are printed side by side (the issue asks for a factor of two at most). Runs on the public data
+// in data/ (or SYNTHGAP_BENCH_DATA, see bench/data.ts), and skips with a message where it is absent:
 //   node --import tsx bench/worth.ts            (or npm run bench, which runs it last)
 // CLINC150: its gpt-3.5 paraphrases against its real training rows. Banking77 has no synthetic set, so its
 // "synthetic" side is a degraded real one, 10 training rows a label taken out of the reference: worth about 770.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { crossingRows } from '../src/core/probe/crossing';
 import { nestedOrder } from '../src/core/probe/learningCurve';
 import { probeSynthetic } from '../src/core/probe/probe';
@@ -16,8 +16,9 @@ import { predictRows, trainSoftmax } from '../src/core/probe/softmax';
 import { hashCombine } from '../src/core/stats/hash';
 import { seededRandom, shuffleInPlace } from '../src/core/stats/random';
 import { readDatasetFile } from '../src/node/readDatasetFile';
+import { BENCH_DATA } from './data';
 
-const DATA = process.env.SYNTHGAP_SHARED_DATA ?? resolve(__dirname, '../../shared/data');
+const DATA = BENCH_DATA;
 /** Seeded samples per size for the truth: more than the probe's two per fold, as it is the yardstick. */
 const SEEDS = 4;
 /** Sizes grow by 2^(1/3): three per doubling, three times the probe's resolution. */
@@ -80,7 +81,7 @@ function perLabel(all: readonly ProbeRow[], count: number, seed: number): [Probe
 
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'clinc150/real_train.jsonl'))) {
-    console.log(`worth bench: no development data at ${DATA} (set SYNTHGAP_SHARED_DATA); skipped`);
+    console.log(`worth bench: no development data at ${DATA} (set SYNTHGAP_BENCH_DATA); skipped`);
     return;
   }
   const clincSynthetic = await rows('clinc150/synthetic_gpt35.jsonl');

@@ -1,11 +1,11 @@
-// Cuts the example data in examples/ from the shared development data (seeded, so it is reproducible):
-//   node --import tsx scripts/makeExamples.ts ../shared/data
+// Cuts the example data in examples/ from the public data in data/ (seeded, so it is reproducible):
+//   node --import tsx scripts/makeExamples.ts [data folder, default data]
 // Kept in the repository to document where each example row comes from.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleIndexes, seededRandom } from '../src/core/stats/random';
 
-const source = process.argv[2] ?? '../shared/data';
+const source = process.argv[2] ?? 'data';
 
 function sample<T>(items: readonly T[], count: number, seed: number): T[] {
   return Array.from(sampleIndexes(items.length, count, seededRandom(seed)), (i) => items[i]);

@@ -1,4 +1,4 @@
-// Builds test/fixtures/potion-mini: the shared Model2Vec model (../shared/models/potion-base-4m-int8, MIT) cut
+// Builds test/fixtures/potion-mini: the Model2Vec model in data/models/potion-base-4m-int8 (MIT) cut
 // down to the tokens that the paraphrase fixtures use, so tests embed those texts exactly as the full model does
 // without reading anything outside the repository. Greedy WordPiece picks the same pieces from the subset, since
 // every piece the full vocabulary picked for these texts is kept and no longer piece is added.
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadTokenizer } from '../src/embedders/tokenizer';
 
 const ROOT = resolve(__dirname, '..');
-const SOURCE = process.argv[2] ?? resolve(ROOT, '../shared/models/potion-base-4m-int8');
+const SOURCE = process.argv[2] ?? resolve(ROOT, 'data/models/potion-base-4m-int8');
 const OUT = join(ROOT, 'test/fixtures/potion-mini');
 const TEXTS = ['test/fixtures/paraphrase/real.jsonl', 'test/fixtures/paraphrase/synthetic.jsonl'];
 /** [PAD] [UNK] [CLS] [SEP] [MASK] keep their ids. */

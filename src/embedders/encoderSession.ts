@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isLocalFolder } from './modelStore';
+import { missingRuntime } from './onnxRuntime';
 import type { DownloadProgressReporter } from './progress';
 
 /** How the child process loads a transformer encoder; plain data, so it crosses the process boundary. */
@@ -37,6 +38,10 @@ export class EncoderSession {
   ) {}
 
   static async load(options: EncoderLoadOptions, onProgress?: DownloadProgressReporter): Promise<EncoderSession> {
+    // transformers.js loads onnxruntime-node as it is imported; without it, say what to install instead of
+    // passing on "Cannot find module".
+    const missing = missingRuntime();
+    if (missing) throw new Error(missing);
     const transformers = await import('@huggingface/transformers');
     const { env } = transformers;
     const local = isLocalFolder(options.model);

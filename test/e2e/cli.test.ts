@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
 import { textHash } from '../../src/core/stats/hash';
@@ -302,8 +302,7 @@ describe('synthgap check', () => {
   });
 });
 
-const SHARED = process.env.SYNTHGAP_SHARED_DATA ?? resolve(ROOT, '../shared/data');
-const hasShared = existsSync(join(SHARED, 'banking77/real_test.csv'));
+const DATA = join(ROOT, 'data');
 
 /** Writes two disjoint seeded halves of a file's data lines (keeping a CSV header) into a temp folder. */
 function splitHalves(file: string, header: boolean): [string, string] {
@@ -321,9 +320,9 @@ function splitHalves(file: string, header: boolean): [string, string] {
   return [join(dir, `a.${ext}`), join(dir, `b.${ext}`)];
 }
 
-describe('on the shared development data', { skip: hasShared ? false : `no shared data at ${SHARED}` }, () => {
+describe('on the public data in data/', () => {
   test('two random halves of Banking77 (a true real-against-real control): no gap, and only stock-phrase rows flagged', () => {
-    const [a, b] = splitHalves(join(SHARED, 'banking77/real_train.csv'), true);
+    const [a, b] = splitHalves(join(DATA, 'banking77/real_train.csv'), true);
     const { summary, rows } = checkJson([b, '--reference', a]).datasets[0];
     assert.ok(summary.aucLow <= 0.5 || summary.auc <= 0.55, `AUC ${summary.auc} [${summary.aucLow}, ${summary.aucHigh}]`);
     assert.equal(summary.verdict, 'no-gap');
@@ -340,7 +339,7 @@ describe('on the shared development data', { skip: hasShared ? false : `no share
     // The data's README: CLINC150's splits differ in wording and entities (a plain TF-IDF classifier separates
     // the whole files at AUC 0.66), so the detector must see that difference, not be tuned to hide it.
     // Banking77's test split is a little shorter (median 45 against 48 characters); the baseline: 0.51.
-    const clincReport = checkJson([join(SHARED, 'clinc150/real_test.jsonl'), '--reference', join(SHARED, 'clinc150/real_train.jsonl')]).datasets[0];
+    const clincReport = checkJson([join(DATA, 'clinc150/real_test.jsonl'), '--reference', join(DATA, 'clinc150/real_train.jsonl')]).datasets[0];
     const clinc = clincReport.summary;
     assert.ok(clinc.auc >= 0.64 && clinc.auc <= 0.75, `CLINC150 train vs test: AUC ${clinc.auc}`);
     assert.notEqual(clinc.verdict, 'no-gap');
@@ -348,13 +347,13 @@ describe('on the shared development data', { skip: hasShared ? false : `no share
     assert.match(clinc.headline, /The sides differ in wording or topic, not in style .*: this file uses "[^"]+"(, "[^"]+")* more, and the reference "[^"]+"/);
     assert.ok(clincReport.wording && clincReport.wording.datasetWords.length > 0 && clincReport.wording.referenceWords.length > 0);
     for (const word of clincReport.wording.datasetWords) assert.ok(word.syntheticRows / clincReport.wording.rowsCounted.synthetic > word.realRows / clincReport.wording.rowsCounted.real, word.word);
-    const banking = checkJson([join(SHARED, 'banking77/real_test.csv'), '--reference', join(SHARED, 'banking77/real_train.csv')]).datasets[0].summary;
+    const banking = checkJson([join(DATA, 'banking77/real_test.csv'), '--reference', join(DATA, 'banking77/real_train.csv')]).datasets[0].summary;
     assert.ok(banking.auc <= 0.56, `Banking77 train vs test: AUC ${banking.auc} [${banking.aucLow}, ${banking.aucHigh}]`);
     assert.ok(banking.flagged / banking.rows <= 0.08, `Banking77: flagged ${banking.flagged} of ${banking.rows}`);
   });
 
   test('CLINC150 real against gpt-3.5 paraphrases shows a large gap, explained per row and per label', () => {
-    const report = checkJson([join(SHARED, 'clinc150/synthetic_gpt35.jsonl'), '--reference', join(SHARED, 'clinc150/real_test.jsonl')]);
+    const report = checkJson([join(DATA, 'clinc150/synthetic_gpt35.jsonl'), '--reference', join(DATA, 'clinc150/real_test.jsonl')]);
     const dataset = report.datasets[0];
     assert.ok(dataset.summary.auc > 0.9, `AUC ${dataset.summary.auc}`);
     assert.equal(dataset.summary.verdict, 'large-gap');

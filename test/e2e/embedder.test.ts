@@ -1,15 +1,14 @@
 // synthgap check with a semantic embedder, as a user runs it: the built bin, real files, a real model folder.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GapReport } from '../../src/core/report/types';
 import { ensureTestEncoder } from '../../scripts/makeTestEncoder';
-import { EXAMPLES, synthgap, tempDir } from '../support/cli';
-import { SHARED_MODELS } from '../support/sharedData';
+import { CLI, EXAMPLES, synthgap, tempDir } from '../support/cli';
+import { POTION } from '../support/repoData';
 
-const POTION = join(SHARED_MODELS, 'potion-base-4m-int8');
-const potionSkip = existsSync(join(POTION, 'model.safetensors')) ? false : `shared model not found at ${POTION}`;
 const INPUTS = [join(EXAMPLES, 'synthetic.jsonl'), '--reference', join(EXAMPLES, 'real.jsonl')];
 
 function check(args: string[], cwd?: string) {
@@ -19,7 +18,7 @@ function check(args: string[], cwd?: string) {
 }
 
 describe('synthgap check --embedder', () => {
-  test('a Model2Vec folder: the report names the model, and a second run reads every vector from the cache', { skip: potionSkip }, () => {
+  test('a Model2Vec folder: the report names the model, and a second run reads every vector from the cache', () => {
     const cacheDir = tempDir();
     const first = check([...INPUTS, '--embedder', `model2vec:${POTION}`, '--cache-dir', cacheDir, '--verbose']);
     assert.equal(first.report.settings.embedder, 'model2vec:potion-base-4m-int8');
@@ -31,7 +30,7 @@ describe('synthgap check --embedder', () => {
     assert.deepEqual(second.report.datasets[0].diversity, first.report.datasets[0].diversity);
   });
 
-  test('synthgap.json names the embedder, relative to its own folder', { skip: potionSkip }, () => {
+  test('synthgap.json names the embedder, relative to its own folder', () => {
     const folder = tempDir();
     cpSync(POTION, join(folder, 'models/potion'), { recursive: true });
     writeFileSync(join(folder, 'synthgap.json'), JSON.stringify({ reference: join(EXAMPLES, 'real.jsonl'), embedder: 'model2vec:models/potion' }));
@@ -65,6 +64,19 @@ describe('synthgap check --embedder', () => {
     const { report } = check([...INPUTS, '--embedder', `transformers:${encoder}`, '--embed-sample', '500', '--cache-dir', tempDir()]);
     assert.equal(report.settings.embedder, 'transformers:test-encoder');
     assert.ok(report.warnings.some((warning) => /similarity figures .* rest on a seeded sample of 500 rows per side/.test(warning)), report.warnings.join('\n'));
+  });
+
+  test('without the optional onnxruntime-node, a transformer encoder falls back and stderr gives the install command', () => {
+    // The bundles copied where no node_modules lies above them: the runtime is really absent, as after a lean install.
+    const dist = join(tempDir('synthgap-no-runtime-'), 'dist');
+    cpSync(dirname(CLI), dist, { recursive: true });
+    const encoder = ensureTestEncoder();
+    const result = spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', ...INPUTS, '--embedder', `transformers:${encoder}`, '--cache-dir', tempDir(), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match((JSON.parse(result.stdout) as GapReport).settings.embedder, /^hashed/);
+    const lines = result.stderr.split('\n').filter((line) => line.includes('onnxruntime-node'));
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0], /transformer encoders need onnxruntime-node, an optional part of synthgap that is not installed \(install it with: (ONNXRUNTIME_NODE_INSTALL=skip )?npm install --prefix ".*dist" onnxruntime-node@\d+\.\d+\.\d+\)\.$/);
   });
 
   test('an embedder in synthgap.json that is no embedder is a config error', () => {

@@ -1,15 +1,12 @@
 // `synthgap select --embedder`: near-duplicates and copies found on a semantic embedding, as a user runs it.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { SelectReport } from '../../src/core/select/selectDataset';
 import { MODEL2VEC_NEAR_COPY } from '../../src/embedders/model2vec';
 import { synthgap, tempDir } from '../support/cli';
-import { SHARED_DATA, SHARED_MODELS, sharedDataSkip } from '../support/sharedData';
-
-const MODEL = resolve(SHARED_MODELS, 'potion-base-4m-int8');
-const skip = sharedDataSkip('clinc150/synthetic_gpt35.jsonl') || (existsSync(join(MODEL, 'model.safetensors')) ? false : `shared model not found at ${MODEL}`);
+import { POTION as MODEL, REPO_DATA } from '../support/repoData';
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 
@@ -18,8 +15,8 @@ function paraphraseCase(): { dir: string; synthetic: string; real: string } {
   const dir = tempDir('synthgap-select-embedder-');
   const synthetic = join(dir, 'synthetic.jsonl');
   const real = join(dir, 'real.jsonl');
-  writeFileSync(synthetic, lines(readFileSync(join(SHARED_DATA, 'clinc150/synthetic_gpt35.jsonl'), 'utf8')).slice(0, 300).join('\n') + '\n');
-  writeFileSync(real, lines(readFileSync(join(SHARED_DATA, 'clinc150/real_train.jsonl'), 'utf8')).slice(0, 600).join('\n') + '\n');
+  writeFileSync(synthetic, lines(readFileSync(join(REPO_DATA, 'clinc150/synthetic_gpt35.jsonl'), 'utf8')).slice(0, 300).join('\n') + '\n');
+  writeFileSync(real, lines(readFileSync(join(REPO_DATA, 'clinc150/real_train.jsonl'), 'utf8')).slice(0, 600).join('\n') + '\n');
   return { dir, synthetic, real };
 }
 
@@ -29,7 +26,7 @@ function select(args: readonly string[]): SelectReport {
   return JSON.parse(result.stdout) as SelectReport;
 }
 
-describe('synthgap select --embedder', { skip }, () => {
+describe('synthgap select --embedder', () => {
   test('groups paraphrases the hashed embedding misses, says which embedding it used, and keeps lines byte for byte', () => {
     const { dir, synthetic, real } = paraphraseCase();
     const out = join(dir, 'kept.jsonl');

@@ -2,7 +2,7 @@
 // the setting, synthgap.json's `embedder` over the setting (trusted only), and the default model offline: the
 // analysis goes on with the built-in embedding and the user is told once, with the cause.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,12 +11,10 @@ import type { Hover } from 'vscode-languageserver/node';
 import { ensureTestEncoder } from '../../scripts/makeTestEncoder';
 
 import { panelSnapshotRequest, reportRequest, type ReportResult, type StatusParams } from '../../src/shared/protocol';
-import { SHARED_MODELS } from '../support/sharedData';
+import { POTION } from '../support/repoData';
 import { LspClient } from './lspClient';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
-const POTION = join(SHARED_MODELS, 'potion-base-4m-int8');
-const NO_MODEL = existsSync(join(POTION, 'model.safetensors')) ? false : `shared model not found at ${POTION}`;
 const ROWS = 400;
 
 interface Workspace {
@@ -55,7 +53,7 @@ describe('the embedding the server analyzes with', () => {
     else process.env.SYNTHGAP_HF_ENDPOINT = previousEndpoint;
   });
 
-  test('a local Model2Vec folder named in synthgap.embedding.model is used, and its embeddings are cached in the storage folder', { skip: NO_MODEL }, async () => {
+  test('a local Model2Vec folder named in synthgap.embedding.model is used, and its embeddings are cached in the storage folder', async () => {
     const ws = workspace();
     folder = ws.folder;
     client = await LspClient.start({ folder: ws.folder, storagePath: ws.storage, settings: { 'embedding.model': POTION } });
@@ -67,7 +65,7 @@ describe('the embedding the server analyzes with', () => {
     assert.ok(readdirSync(join(ws.storage, 'embeddings')).length > 0, 'no embedding cache in the storage folder');
   });
 
-  test('synthgap.json\'s embedder wins over the setting in a trusted workspace, and is ignored in Restricted Mode', { skip: NO_MODEL }, async () => {
+  test('synthgap.json\'s embedder wins over the setting in a trusted workspace, and is ignored in Restricted Mode', async () => {
     const ws = workspace({ embedder: POTION });
     folder = ws.folder;
     client = await LspClient.start({ folder: ws.folder, storagePath: ws.storage, settings: { 'embedding.model': 'hashed' } });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { formatFromFileName, sniffFormat } from '../../../src/core/dataset/detectFormat';
 import { readDataset } from '../../../src/core/dataset/readDataset';
-import { SHARED_DATA, sharedDataSkip } from '../../support/sharedData';
+import { REPO_DATA } from '../../support/repoData';
 
 const firstLines = (path: string, count: number): string => readFileSync(path, 'utf8').split('\n').slice(0, count).join('\n');
 
@@ -68,14 +68,14 @@ describe('field detection', () => {
     assert.deepEqual(result.rows.map((row) => [row.text, row.turn]), [['hi', 0]]);
   });
 
-  it('finds text/category in Banking77 and text/label in CLINC150', { skip: sharedDataSkip('banking77/real_train.csv') }, async () => {
-    const banking = await readDataset(firstLines(`${SHARED_DATA}/banking77/real_train.csv`, 300), { fileName: 'real_train.csv' });
+  it('finds text/category in Banking77 and text/label in CLINC150', async () => {
+    const banking = await readDataset(firstLines(`${REPO_DATA}/banking77/real_train.csv`, 300), { fileName: 'real_train.csv' });
     assert.deepEqual([banking.format, banking.textField, banking.labelField], ['csv', 'text', 'category']);
     assert.deepEqual(banking.errors, []);
     assert.equal(banking.rows.length, 299);
     assert.equal(banking.rows[0].text, 'I am still waiting on my card?');
     assert.equal(banking.rows[0].label, 'card_arrival');
-    const clinc = await readDataset(firstLines(`${SHARED_DATA}/clinc150/real_test.jsonl`, 300), {});
+    const clinc = await readDataset(firstLines(`${REPO_DATA}/clinc150/real_test.jsonl`, 300), {});
     assert.deepEqual([clinc.format, clinc.textField, clinc.labelField], ['jsonl', 'text', 'label']);
     assert.deepEqual(clinc.errors, []);
     assert.equal(clinc.rows.length, 300);

@@ -12,7 +12,7 @@ import { rowDot } from '../../../src/core/gap/logisticRows';
 import { auc } from '../../../src/core/stats/auc';
 import { quantileSorted, sortedCopy } from '../../../src/core/stats/quantile';
 import { sampleIndexes, seededRandom, shuffleInPlace } from '../../../src/core/stats/random';
-import { SHARED_DATA } from '../../support/sharedData';
+import { REPO_DATA } from '../../support/repoData';
 
 export interface LabeledText {
   readonly text: string;
@@ -20,14 +20,14 @@ export interface LabeledText {
 }
 
 export function readJsonl(relative: string): LabeledText[] {
-  return readFileSync(resolve(SHARED_DATA, relative), 'utf8')
+  return readFileSync(resolve(REPO_DATA, relative), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LabeledText);
 }
 
 export function readCsv(relative: string): LabeledText[] {
-  const parsed = Papa.parse<{ text: string; category: string }>(readFileSync(resolve(SHARED_DATA, relative), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<{ text: string; category: string }>(readFileSync(resolve(REPO_DATA, relative), 'utf8'), { header: true, skipEmptyLines: true });
   return parsed.data.map((row) => ({ text: row.text, label: row.category }));
 }
 

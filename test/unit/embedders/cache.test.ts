@@ -7,7 +7,7 @@ import { CachedEmbedder } from '../../../src/embedders/cachedEmbedder';
 import { createEmbedder } from '../../../src/embedders/createEmbedder';
 import { DiskEmbeddingCache } from '../../../src/embedders/diskCache';
 import { tempDir } from '../../support/cli';
-import { POTION, potionSkip } from './helpers';
+import { POTION } from './helpers';
 
 /** A deterministic fake model: counts what it is asked to embed. */
 function countingEmbedder(): Embedder & { texts: string[] } {
@@ -62,7 +62,7 @@ test('a torn last record or a foreign file costs a re-embedding, never a failure
   assert.ok(readdirSync(dir).includes('other-3.emb.bad'));
 });
 
-test('the real model through createEmbedder: the second run sends zero texts to the model', { skip: potionSkip }, async () => {
+test('the real model through createEmbedder: the second run sends zero texts to the model', async () => {
   const cacheDir = tempDir();
   const rows = Array.from({ length: 500 }, (_, i) => `how do i reset the pin of card ${i}`);
   const first = await createEmbedder(`model2vec:${POTION}`, { cacheDir });

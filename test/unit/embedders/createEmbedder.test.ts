@@ -10,7 +10,7 @@ import { defaultCacheDir } from '../../../src/embedders/cacheDir';
 import { createEmbedder, DEFAULT_SEMANTIC_MODEL } from '../../../src/embedders/createEmbedder';
 import { cachedModelFolder } from '../../../src/embedders/modelStore';
 import { tempDir } from '../../support/cli';
-import { POTION, potionSkip } from './helpers';
+import { POTION } from './helpers';
 
 const dictionary = new Set(['where', 'is', 'my', 'card', 'reset', 'pin']);
 
@@ -47,7 +47,7 @@ test('a missing model folder falls back to the hashed embedding, says why in one
   assert.equal(report.datasets.length, 1);
 });
 
-test('a broken model folder (a truncated model file, a missing tokenizer) falls back with the cause', { skip: potionSkip }, async () => {
+test('a broken model folder (a truncated model file, a missing tokenizer) falls back with the cause', async () => {
   const broken = join(tempDir(), 'broken');
   cpSync(POTION, broken, { recursive: true });
   writeFileSync(join(broken, 'model.safetensors'), Buffer.alloc(100, 7));
@@ -106,7 +106,7 @@ test('a hub that answers with an error status fails with that status; progress i
   }
 });
 
-test('a hub model already in the cache loads without the network', { skip: potionSkip }, async () => {
+test('a hub model already in the cache loads without the network', async () => {
   const cacheDir = tempDir();
   cpSync(POTION, cachedModelFolder(cacheDir, 'minishlab/potion-base-4m-int8'), { recursive: true });
   const choice = await createEmbedder('model2vec:minishlab/potion-base-4m-int8', { cacheDir, allowDownload: false, hubUrl: `http://127.0.0.1:${await closedPort()}` });
@@ -114,12 +114,12 @@ test('a hub model already in the cache loads without the network', { skip: potio
   assert.equal(choice.id, 'model2vec:potion-base-4m-int8');
 });
 
-test('auto uses the default semantic model when it is cached, else the hashed one, and says which', { skip: potionSkip }, async () => {
+test('auto uses the default semantic model when it is cached, else the hashed one, and says which', async () => {
   const cacheDir = tempDir();
   const before = await createEmbedder('auto', { cacheDir });
   assert.equal(before.kind, 'hashed');
   assert.match(before.notice ?? '', /auto: using the built-in hashed embedding; minishlab\/potion-base-8M is not downloaded/);
-  // Stand-in: the shared 4M model in the default model's cache folder.
+  // Stand-in: the 4M model from data/models in the default model's cache folder.
   cpSync(POTION, cachedModelFolder(cacheDir, DEFAULT_SEMANTIC_MODEL), { recursive: true });
   const after = await createEmbedder('auto', { cacheDir });
   assert.equal(after.kind, 'model2vec');

@@ -1,12 +1,5 @@
-// Shared by the embedder tests: the real Model2Vec model beside the repository, and small vector helpers.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { SHARED_MODELS } from '../../support/sharedData';
-
-export const POTION = join(SHARED_MODELS, 'potion-base-4m-int8');
-
-/** A skip reason when the shared Model2Vec model is absent, else false. */
-export const potionSkip: string | false = existsSync(join(POTION, 'model.safetensors')) ? false : `shared model not found at ${POTION}`;
+// Shared by the embedder tests: the real Model2Vec model in data/models, and small vector helpers.
+export { POTION } from '../../support/repoData';
 
 export function cosine(a: Float32Array, b: Float32Array): number {
   let sum = 0;

@@ -8,10 +8,10 @@ import { CancelledError } from '../../../src/core/host';
 import { createEmbedder } from '../../../src/embedders/createEmbedder';
 import { loadModel2Vec } from '../../../src/embedders/model2vec';
 import { loadTokenizer } from '../../../src/embedders/tokenizer';
-import { SHARED_DATA } from '../../support/sharedData';
-import { cosine, norm, POTION, potionSkip, safetensors } from './helpers';
+import { REPO_DATA } from '../../support/repoData';
+import { cosine, norm, POTION, safetensors } from './helpers';
 
-test('the real Model2Vec model, loaded as a user would name it, puts paraphrases closer than unrelated rows', { skip: potionSkip }, async () => {
+test('the real Model2Vec model, loaded as a user would name it, puts paraphrases closer than unrelated rows', async () => {
   // A bare folder is the production path for local models (as is model2vec:<folder>).
   const choice = await createEmbedder(POTION);
   assert.equal(choice.fallback, undefined);
@@ -32,7 +32,7 @@ test('the real Model2Vec model, loaded as a user would name it, puts paraphrases
   }
 });
 
-test('tokens are the tokenizer\'s own: remembering words gives the same ids as tokenizing whole rows', { skip: potionSkip }, async () => {
+test('tokens are the tokenizer\'s own: remembering words gives the same ids as tokenizing whole rows', async () => {
   const json = JSON.parse(readFileSync(join(POTION, 'tokenizer.json'), 'utf8'));
   const reference = new PreTrainedTokenizer(json, { unk_token: '[UNK]' });
   const texts = [
@@ -42,18 +42,13 @@ test('tokens are the tokenizer\'s own: remembering words gives the same ids as t
     '日本語のテキスト and 中文',
     '',
   ];
-  const path = join(SHARED_DATA, 'banking77/real_test.csv');
-  try {
-    texts.push(...readFileSync(path, 'utf8').split('\n').slice(1, 400));
-  } catch {
-    // The shared data is optional here; the handwritten cases still run.
-  }
+  texts.push(...readFileSync(join(REPO_DATA, 'banking77/real_test.csv'), 'utf8').split('\n').slice(1, 400));
   const tokenizer = await loadTokenizer(POTION);
   // Twice: the second pass reads every word from the memo.
   for (const text of [...texts, ...texts]) assert.deepEqual(tokenizer.encode(text), reference.encode(text, { add_special_tokens: false }), text);
 });
 
-test('a row without known tokens is the zero vector; special tokens are not averaged in', { skip: potionSkip }, async () => {
+test('a row without known tokens is the zero vector; special tokens are not averaged in', async () => {
   const model = await loadModel2Vec(POTION);
   assert.equal(norm(model.embedOne('')), 0);
   assert.deepEqual(model.embedOne('[CLS] reset my pin [SEP]'), model.embedOne('reset my pin'));
@@ -95,7 +90,7 @@ test('int8 tables with per-row scales and fp16 tables load; the vector is the no
   assert.ok(Math.abs(w[0] - Math.SQRT1_2) < 1e-6 && Math.abs(w[1] - Math.SQRT1_2) < 1e-6);
 });
 
-test('a cancelled token stops a long run', { skip: potionSkip }, async () => {
+test('a cancelled token stops a long run', async () => {
   const model = await loadModel2Vec(POTION);
   const texts = Array.from({ length: 50_000 }, (_, i) => `row number ${i} about resetting a card`);
   const token = { isCancellationRequested: false };

@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { formatMarkdown } from '../../../src/core/exporters/markdown';
 import { fixtureReport, HOSTILE_HTML, HOSTILE_SCRIPT, MARKDOWN_TRICKY } from './fixtureReport';
 import { tableCells, withEveryString } from './hostile';
-import { aucInterval } from '../../../src/core/exporters/sentences';
-import { analyzeFinetune } from '../../support/fieldsAnalysis';
 
 /** Every table in the document: its header cells and the cells of each body row. */
 function tables(markdown: string): { header: string[]; rows: string[][] }[] {
@@ -107,35 +105,6 @@ describe('formatMarkdown', () => {
 });
 
 describe('formatMarkdown of a file read field by field', () => {
-  it('says how the file was read, tabulates each field, lists the pairs and names each row\'s field', async () => {
-    const { report } = await analyzeFinetune('alpaca');
-    const [dataset] = report.datasets;
-    const pairs = {
-      request: 'instruction', response: 'output', records: 66, referenceRecords: 66, lengthRatio: { real: 1, synthetic: 3 }, restates: { real: 0, synthetic: 0 },
-      sameRequest: 0, sameResponse: 2, copiedPairs: 0, refusals: 0, restatements: 0, noResponse: 0, examples: {}, sentences: ['2 responses | answer different instructions word for word.'],
-    };
-    const out = formatMarkdown({ ...report, datasets: [{ ...dataset, pairs }] });
-    assert.ok(out.includes('\nRead as Alpaca-style instruction data: instruction, input, output; each field is compared with the same field of the reference'), 'the schema sentence');
-    const byField = tables(out).find((t) => t.header[0] === 'Field');
-    assert.ok(byField);
-    assert.deepEqual(byField.header, ['Field', 'Verdict', 'AUC [95% CI]', 'Texts', 'Biggest gap', 'Over-used']);
-    assert.deepEqual(byField.rows.map((row) => row[0]), ['**instruction**', '**input**', '**output**']);
-    const fields = dataset.fields ?? [];
-    byField.rows.forEach((row, i) => {
-      assert.equal(row[2], aucInterval(fields[i].summary.auc, fields[i].summary.aucLow, fields[i].summary.aucHigh));
-      assert.equal(row[3], String(fields[i].rows));
-    });
-    assert.equal(byField.rows[1][1], 'Insufficient data');
-    assert.equal(byField.rows[1][4], '', 'no gap named for a field too small to judge');
-    assert.match(byField.rows[2][5], /^“i hope this helps”, /);
-    // The By field table comes before the record's own gaps; the pairs follow it, escaped.
-    assert.ok(out.indexOf('### By field') < out.indexOf('### Gaps'));
-    assert.ok(out.includes('### Pairs (instruction and output)\n\n- 2 responses \\| answer different instructions word for word.'));
-    const rows = tables(out).find((t) => t.header[0] === 'Row' && t.header[3] === 'Reasons');
-    assert.ok(rows && rows.rows.length > 0);
-    for (const row of rows.rows) assert.match(row[0], /^line \d+, (instruction|input|output)$/);
-  });
-
   it('adds nothing for a file read for one text', () => {
     const out = formatMarkdown(fixtureReport());
     assert.ok(!out.includes('### By field') && !out.includes('Read as') && !out.includes('### Pairs'));

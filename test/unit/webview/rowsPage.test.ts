@@ -2,11 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rowsPage } from '../../../src/core/exporters/panel';
 import type { RowsQuery } from '../../../src/shared/panel';
-import { DEFAULT_ROWS_QUERY, pageRows, sameQuery, withField } from '../../../webview-ui/src/data/rowsPage';
+import { DEFAULT_ROWS_QUERY, pageRows, sameQuery } from '../../../webview-ui/src/data/rowsPage';
 import { sortLabels } from '../../../webview-ui/src/data/sortLabels';
 import { restoreUiState } from '../../../webview-ui/src/state';
 import { fixtureReportWithMap } from '../../webview/fixtureSnapshot';
-import { analyzeFinetune } from '../../support/fieldsAnalysis';
 
 describe('the static host\'s paging', () => {
   const { rows } = fixtureReportWithMap();
@@ -30,21 +29,6 @@ describe('the static host\'s paging', () => {
     assert.ok(sameQuery(DEFAULT_ROWS_QUERY, { ...DEFAULT_ROWS_QUERY }));
     assert.ok(!sameQuery(DEFAULT_ROWS_QUERY, { ...DEFAULT_ROWS_QUERY, offset: 50 }));
     assert.ok(!sameQuery(DEFAULT_ROWS_QUERY, { ...DEFAULT_ROWS_QUERY, field: 'output' }));
-  });
-
-  it('agrees with the server on a chat file\'s rows filtered to one role, and sets or clears the field from page 1', async () => {
-    const { rows: chat } = await analyzeFinetune('openai-chat');
-    const everyRow = rowsPage(chat, { ...DEFAULT_ROWS_QUERY, limit: 1000 }).rows;
-    for (const field of ['user', 'assistant', 'system', undefined]) {
-      for (const flaggedOnly of [true, false]) {
-        const query: RowsQuery = { ...DEFAULT_ROWS_QUERY, limit: 20, offset: 10, flaggedOnly, ...(field ? { field } : {}) };
-        assert.deepEqual(pageRows(everyRow, query), rowsPage(chat, query), JSON.stringify(query));
-      }
-    }
-    const onField = withField({ ...DEFAULT_ROWS_QUERY, offset: 100 }, 'user');
-    assert.deepEqual(onField, { ...DEFAULT_ROWS_QUERY, field: 'user' });
-    assert.deepEqual(withField(onField, undefined), DEFAULT_ROWS_QUERY);
-    assert.ok(!('field' in withField(onField, undefined)), 'no field key left for the state to save');
   });
 });
 

@@ -2,12 +2,12 @@
 // comparison in the snapshot, each row shown in the field its flag is about, and the rows filtered to one field.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, rowsPage, snapshotRowInput } from '../../../src/core/exporters/panel';
-import { fieldSummaryText } from '../../../src/core/exporters/sentences';
-import { NEGLIGIBLE_EFFECT } from '../../../src/core/gap/effects';
-import { truncate } from '../../../src/core/exporters/format';
-import { analyzeFinetune } from '../../support/fieldsAnalysis';
-import { fixtureReport } from './fixtureReport';
+import { buildPanelSnapshot, DEFAULT_ROWS_QUERY, rowsPage, snapshotRowInput } from '../../src/core/exporters/panel';
+import { fieldSummaryText } from '../../src/core/exporters/sentences';
+import { NEGLIGIBLE_EFFECT } from '../../src/core/gap/effects';
+import { truncate } from '../../src/core/exporters/format';
+import { analyzeFinetune } from '../support/fieldsAnalysis';
+import { fixtureReport } from '../unit/report/fixtureReport';
 
 describe('the panel snapshot of a file read field by field', () => {
   it('carries the schema sentence and each field\'s AUC, verdict, biggest gaps and over-used phrases', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readDataset } from '../../../src/core/dataset/readDataset';
-import { analyze, type AnalyzeOptions } from '../../../src/core/gap/analyze';
-import { truncate } from '../../../src/core/exporters/format';
-import { topicRows } from './textGen';
+import { readDataset } from '../../src/core/dataset/readDataset';
+import { analyze, type AnalyzeOptions } from '../../src/core/gap/analyze';
+import { truncate } from '../../src/core/exporters/format';
+import { topicRows } from '../unit/gap/textGen';
 
 const common = ['delivery', 'card', 'travel', 'music', 'weather', 'cooking'];
 const real = topicRows([...common, 'refund'], 900, 1);

@@ -1,18 +1,19 @@
-// One realistic check on the shared CLINC150 data: real against real must look calm, and the GPT-3.5
+// One realistic check on the CLINC150 data in data/: real against real must look calm, and the GPT-3.5
 // paraphrases must not. Thresholds are the defaults; nothing here is tuned to these files.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { coverageReport } from '../../../src/core/gap/coverage';
-import { diversityReport } from '../../../src/core/gap/diversity';
-import { leakageReport } from '../../../src/core/gap/leakage';
-import { phraseReport } from '../../../src/core/gap/phrases';
-import type { SideRows } from '../../../src/core/gap/sideRows';
-import { sampleIndexes, seededRandom } from '../../../src/core/stats/random';
-import { embedAll } from './testEmbedding';
+import { coverageReport } from '../../src/core/gap/coverage';
+import { diversityReport } from '../../src/core/gap/diversity';
+import { leakageReport } from '../../src/core/gap/leakage';
+import { phraseReport } from '../../src/core/gap/phrases';
+import type { SideRows } from '../../src/core/gap/sideRows';
+import { sampleIndexes, seededRandom } from '../../src/core/stats/random';
+import { REPO_DATA } from '../support/repoData';
+import { embedAll } from '../unit/gap/testEmbedding';
 
-const DATA = '/work/shared/data/clinc150';
-const skip = existsSync(`${DATA}/real_train.jsonl`) ? false : 'shared CLINC150 data not present';
+const DATA = join(REPO_DATA, 'clinc150');
 
 interface Row {
   readonly text: string;
@@ -34,7 +35,7 @@ function side(rows: readonly Row[], file: string): SideRows {
 
 const sample = (rows: readonly Row[], n: number, seed: number) => Array.from(sampleIndexes(rows.length, n, seededRandom(seed)), (i) => rows[i]);
 
-test('CLINC150: real_train against real_test is calm, against GPT-3.5 paraphrases it is not', { skip }, (t) => {
+test('CLINC150: real_train against real_test is calm, against GPT-3.5 paraphrases it is not', (t) => {
   const train = side(sample(load('real_train'), 2000, 1), 'real_train.jsonl');
   const heldOut = side(sample(load('real_test'), 2000, 2), 'real_test.jsonl');
   // A contiguous block keeps paraphrase families whole, as in a 2,000-row generated file.

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { computeFeatures } from '../../../src/core/features/compute';
-import { FEATURES, FEATURE_COUNT, featureIndex } from '../../../src/core/features/registry';
-import { wordList } from './support';
+import { computeFeatures } from '../../src/core/features/compute';
+import { FEATURES, FEATURE_COUNT, featureIndex } from '../../src/core/features/registry';
+import { wordList } from '../unit/features/support';
+import { REPO_DATA } from '../support/repoData';
 
-import { SHARED_DATA } from '../../support/sharedData';
-
-// Development data shared outside the repository (see ../shared/data/README.md); skipped where it is absent.
-const DATA = `${SHARED_DATA}/clinc150`;
+// Public data nobody here wrote (see data/README.md).
+const DATA = `${REPO_DATA}/clinc150`;
 const ROWS = 500;
 
 /** `ROWS` texts spread evenly over a file, so every intent is represented (the files are ordered by label). */
@@ -28,9 +27,7 @@ function means(texts: string[]): Float64Array {
   return sums.map((sum) => sum / texts.length);
 }
 
-const skip = existsSync(DATA) ? false : 'CLINC150 development data not present';
-
-test('CLINC150: crowd text is lower-case without final punctuation, GPT-3.5 paraphrases the reverse', { skip }, () => {
+test('CLINC150: crowd text is lower-case without final punctuation, GPT-3.5 paraphrases the reverse', () => {
   const real = means(sample('real_test.jsonl'));
   const synthetic = means(sample('synthetic_gpt35.jsonl'));
   const lower = featureIndex('all-lowercase');
@@ -39,7 +36,7 @@ test('CLINC150: crowd text is lower-case without final punctuation, GPT-3.5 para
   assert.ok(synthetic[terminal] - real[terminal] > 0.3, `final punctuation: real ${real[terminal]}, synthetic ${synthetic[terminal]}`);
 });
 
-test('CLINC150: two real splits differ by no more than a few points on any yes/no feature', { skip }, () => {
+test('CLINC150: two real splits differ by no more than a few points on any yes/no feature', () => {
   const train = means(sample('real_train.jsonl'));
   const testSplit = means(sample('real_test.jsonl'));
   FEATURES.forEach((def, j) => {

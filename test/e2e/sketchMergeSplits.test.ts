@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { FEATURES } from '../../../src/core/features/registry';
-import type { LineResult } from '../../../src/core/model/scoreLines';
-import { emptySketch, SketchBuilder, type SketchLayout } from '../../../src/core/sketch/build';
-import { decodeSketch, encodeSketch, SketchFileError } from '../../../src/core/sketch/codec';
-import { mergeSketches, SketchMismatchError } from '../../../src/core/sketch/merge';
-import { SketchSum } from '../../../src/core/sketch/sum';
-import type { Sketch } from '../../../src/core/sketch/types';
+import { FEATURES } from '../../src/core/features/registry';
+import type { LineResult } from '../../src/core/model/scoreLines';
+import { emptySketch, SketchBuilder, type SketchLayout } from '../../src/core/sketch/build';
+import { decodeSketch, encodeSketch, SketchFileError } from '../../src/core/sketch/codec';
+import { mergeSketches, SketchMismatchError } from '../../src/core/sketch/merge';
+import { SketchSum } from '../../src/core/sketch/sum';
+import type { Sketch } from '../../src/core/sketch/types';
 
 const LAYOUT: SketchLayout = {
   fingerprint: 'model-test',

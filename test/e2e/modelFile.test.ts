@@ -3,17 +3,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { readDataset } from '../../../src/core/dataset/readDataset';
-import type { ParsedDataset } from '../../../src/core/dataset/types';
-import { analyze } from '../../../src/core/gap/analyze';
-import { ScoringModel, scoringModelState, type ModelParts } from '../../../src/core/gap/model';
-import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray, encodeBase64 } from '../../../src/core/model/base64';
-import { lexiconFingerprint } from '../../../src/core/model/fingerprint';
-import { compactState, decodeModelFile, encodeModelFile, ModelFileError, thinSorted, type ModelDocument } from '../../../src/core/model/modelFile';
-import { inTrainingFilter, trainingFilter } from '../../../src/core/model/trainingFilter';
-import { loadDictionary } from '../../../src/node/dictionary';
+import { readDataset } from '../../src/core/dataset/readDataset';
+import type { ParsedDataset } from '../../src/core/dataset/types';
+import { analyze } from '../../src/core/gap/analyze';
+import { ScoringModel, scoringModelState, type ModelParts } from '../../src/core/gap/model';
+import { decodeBase64, decodeFloat32, decodeFloat64, encodeArray, encodeBase64 } from '../../src/core/model/base64';
+import { lexiconFingerprint } from '../../src/core/model/fingerprint';
+import { compactState, decodeModelFile, encodeModelFile, ModelFileError, thinSorted, type ModelDocument } from '../../src/core/model/modelFile';
+import { inTrainingFilter, trainingFilter } from '../../src/core/model/trainingFilter';
+import { loadDictionary } from '../../src/node/dictionary';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../..');
 const dictionary = loadDictionary();
 
 async function read(path: string, rows: number): Promise<ParsedDataset> {

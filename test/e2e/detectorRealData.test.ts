@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sharedDataSkip } from '../../support/sharedData';
-import type { LabeledText } from './support';
-import { baselineAuc, detect, flaggedShare, halves, labelMatched, readCsv, readJsonl, sample } from './support';
+import type { LabeledText } from '../unit/detector/support';
+import { baselineAuc, detect, flaggedShare, halves, labelMatched, readCsv, readJsonl, sample } from '../unit/detector/support';
 
-// Checks on development data nobody here wrote (../shared/data, see its README); skipped where it is absent.
+// Checks on public data nobody here wrote (data/, see its README).
 // The thresholds are general ones: they must hold on other data sets too.
-const clincSkip = sharedDataSkip('clinc150/synthetic_gpt35.jsonl');
-const bankingSkip = sharedDataSkip('banking77/real_test.csv');
 const ROWS = 2000;
 
 let cache: Record<string, LabeledText[]> | undefined;
@@ -29,7 +26,7 @@ function assertQuiet(real: string[], other: string[], what: string): void {
   assert.ok(flagged >= 0.02 && flagged <= 0.08, summary);
 }
 
-describe('detector on CLINC150', { skip: clincSkip }, () => {
+describe('detector on CLINC150', () => {
   it('separates crowd-written from GPT-3.5 text, at least as well as word TF-IDF + logistic regression', () => {
     const real = sample(clinc().train, ROWS, 11);
     const synthetic = sample(clinc().synthetic, ROWS, 12);
@@ -81,7 +78,7 @@ describe('detector on CLINC150', { skip: clincSkip }, () => {
   });
 });
 
-describe('detector on Banking77', { skip: bankingSkip }, () => {
+describe('detector on Banking77', () => {
   // The training split is label-imbalanced and the test split balanced, so unmatched samples differ in what
   // they ask about (a real gap, which the detector and the baseline both see at AUC ~0.55). Matching labels
   // leaves only how the rows are written.

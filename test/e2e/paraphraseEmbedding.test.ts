@@ -2,20 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readDataset } from '../../../src/core/dataset/readDataset';
-import { analyze } from '../../../src/core/gap/analyze';
-import { createEmbedder } from '../../../src/embedders/createEmbedder';
-import { loadDictionary } from '../../../src/node/dictionary';
-import { SHARED_DATA, sharedDataSkip } from '../../support/sharedData';
-import { POTION, potionSkip } from './helpers';
-
-const skip = potionSkip || sharedDataSkip('clinc150/synthetic_gpt35.jsonl');
+import { readDataset } from '../../src/core/dataset/readDataset';
+import { analyze } from '../../src/core/gap/analyze';
+import { createEmbedder } from '../../src/embedders/createEmbedder';
+import { loadDictionary } from '../../src/node/dictionary';
+import { POTION, REPO_DATA } from '../support/repoData';
 
 function head(file: string, rows: number): string {
-  return readFileSync(join(SHARED_DATA, 'clinc150', file), 'utf8').split('\n').slice(0, rows).join('\n') + '\n';
+  return readFileSync(join(REPO_DATA, 'clinc150', file), 'utf8').split('\n').slice(0, rows).join('\n') + '\n';
 }
 
-test('the semantic embedding finds a paraphrase group among gpt-3.5 rows that the hashed embedding misses', { skip }, async () => {
+test('the semantic embedding finds a paraphrase group among gpt-3.5 rows that the hashed embedding misses', async () => {
   const input = {
     reference: [{ file: 'real_test.jsonl', data: await readDataset(head('real_test.jsonl', 600), { format: 'jsonl' }) }],
     datasets: [{ file: 'synthetic_gpt35.jsonl', data: await readDataset(head('synthetic_gpt35.jsonl', 400), { format: 'jsonl' }) }],
