@@ -43,8 +43,8 @@ describe('synthgap check --baseline', () => {
     const result = run('syn.jsonl', '--reference', 'real.jsonl', '--baseline', 'base.json', '--fail-on-regression', '0.5', '--format', 'markdown');
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /## Since the baseline\n\nCompared with base\.json/);
-    assert.match(result.stdout, /\| Dataset \| AUC then \| AUC now \| Change \| Flagged \| \|\n/);
-    assert.match(result.stdout, /\| syn\.jsonl \| 0\.\d\d \[0\.\d\d–0\.\d\d\] \| [^|]+ \| \+0\.\d\d, beyond the intervals \| \d+% → [^|]+ \| +\|/);
+    assert.match(result.stdout, /\| Dataset \| AUC then \| AUC now \| Change \| Flagged \| Gate \(\+0\.5\) \|\n/);
+    assert.match(result.stdout, /\| syn\.jsonl \| 0\.\d\d \[0\.\d\d–0\.\d\d\] \| [^|]+ \| \+0\.\d\d, beyond the intervals \| \d+% → [^|]+ \| passed \|/);
     assert.match(result.stdout, /- compared with rough\.jsonl \(the only dataset of each run, same reference\)/);
     assert.match(result.stdout, /- Gaps that grew \(size then → now\): .*All lower-case/);
   });

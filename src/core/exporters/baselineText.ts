@@ -70,16 +70,19 @@ export function baselineLines(report: BaselineReport): string[] {
 
 /** The Markdown section: a table with a row per dataset, then the changed gaps and phrases as a list. */
 export function baselineMarkdown(report: BaselineReport): string {
+  // The gate's column only when there is a gate: an empty column reads as something missing.
+  const gated = report.failOnRegression !== undefined;
+  const gate = (cell: string) => (gated ? ` ${cell} |` : '');
   const rows = report.datasets.map((d) => {
-    if (!d.then) return `| ${md(d.now.file)} | new | ${auc(d.now)} | | ${share(d.now)} | |`;
+    if (!d.then) return `| ${md(d.now.file)} | new | ${auc(d.now)} | | ${share(d.now)} |${gate('')}`;
     const regression = regressionText(report, d);
-    return `| ${md(d.now.file)} | ${auc(d.then)} | ${auc(d.now)} | ${aucChangeText(d)} | ${share(d.then)} → ${share(d.now)} | ${regression ? `**${md(regression)}**` : ''} |`;
+    return `| ${md(d.now.file)} | ${auc(d.then)} | ${auc(d.now)} | ${aucChangeText(d)} | ${share(d.then)} → ${share(d.now)} |${gate(regression ? `**${md(regression)}**` : 'passed')}`;
   });
-  for (const file of report.dropped) rows.push(`| ${md(file)} | in the baseline, not checked now | | | | |`);
+  for (const file of report.dropped) rows.push(`| ${md(file)} | in the baseline, not checked now | | | |${gate('')}`);
   const blocks = [
     '## Since the baseline',
     md(`Compared with ${report.file} (synthgap ${report.version}).`),
-    ['| Dataset | AUC then | AUC now | Change | Flagged | |', '| :-- | :-- | :-- | :-- | --: | :-- |', ...rows].join('\n'),
+    [`| Dataset | AUC then | AUC now | Change | Flagged |${gated ? ` Gate (+${String(report.failOnRegression)}) |` : ''}`, `| :-- | :-- | :-- | :-- | --: |${gate(':--')}`, ...rows].join('\n'),
   ];
   const items = report.datasets.flatMap((d) => [matchText(d), ...baselineDetails(d)].filter((t) => t !== undefined).map((t) => `- ${report.datasets.length > 1 ? `${md(d.now.file)}: ` : ''}${md(t)}`));
   items.push(...report.notes.map((note) => `- Note: ${md(note)}`));
