@@ -9,22 +9,8 @@ import { aucInterval } from '../../src/core/exporters/sentences';
 import type { RowsQuery } from '../../src/shared/panel';
 import { DEFAULT_ROWS_QUERY, pageRows, withField } from '../../webview-ui/src/data/rowsPage';
 import { analyzeFinetune } from '../support/fieldsAnalysis';
-import { tableCells } from '../unit/report/hostile';
+import { tables } from '../unit/report/hostile';
 
-/** Every table in the document: its header cells and the cells of each body row. */
-function tables(markdown: string): { header: string[]; rows: string[][] }[] {
-  const found: { header: string[]; rows: string[][] }[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].startsWith('|') || !/^\| ---/.test(lines[i + 1] ?? '')) continue;
-    const rows: string[][] = [];
-    let j = i + 2;
-    for (; j < lines.length && lines[j].startsWith('|'); j++) rows.push(tableCells(lines[j]));
-    found.push({ header: tableCells(lines[i]), rows });
-    i = j;
-  }
-  return found;
-}
 
 describe('formatMarkdown of a file read field by field', () => {
   it('says how the file was read, tabulates each field, lists the pairs and names each row\'s field', async () => {

@@ -37,3 +37,18 @@ export function tableCells(line: string): string[] {
   // The leading and trailing pipes leave an empty string at each end.
   return cells.slice(1, -1).map((cell) => cell.trim());
 }
+
+/** Every table in the document: its header cells and the cells of each body row. */
+export function tables(markdown: string): { header: string[]; rows: string[][] }[] {
+  const found: { header: string[]; rows: string[][] }[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('|') || !/^\| ---/.test(lines[i + 1] ?? '')) continue;
+    const rows: string[][] = [];
+    let j = i + 2;
+    for (; j < lines.length && lines[j].startsWith('|'); j++) rows.push(tableCells(lines[j]));
+    found.push({ header: tableCells(lines[i]), rows });
+    i = j;
+  }
+  return found;
+}

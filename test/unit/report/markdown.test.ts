@@ -2,22 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMarkdown } from '../../../src/core/exporters/markdown';
 import { fixtureReport, HOSTILE_HTML, HOSTILE_SCRIPT, MARKDOWN_TRICKY } from './fixtureReport';
-import { tableCells, withEveryString } from './hostile';
+import { tables, withEveryString } from './hostile';
 
-/** Every table in the document: its header cells and the cells of each body row. */
-function tables(markdown: string): { header: string[]; rows: string[][] }[] {
-  const found: { header: string[]; rows: string[][] }[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].startsWith('|') || !/^\| ---/.test(lines[i + 1] ?? '')) continue;
-    const rows: string[][] = [];
-    let j = i + 2;
-    for (; j < lines.length && lines[j].startsWith('|'); j++) rows.push(tableCells(lines[j]));
-    found.push({ header: tableCells(lines[i]), rows });
-    i = j;
-  }
-  return found;
-}
 
 describe('formatMarkdown', () => {
   it('opens with a headline table of the datasets', () => {
