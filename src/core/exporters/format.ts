@@ -80,12 +80,18 @@ export function formatAuc(auc: number): string {
 }
 
 /**
- * An AUC's 95% interval: `0.90–0.92`, or one value when both ends print the same (`>0.99`).
+ * An AUC's 95% interval: `0.90–0.92`, or one value when both ends print the same (`>0.99`). An interval narrower
+ * than two decimals (a million rows give ±0.001) prints with three, `0.951–0.953`, so it does not read as an
+ * exact value.
  * @example formatAucRange(0.9995, 0.99999) // ">0.99"
+ * @example formatAucRange(0.9512, 0.9531) // "0.951–0.953"
  */
 export function formatAucRange(low: number, high: number): string {
   const [from, to] = [formatAuc(low), formatAuc(high)];
-  return from === to ? from : `${from}–${to}`;
+  if (from !== to) return `${from}–${to}`;
+  if (from.startsWith('>') || from.startsWith('<')) return from;
+  const [fine, fineTo] = [formatScore(low, 3), formatScore(high, 3)];
+  return fine === fineTo ? fine : `${fine}–${fineTo}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   excerpt,
   fileName,
   formatAuc,
+  formatAucRange,
   formatCount,
   formatDecimal,
   formatScore,
@@ -24,6 +25,13 @@ describe('number formatting', () => {
     assert.equal(formatCount(10000), '10,000');
     assert.equal(formatCount(-1234567), '-1,234,567');
     assert.equal(formatCount(1234.6), '1,235');
+  });
+
+  it('prints an AUC interval with two decimals, three when it is narrower than that, one value at a bound', () => {
+    assert.equal(formatAucRange(0.861, 0.882), '0.86–0.88');
+    assert.equal(formatAucRange(0.9512, 0.9531), '0.951–0.953');
+    assert.equal(formatAucRange(0.95111, 0.95139), '0.951');
+    assert.equal(formatAucRange(0.9995, 0.99999), '>0.99');
   });
 
   it('prints non-finite numbers as n/a', () => {
