@@ -7,6 +7,7 @@ import type { ModelDocument } from '../model/modelFile';
 import { formatCount, formatShare } from '../exporters/format';
 import type { FeatureGap, Verdict } from '../report/types';
 import { cohensH, standardizedMeanDifference } from '../stats/effectSize';
+import { binomialTwoSidedP } from '../stats/binomialTest';
 import { hanleyMcNeilInterval } from '../stats/hanleyMcNeil';
 import { ksDistance } from '../stats/ks';
 import { logOddsZ, pooledPrior } from '../stats/logOdds';
@@ -70,7 +71,7 @@ export interface SketchReport {
   readonly labels: { readonly label: string; readonly rows: number; readonly flagged: number }[];
   /** Every feature's gap, largest first. */
   readonly gaps: SketchGap[];
-  /** The model's phrases over-used here (z > 0), highest z first. */
+  /** The model's phrases over-used here beyond chance (exact binomial test, 5% family-wise), highest z first. */
   readonly modelPhrases: SketchPhrase[];
   /** The dataset's commonest grams that are not the model's phrases, most rows first. */
   readonly commonPhrases: SketchPhrase[];
@@ -132,9 +133,16 @@ export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
     const { alpha, alpha0 } = pooledPrior(count, sketch.rows, refCount, refRows);
     return logOddsZ(count, sketch.rows, refCount, refRows, alpha, alpha0);
   };
+  // Listed only when over-used beyond chance, as the phrase finder decides (gap/phrases.ts): an exact binomial test
+  // of the split of the phrase's rows between the sides at 5% family-wise over the model's phrases. The z ranks
+  // them but decides nothing: its pooled prior is as strong as both sides together, so next to a million rows
+  // it shrinks the reference's rate towards the dataset's and reads any difference as small.
+  const phraseLevel = PHRASE_ALPHA / Math.max(1, state.reasons.phrases.length);
+  const overUsed = (count: number, refCount: number) =>
+    count * realRows > refCount * sketch.rows && binomialTwoSidedP(count, count + refCount, sketch.rows / (sketch.rows + realRows)) <= phraseLevel;
   const modelPhrases = state.reasons.phrases
     .map((p, k): SketchPhrase => ({ phrase: p.phrase, rows: sketch.grams.modelPhrases[k], referenceCount: p.realCount, referenceRows: realRows, z: zOf(sketch.grams.modelPhrases[k], p.realCount, realRows), exact: true }))
-    .filter((p) => (p.z ?? 0) > 0)
+    .filter((p) => overUsed(p.rows, p.referenceCount ?? 0))
     .sort((a, b) => (b.z ?? 0) - (a.z ?? 0) || (a.phrase < b.phrase ? -1 : 1))
     .slice(0, REPORT_TOP);
   const known = new Set(state.reasons.phrases.map((p) => p.phrase));
@@ -182,6 +190,8 @@ export function sketchReport(doc: ModelDocument, sketch: Sketch): SketchReport {
   };
 }
 
+/** Family-wise error rate of the tests of the model's phrases, as the phrase finder's (gap/phrases.ts). */
+const PHRASE_ALPHA = 0.05;
 /** Rows a new phrase must be in, at least: the phrase finder's floor (gap/phrases.ts). */
 const NEW_PHRASE_MIN_ROWS = 3;
 /** Family-wise error rate of the new-phrase tests, as the phrase finder's. */
