@@ -4,7 +4,7 @@
  * folder the user gave it.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** A tool call that cannot run as asked, in one line naming the file: the agent reads it and tries again. */
 export class ToolError extends Error {
@@ -38,5 +38,6 @@ export function insideRoot(root: string, path: string, what: string): string {
 
 function within(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // `..` or `../…` climbs out; a name that merely starts with two dots (`..notes.jsonl`) is inside.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

@@ -23,6 +23,8 @@ test('relative and absolute paths inside the root resolve, files that do not exi
   assert.equal(insideRoot(root, 'data/../data/new.jsonl', 'output'), join(root, 'data', 'new.jsonl'));
   assert.equal(insideRoot(root, 'new/folder/out.jsonl', 'output'), join(root, 'new', 'folder', 'out.jsonl'));
   assert.equal(insideRoot(root, '.', 'folder'), root);
+  // A name that starts with two dots is a name, not a climb.
+  assert.equal(insideRoot(root, '..notes.jsonl', 'output'), join(root, '..notes.jsonl'));
 });
 
 test('.. and absolute paths that leave the root are refused, naming the input', () => {
