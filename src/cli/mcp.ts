@@ -56,7 +56,8 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
       title: tool.title,
       description: tool.description,
       inputSchema: tool.inputSchema as unknown as { type: 'object'; [key: string]: unknown },
-      annotations: { title: tool.title, readOnlyHint: tool.writesTo === undefined, destructiveHint: false, openWorldHint: false },
+      // A tool that writes replaces its output file when it exists: destructive, so a client asks first.
+      annotations: { title: tool.title, readOnlyHint: tool.writesTo === undefined, destructiveHint: tool.writesTo !== undefined, openWorldHint: false },
     })),
   }));
   mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
