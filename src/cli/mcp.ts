@@ -11,6 +11,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } fr
 import { TOOLS } from '../shared/tools';
 import { runTool } from '../node/tools/run';
 import { workspaceRoot } from '../node/tools/paths';
+import { AnalysisCache } from '../node/tools/analysisCache';
 import { InputError } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
 import type { CliIo } from './io';
@@ -47,6 +48,8 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   console.info = toStderr;
   console.debug = toStderr;
 
+  // check and explain_row on unchanged files, settings and options share one analysis for the server's life.
+  const analyses = new AnalysisCache((line) => io.stderr(`synthgap mcp: ${line}\n`));
   const mcp = new McpServer({ name: 'synthgap', title: 'Synthgap', version: VERSION }, { capabilities: { tools: {} }, instructions: 'Synthgap compares synthetic text datasets (JSONL, CSV, TSV) with real ones. Start with check; explain_row says why a row is flagged; prompts writes generation prompts for what the synthetic data misses.' });
   // The tools' input schemas are JSON schemas defined once (src/shared/tools.ts), so the server answers the tool
   // requests itself rather than registering zod shapes: tools/list returns them as they are, and runTool checks each call against the same schema.
@@ -64,6 +67,7 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
     const progressToken = request.params._meta?.progressToken;
     const outcome = await runTool(request.params.name, request.params.arguments, {
       root,
+      analyses,
       token: { get isCancellationRequested() { return extra.signal.aborted; } },
       ...(progressToken !== undefined
         ? {
