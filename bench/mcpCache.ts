@@ -1,6 +1,7 @@
 // `synthgap mcp`'s kept analyses, timed as an agent meets them: the built server over stdio, explain_row on one
 // line of a 50,000-row file (then on the next line), check on the same files, and explain_row again after the file
-// changed. Prints each call's wall time, whether the analysis was reused, and the server's memory.
+// changed. Prints each call's wall time, whether the analysis was reused, the server's memory, and how long the
+// server took to answer tools/list, asked back to back, while the first call analyzed.
 //   npm run build && node --import tsx bench/mcpCache.ts
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,16 +27,28 @@ async function main() {
     const field = (name: string) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1]) / 1024);
     return `RSS ${field('VmRSS')} MB, peak ${field('VmHWM')} MB`;
   };
-  const timedCall = async (what: string, name: string, args: Record<string, unknown>) => {
+  const timedCall = async (what: string, name: string, args: Record<string, unknown>, listing = false) => {
     const started = performance.now();
-    const result = (await client.callTool({ name, arguments: { dataset: 'synthetic.jsonl', reference: 'real.jsonl', ...args } }, undefined, { timeout: 600_000 })) as { isError?: boolean; content: { text: string }[] };
+    let finished = false;
+    const calling = client.callTool({ name, arguments: { dataset: 'synthetic.jsonl', reference: 'real.jsonl', ...args } }, undefined, { timeout: 600_000 }).finally(() => (finished = true));
+    const waits: number[] = [];
+    while (listing && !finished) {
+      const asked = performance.now();
+      await client.listTools();
+      waits.push(performance.now() - asked);
+    }
+    const result = (await calling) as { isError?: boolean; content: { text: string }[] };
     const seconds = (performance.now() - started) / 1000;
+    if (waits.length > 0) {
+      waits.sort((a, b) => a - b);
+      console.log(`tools/list during the call: ${waits.length} answered, median ${waits[waits.length >> 1].toFixed(0)} ms, longest ${waits[waits.length - 1].toFixed(0)} ms`);
+    }
     if (result.isError) throw new Error(result.content[0].text);
     const { analysis } = JSON.parse(result.content[0].text) as { analysis: string };
     console.log(`${what.padEnd(40)} ${seconds.toFixed(2).padStart(7)} s  analysis ${analysis.padEnd(6)}  ${memory()}`);
   };
   try {
-    await timedCall('explain_row line 40 (first call)', 'explain_row', { line: 40 });
+    await timedCall('explain_row line 40 (first call)', 'explain_row', { line: 40 }, true);
     await timedCall('explain_row line 40 (again)', 'explain_row', { line: 40 });
     await timedCall('explain_row line 41', 'explain_row', { line: 41 });
     await timedCall('check, same files', 'check', {});

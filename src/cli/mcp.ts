@@ -9,9 +9,8 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TOOLS } from '../shared/tools';
-import { runTool } from '../node/tools/run';
 import { workspaceRoot } from '../node/tools/paths';
-import { AnalysisCache } from '../node/tools/analysisCache';
+import { ToolThread } from '../node/tools/toolThread';
 import { InputError } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
 import type { CliIo } from './io';
@@ -48,8 +47,8 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   console.info = toStderr;
   console.debug = toStderr;
 
-  // check and explain_row on unchanged files, settings and options share one analysis for the server's life.
-  const analyses = new AnalysisCache((line) => io.stderr(`synthgap mcp: ${line}\n`));
+  // The tools run on a thread of their own, which keeps the analyses check and explain_row share on unchanged files.
+  const thread = new ToolThread((line) => io.stderr(`synthgap mcp: ${line}\n`));
   const mcp = new McpServer({ name: 'synthgap', title: 'Synthgap', version: VERSION }, { capabilities: { tools: {} }, instructions: 'Synthgap compares synthetic text datasets (JSONL, CSV, TSV) with real ones. Start with check; explain_row says why a row is flagged; prompts writes generation prompts for what the synthetic data misses.' });
   // The tools' input schemas are JSON schemas defined once (src/shared/tools.ts), so the server answers the tool
   // requests itself rather than registering zod shapes: tools/list returns them as they are, and runTool checks each call against the same schema.
@@ -65,10 +64,9 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const started = Date.now();
     const progressToken = request.params._meta?.progressToken;
-    const outcome = await runTool(request.params.name, request.params.arguments, {
+    const outcome = await thread.run(request.params.name, request.params.arguments, {
       root,
-      analyses,
-      token: { get isCancellationRequested() { return extra.signal.aborted; } },
+      signal: extra.signal,
       ...(progressToken !== undefined
         ? {
             onProgress: (progress: number, total: number, message: string) =>
@@ -90,5 +88,6 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   await mcp.connect(transport);
   io.stderr(`synthgap mcp ${VERSION}: serving ${TOOLS.length} tools for ${root}\n`);
   await closed;
+  thread.dispose();
   return 0;
 }
