@@ -25,7 +25,9 @@ export const MCP_USAGE = `Usage: synthgap mcp [--root DIR]
 Serves Synthgap's tools over the Model Context Protocol on stdin/stdout, for an agent: check, explain_row,
 roughen, select, prompts and probe. Paths are relative to DIR and must stay inside it; synthgap.json in DIR
 (or in the folder a call names) supplies the settings, as for the other commands. roughen writes only to the
-output path the call names; select writes only when given one. Logs go to stderr.
+output path the call names; select writes only when given one. check and explain_row reuse an analysis while
+the files, synthgap.json and the call's options are unchanged (the result says "analysis": "reused"). Logs go
+to stderr.
 
 Options:
 ${describeFlags(MCP_FLAGS)}
@@ -49,7 +51,7 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
 
   // The tools run on a thread of their own, which keeps the analyses check and explain_row share on unchanged files.
   const thread = new ToolThread((line) => io.stderr(`synthgap mcp: ${line}\n`));
-  const mcp = new McpServer({ name: 'synthgap', title: 'Synthgap', version: VERSION }, { capabilities: { tools: {} }, instructions: 'Synthgap compares synthetic text datasets (JSONL, CSV, TSV) with real ones. Start with check; explain_row says why a row is flagged; prompts writes generation prompts for what the synthetic data misses.' });
+  const mcp = new McpServer({ name: 'synthgap', title: 'Synthgap', version: VERSION }, { capabilities: { tools: {} }, instructions: 'Synthgap compares synthetic text datasets (JSONL, CSV, TSV) with real ones. Start with check; explain_row says why a row is flagged (after check on the same files it answers at once: the analysis is reused); prompts writes generation prompts for what the synthetic data misses.' });
   // The tools' input schemas are JSON schemas defined once (src/shared/tools.ts), so the server answers the tool
   // requests itself rather than registering zod shapes: tools/list returns them as they are, and runTool checks each call against the same schema.
   mcp.server.setRequestHandler(ListToolsRequestSchema, () => ({

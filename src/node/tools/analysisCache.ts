@@ -14,6 +14,7 @@ import type { LoadedFile } from '../inputs';
 import { loadDictionary } from '../dictionary';
 import type { CapturedIo } from './capturedIo';
 import type { PreparedCommand } from './context';
+import { ToolError } from './paths';
 
 /**
  * Analyses kept: one is the usual session (check, then explain_row on its rows); two let an agent go back and
@@ -86,7 +87,8 @@ export class AnalysisCache {
       const analysis = await pending;
       entry.rows = analysis.report.reference.rows.length + analysis.report.datasets.reduce((sum, d) => sum + d.rows.length, 0);
       // A file that changed while it was read may be half old, half new: the analysis answers this call, but is not kept.
-      if ((await analysisKey(command, false)) !== statPart(key)) this.drop(entry);
+      const now = await analysisKey(command, false).catch(() => undefined);
+      if (now !== statPart(key)) this.drop(entry);
       this.trim(entry);
       return { analysis, reused: false };
     } catch (error) {
@@ -95,7 +97,7 @@ export class AnalysisCache {
     }
   }
 
-  /** Drops the oldest analyses until those besides `newest` hold at most MAX_KEPT_ROWS rows. */
+  /** Drops the oldest analyses until those besides `newest` hold at most `maxRows` rows. */
   private trim(newest: Entry): void {
     let rows = 0;
     const kept = new Set<Entry>();
@@ -152,9 +154,14 @@ export async function analyzeCommand(command: PreparedCommand, io: CapturedIo): 
 async function analysisKey(command: PreparedCommand, hashes = true): Promise<string> {
   const config = join(command.cwd, 'synthgap.json');
   const files = [...command.references, ...command.datasets].map((file) => {
-    const path = realpathSync(resolve(command.cwd, file));
-    const stat = statSync(path);
-    return { path, size: stat.size, mtime: stat.mtimeMs };
+    try {
+      const path = realpathSync(resolve(command.cwd, file));
+      const stat = statSync(path);
+      return { path, size: stat.size, mtime: stat.mtimeMs };
+    } catch {
+      // Gone since the call named it (prepareCommand found it): said as the tools say a missing file.
+      throw new ToolError(`${file}: no such file in the workspace root`);
+    }
   });
   const stats = JSON.stringify({ cwd: command.cwd, args: command.args, datasets: command.datasets, config: existsSync(config) ? readFileSync(config, 'utf8') : null, files });
   if (!hashes) return stats;
