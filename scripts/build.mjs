@@ -40,6 +40,7 @@ const entries = [
   { entryPoints: ['src/server/rowsWorker.ts'], outfile: 'dist/rowsWorker.js' },
   { entryPoints: ['src/server/toolWorker.ts'], outfile: 'dist/toolWorker.js' },
   { entryPoints: ['src/node/detectorWorker.ts'], outfile: 'dist/detectorWorker.js' },
+  { entryPoints: ['src/node/tools/mcpWorker.ts'], outfile: 'dist/mcpWorker.js' },
   { entryPoints: ['src/embedders/encoderHost.ts'], outfile: 'dist/encoderHost.js' },
 ].filter((entry) => entry.entryPoints.every((file) => existsSync(file)));
 

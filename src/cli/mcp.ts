@@ -9,8 +9,8 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TOOLS } from '../shared/tools';
-import { runTool } from '../node/tools/run';
 import { workspaceRoot } from '../node/tools/paths';
+import { ToolThread } from '../node/tools/toolThread';
 import { InputError } from '../node/inputs';
 import { describeFlags, parseArgs, UsageError, type FlagSpec } from './args';
 import type { CliIo } from './io';
@@ -25,7 +25,9 @@ export const MCP_USAGE = `Usage: synthgap mcp [--root DIR]
 Serves Synthgap's tools over the Model Context Protocol on stdin/stdout, for an agent: check, explain_row,
 roughen, select, prompts and probe. Paths are relative to DIR and must stay inside it; synthgap.json in DIR
 (or in the folder a call names) supplies the settings, as for the other commands. roughen writes only to the
-output path the call names; select writes only when given one. Logs go to stderr.
+output path the call names; select writes only when given one. check and explain_row reuse an analysis while
+the files, synthgap.json and the call's options are unchanged (the result says "analysis": "reused"). Logs go
+to stderr.
 
 Options:
 ${describeFlags(MCP_FLAGS)}
@@ -47,7 +49,9 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   console.info = toStderr;
   console.debug = toStderr;
 
-  const mcp = new McpServer({ name: 'synthgap', title: 'Synthgap', version: VERSION }, { capabilities: { tools: {} }, instructions: 'Synthgap compares synthetic text datasets (JSONL, CSV, TSV) with real ones. Start with check; explain_row says why a row is flagged; prompts writes generation prompts for what the synthetic data misses.' });
+  // The tools run on a thread of their own, which keeps the analyses check and explain_row share on unchanged files.
+  const thread = new ToolThread((line) => io.stderr(`synthgap mcp: ${line}\n`));
+  const mcp = new McpServer({ name: 'synthgap', title: 'Synthgap', version: VERSION }, { capabilities: { tools: {} }, instructions: 'Synthgap compares synthetic text datasets (JSONL, CSV, TSV) with real ones. Start with check; explain_row says why a row is flagged (after check on the same files it answers at once: the analysis is reused); prompts writes generation prompts for what the synthetic data misses.' });
   // The tools' input schemas are JSON schemas defined once (src/shared/tools.ts), so the server answers the tool
   // requests itself rather than registering zod shapes: tools/list returns them as they are, and runTool checks each call against the same schema.
   mcp.server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -63,9 +67,9 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const started = Date.now();
     const progressToken = request.params._meta?.progressToken;
-    const outcome = await runTool(request.params.name, request.params.arguments, {
+    const outcome = await thread.run(request.params.name, request.params.arguments, {
       root,
-      token: { get isCancellationRequested() { return extra.signal.aborted; } },
+      signal: extra.signal,
       ...(progressToken !== undefined
         ? {
             onProgress: (progress: number, total: number, message: string) =>
@@ -87,5 +91,6 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
   await mcp.connect(transport);
   io.stderr(`synthgap mcp ${VERSION}: serving ${TOOLS.length} tools for ${root}\n`);
   await closed;
+  thread.dispose();
   return 0;
 }

@@ -41,7 +41,7 @@ describe('synthgap installed from a packed tarball', () => {
   });
 
   test('the tarball holds the bundles the CLI loads and nothing of the clone besides', () => {
-    for (const file of ['dist/cli.js', 'dist/detectorWorker.js', 'dist/encoderHost.js', 'dist/words.txt', 'dist/webview/panel.js', 'dist/webview/panel.css', 'package.json', 'README.md', 'LICENSE']) {
+    for (const file of ['dist/cli.js', 'dist/detectorWorker.js', 'dist/mcpWorker.js', 'dist/encoderHost.js', 'dist/words.txt', 'dist/webview/panel.js', 'dist/webview/panel.css', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(packed.includes(file), `${file} is packed`);
     }
     assert.deepEqual(packed.filter((file) => /\.map$|^(src|test|data|examples|bench|node_modules)\//.test(file)), []);

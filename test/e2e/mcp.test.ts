@@ -229,6 +229,21 @@ describe('synthgap mcp', () => {
     assert.ok((explained.json.text as string).length <= 300);
   });
 
+  test('a cancelled check stops on the server, which answers the next call', async () => {
+    // A seed of its own, so huge.jsonl (written by the test before) is analyzed anew rather than taken from the kept analyses.
+    const controller = new AbortController();
+    const mark = stderr.length;
+    const checking = client.callTool({ name: 'check', arguments: { dataset: 'huge.jsonl', reference: 'real.jsonl', seed: 5 } }, undefined, { ...TIMEOUT, signal: controller.signal });
+    controller.abort();
+    await assert.rejects(checking);
+    // The server logs each call when it ends, cancelled or not: wait for that line.
+    const ended = /synthgap mcp: check (done|failed: .*) \(/;
+    while (!ended.test(stderr.slice(mark))) await new Promise((wake) => setTimeout(wake, 50));
+    assert.equal(ended.exec(stderr.slice(mark))?.[1], 'failed: cancelled');
+    const next = await call('explain_row', { dataset: 'synthetic.jsonl', reference: 'real.jsonl', line: 1 });
+    assert.equal(next.isError, false, next.text);
+  });
+
   test('a client that asks for progress hears it during a long call', async () => {
     const heard: { progress: number; total?: number }[] = [];
     const result = await client.callTool({ name: 'check', arguments: { dataset: 'synthetic.jsonl', reference: 'real.jsonl' } }, undefined, { ...TIMEOUT, onprogress: (progress) => heard.push(progress) });

@@ -1,6 +1,6 @@
 /** The `check` tool: the comparison `synthgap check` runs, as a compact result an agent reads in one go. */
 import { placedText, type DatasetReport, type GapReport, type PhraseStat, type RowResult } from '../../core';
-import { analyzeCheck } from '../../cli/check';
+import { analysisFor } from './analysisCache';
 import { capped, clip } from './bounds';
 import { capturedIo } from './capturedIo';
 import { prepareCommand, type CommonInput, type ToolContext } from './context';
@@ -34,16 +34,18 @@ export async function checkTool(input: CheckInput, context: ToolContext) {
   const command = prepareCommand(context, input, input.dataset, true);
   const io = capturedIo(command.cwd, context.token);
   context.onProgress?.(0, 1, 'Comparing the synthetic rows with the real rows');
-  const { report, datasets } = await analyzeCheck([...command.args, '--', ...command.datasets], io);
+  const { analysis, reused } = await analysisFor(command, io, context.analyses);
+  const { report, datasets, notes } = analysis;
   context.onProgress?.(1, 1, 'Done');
   const texts = datasets.map((loaded) => loaded.data.rows);
   const shown = capped(report.datasets, DATASETS_SHOWN);
   return {
+    analysis: reused ? 'reused' : 'new',
     reference: { files: report.reference.files, rows: report.reference.rows.length, skippedLines: report.reference.skipped, unreadable: unreadable(report.reference.errors) },
     datasets: shown.items.map((dataset, d) => datasetResult(dataset, (row, i) => placedText(texts[d][i], row))),
     ...(shown.more > 0 ? { moreDatasets: report.datasets.slice(DATASETS_SHOWN).map((d) => ({ file: d.file, verdict: d.summary.verdict, auc: round(d.summary.auc) })) } : {}),
     ...warnings(report),
-    ...(io.notes().length > 0 ? { notes: io.notes() } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CancellationToken } from '../../core';
 import { configBase, displayPath, loadConfig, resolveFiles } from '../inputs';
+import type { AnalysisCache } from './analysisCache';
 import { insideRoot, ToolError, workspaceRoot } from './paths';
 
 export interface ToolContext {
@@ -15,6 +16,8 @@ export interface ToolContext {
   readonly token?: CancellationToken;
   /** Work done out of the total, for a client that asked for progress. */
   readonly onProgress?: (done: number, total: number, message: string) => void;
+  /** The analyses a long-lived server keeps for check and explain_row (`synthgap mcp`); none, each call analyzes. */
+  readonly analyses?: AnalysisCache;
 }
 
 /** The inputs every tool takes besides its dataset. */

@@ -3,9 +3,8 @@
  * row nearest to it. The row's figures are `synthgap check`'s (out-of-fold, as every view shows them); the nearest
  * real row is the editor's hover's (the scoring model's embedding over a seeded sample of the reference).
  */
-import { placedText, ScoringModel, scoringModelState, type ModelParts, type ModelReferenceRow } from '../../core';
-import { analyzeCheck } from '../../cli/check';
-import { loadDictionary } from '../dictionary';
+import { placedText } from '../../core';
+import { analysisFor } from './analysisCache';
 import { clip } from './bounds';
 import { capturedIo } from './capturedIo';
 import { prepareCommand, type CommonInput, type ToolContext } from './context';
@@ -27,9 +26,9 @@ function round(value: number): number {
 export async function explainRowTool(input: ExplainRowInput, context: ToolContext) {
   const command = prepareCommand(context, input, input.dataset);
   const io = capturedIo(command.cwd, context.token);
-  let parts: ModelParts | undefined;
   context.onProgress?.(0, 1, 'Scoring the rows against the real rows');
-  const { report, datasets, reference } = await analyzeCheck([...command.args, '--', ...command.datasets], io, { onModel: (model, d) => (d === 0 ? (parts = model) : undefined) });
+  const { analysis, reused } = await analysisFor(command, io, context.analyses);
+  const { report, datasets } = analysis;
   context.onProgress?.(1, 1, 'Done');
   const dataset = report.datasets[0];
   const rows = datasets[0].data.rows;
@@ -47,13 +46,13 @@ export async function explainRowTool(input: ExplainRowInput, context: ToolContex
   const text = placedText(rows[index], row);
 
   let nearest;
-  if (parts) {
-    const referenceRows: ModelReferenceRow[] = reference.flatMap(({ file: refFile, data }) => data.rows.map((r) => ({ text: r.text, file: refFile, line: r.line, ...(r.label !== undefined ? { label: r.label } : {}) })));
-    const model = new ScoringModel(scoringModelState(parts, referenceRows, { seed: report.settings.seed }), loadDictionary());
+  const model = analysis.model(0);
+  if (model) {
     const found = model.nearest(rows[index].text);
     if (found) nearest = { file: found.row.file, line: found.row.line, similarity: round(found.similarity), ...(found.row.label !== undefined ? { label: found.row.label } : {}), text: clip(found.row.text) };
   }
   return {
+    analysis: reused ? 'reused' : 'new',
     file,
     line: row.line,
     ...(row.field ? { field: row.field } : {}),
