@@ -73,10 +73,13 @@ export class AnalysisCache {
       this.entries = [...this.entries.filter((entry) => entry !== found), found];
       try {
         const analysis = await found.pending;
+        // A call cancelled while it waited ends as cancelled, whoever's analysis it waited on.
+        if (io.token?.isCancellationRequested) throw new CancelledError();
         this.log(`reused the analysis of ${command.datasets.join(', ')} against ${command.references.join(', ')} (files, synthgap.json and options unchanged)`);
         return { analysis, reused: true };
       } catch (error) {
-        // The call that started it was cancelled: this one was not, so it analyzes anew.
+        // The call that started it was cancelled: this one was not, so it analyzes anew. (A cancelled call also
+        // lands here, from the line above, and ends.)
         if (!(error instanceof CancelledError) || io.token?.isCancellationRequested) throw error;
       }
     }
