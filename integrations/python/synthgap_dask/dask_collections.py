@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from itertools import accumulate
 from typing import Dict, List, Optional, Sequence
 
 from .partitions import plan_partitions, expand_inputs, read_partition, Partition
@@ -56,7 +57,7 @@ def score_bag(bag, model: str, *, synthgap: Optional[str | Sequence[str]] = None
         return db.from_delayed([dask.delayed(_score_elements)(piece, index, model_path, command, file_name)
                                 for index, piece in enumerate(partitions)])
     sizes = bag.map_partitions(lambda elements: [sum(1 for _ in elements)]).compute()
-    offsets = [sum(sizes[:index]) for index in range(len(sizes))]
+    offsets = [0, *accumulate(sizes)]
     pieces = [dask.delayed(_score_elements)(piece, index, model_path, command, file_name, offsets[index])
               for index, piece in enumerate(partitions)]
     return db.from_delayed(run_with_report(pieces, model_path, report, command))
@@ -131,8 +132,8 @@ def score_dataframe(frame, model: str, *, synthgap: Optional[str | Sequence[str]
                          "reasons": pd.Series(dtype="object"), "error": pd.Series(dtype="object")})
     if report is None:
         return frame.map_partitions(_score_frame, model_path, command, file_name, meta=meta)
-    sizes = list(frame.map_partitions(len).compute())
-    pieces = [dask.delayed(_score_frame)(part, model_path, command, file_name, sum(sizes[:index]))
+    offsets = [0, *accumulate(frame.map_partitions(len).compute())]
+    pieces = [dask.delayed(_score_frame)(part, model_path, command, file_name, int(offsets[index]))
               for index, part in enumerate(frame.to_delayed())]
     # Not verified, as map_partitions does not: "flagged" is bool in a partition without errors, object with them.
     return dd.from_delayed(run_with_report(pieces, model_path, report, command), meta=meta, divisions=frame.divisions,
