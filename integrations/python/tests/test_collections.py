@@ -137,3 +137,37 @@ def test_a_worker_killed_while_a_bag_is_scored_for_a_report_loses_and_repeats_no
     assert merged["errorLines"] == [{"file": data[1], "line": BAD_LINE}]
     assert keyed(result["bag"].compute()) == single
     assert set(client.run(os.getpid).values()) != set(before.values()), "the killed worker was not replaced"
+
+
+def test_a_filtered_bag_keeps_its_lines_and_its_report_is_that_of_the_files_with_those_lines_left_out(
+        client, command, model, data, single, tmp_path):
+    import subprocess
+
+    kept = read_lines(data, partition_lines=200).filter(lambda element: element[1] % 3 != 0)
+    expected = {key: row for key, row in single.items() if key[1] % 3 != 0}
+    assert {(row["file"], row["line"]): row for row in score_bag(kept, model, synthgap=command).compute()} == expected
+    report = tmp_path / "report.json"
+    rows = score_bag(kept, model, synthgap=command, report=str(report)).compute()
+    assert {(row["file"], row["line"]): row for row in rows} == expected
+    # The same rows by hand: each file with every third line blanked, sketched under its own name.
+    sketches = []
+    for k, path in enumerate(data):
+        lines = open(path, encoding="utf-8").read().split("\n")
+        blanked = tmp_path / f"blanked-{k}.jsonl"
+        blanked.write_text("\n".join("" if (n + 1) % 3 == 0 else line for n, line in enumerate(lines)), encoding="utf-8")
+        sketches.append(str(tmp_path / f"blanked-{k}.sketch"))
+        subprocess.run([*command, "sketch", "--model", model, "--file-name", path, str(blanked), "--out", sketches[-1]],
+                       check=True, capture_output=True)
+    merged = subprocess.run([*command, "merge", "--model", model, *sketches, "--format", "json"], check=True, capture_output=True)
+    assert json.loads(report.read_text()) == json.loads(merged.stdout)
+
+
+def test_the_command_line_writes_an_html_report(command, model, data, tmp_path):
+    from test_files import run_cli
+
+    report = tmp_path / "report.html"
+    done = run_cli("score", "--model", model, "--input", data[2], "--output", str(tmp_path / "out"), "--workers", "1",
+                   "--report", str(report), env={"SYNTHGAP_CMD": " ".join(command)})
+    assert done.returncode == 0, done.stderr
+    text = report.read_text()
+    assert text.lstrip().lower().startswith("<!doctype html") and "<script" not in text
