@@ -1,7 +1,9 @@
 """Bench: 1M rows in 8 partition files on a 2-worker local Dask cluster against one `synthgap score` process.
 
 Prints seconds for each and their ratio, rows per second, the model file's size and the peak memory of each
-worker (its Python process and its largest `synthgap score` child). Rows are the examples' rows, repeated and
+worker (its Python process and its largest `synthgap score` child). Then the same Dask run with a report
+(`--report`: every partition also sketched, the sketches merged on the driver) on a fresh cluster, so that its
+workers' peak memory is the report run's alone: seconds with and without, and the merge's seconds and memory. Rows are the examples' rows, repeated and
 perturbed with a fixed seed so that no two partitions are copies.
 
 Usage (from the repository, after npm run build):
@@ -98,12 +100,25 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def dask_run(client, model: str, paths: list, out: Path, command: list) -> dict:
-    """One scoring of every file on the cluster; its seconds and the CPU seconds all workers spent."""
+def dask_run(client, model: str, paths: list, out: Path, command: list, report: str | None = None) -> dict:
+    """One scoring of every file on the cluster (with `report`, merged into it too); its seconds and the CPU seconds all workers spent."""
     before = sum(client.run(cpu_seconds).values())
-    summary = score_files(model, paths, str(out / "parts"), client, synthgap=command, overwrite=True)
+    summary = score_files(model, paths, str(out / "parts"), client, synthgap=command, overwrite=True, report=report)
     return {"seconds": summary.seconds, "rows": summary.rows, "flagged": summary.flagged, "errors": summary.errors,
             "cpu_seconds": sum(client.run(cpu_seconds).values()) - before}
+
+
+def merge_alone(command: list, model: str, parts: Path, report: Path) -> dict:
+    """`synthgap merge` of a report run's sketches, again, timed alone: its seconds and peak RSS, and the sketches' sizes."""
+    sketches = sorted(str(path) for path in parts.glob("part-*.sketch"))
+    started = time.perf_counter()
+    process = subprocess.Popen([*command, "merge", "--model", model, *sketches, "--format", "json", "--out", str(report)])
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"synthgap merge failed with status {status}")
+    sizes = [os.path.getsize(path) for path in sketches]
+    return {"seconds": time.perf_counter() - started, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "sketch_kb_largest": max(sizes) / 1024, "sketch_kb_total": sum(sizes) / 1024}
 
 
 def main() -> int:
@@ -137,8 +152,17 @@ def main() -> int:
             load = os.getloadavg()[0]
             runs.append({**dask_run(client, str(model), paths, out, command), "load_before": load})
         memory = client.run(worker_memory)
+    # A fresh cluster for the report runs: a worker's peak RSS is a high-water mark over its whole life.
+    reports = []
+    with open_client(args.workers) as client:
+        for _ in range(args.repeat):
+            load = os.getloadavg()[0]
+            reports.append({**dask_run(client, str(model), paths, out, command, str(out / "report.json")), "load_before": load})
+        report_memory = client.run(worker_memory)
+    merge = merge_alone(command, str(model), out / "parts", out / "report-again.json")
     single = min(singles, key=lambda run: run["seconds"])
     best = min(runs, key=lambda run: run["seconds"])
+    best_report = min(reports, key=lambda run: run["seconds"])
     figures = {
         "rows": rows, "files": args.files, "workers": args.workers, "cores": os.cpu_count(),
         "model_bytes": model.stat().st_size, "fit_seconds": round(fit_seconds, 2),
@@ -151,8 +175,14 @@ def main() -> int:
                   "dask_seconds": round(b["seconds"], 2), "dask_load": round(b["load_before"], 1)} for a, b in zip(singles, runs)],
         "workers_memory_mb": {address: {key: round(value) for key, value in used.items()} for address, used in memory.items()},
         "flagged": best["flagged"], "errors": best["errors"],
+        "report_dask_seconds": round(best_report["seconds"], 2), "report_dask_cpu_seconds": round(best_report["cpu_seconds"], 1),
+        "report_overhead": round(best_report["seconds"] / best["seconds"] - 1, 3),
+        "report_runs": [{"seconds": round(run["seconds"], 2), "load": round(run["load_before"], 1)} for run in reports],
+        "report_workers_memory_mb": {address: {key: round(value) for key, value in used.items()} for address, used in report_memory.items()},
+        "merge_seconds": round(merge["seconds"], 2), "merge_peak_rss_mb": round(merge["peak_rss_mb"]),
+        "sketch_kb_largest": round(merge["sketch_kb_largest"]), "sketch_kb_total": round(merge["sketch_kb_total"]),
     }
-    assert single["rows"] == best["rows"] == rows, (single["rows"], best["rows"], rows)
+    assert single["rows"] == best["rows"] == best_report["rows"] == rows, (single["rows"], best["rows"], best_report["rows"], rows)
     # Rows per CPU second of a worker and its synthgap processes: what one more busy core adds, whatever the load.
     per_core = rows / best["cpu_seconds"]
     figures["rows_per_worker_cpu_second"] = round(per_core)
@@ -167,6 +197,14 @@ def main() -> int:
         print(f"  run: one process {run['single_seconds']} s (load {run['single_load']}), Dask {run['dask_seconds']} s (load {run['dask_load']})")
     for address, used in figures["workers_memory_mb"].items():
         print(f"  worker {address}: peak RSS {used['worker_mb']} MB, its largest synthgap score {used['largest_child_mb']} MB")
+    print(f"Dask with --report: {figures['report_dask_seconds']} s against {figures['dask_seconds']} s without "
+          f"({figures['report_overhead']:+.1%}), {figures['report_dask_cpu_seconds']} CPU s; the merge alone "
+          f"{figures['merge_seconds']} s, peak RSS {figures['merge_peak_rss_mb']} MB, of {args.files} sketches "
+          f"({figures['sketch_kb_largest']:,} KB the largest)")
+    for run in figures["report_runs"]:
+        print(f"  run with --report: {run['seconds']} s (load {run['load']})")
+    for address, used in figures["report_workers_memory_mb"].items():
+        print(f"  worker {address} with --report: peak RSS {used['worker_mb']} MB, its largest synthgap score {used['largest_child_mb']} MB")
     print(f"rows per CPU second of a worker: {figures['rows_per_worker_cpu_second']:,}; 100M rows would take about "
           + ", ".join(f"{minutes} min on {n} workers" for n, minutes in figures["minutes_for_100m_rows"].items())
           + " (one core each, input already split into at least that many partitions)")

@@ -28,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     score.add_argument("--synthgap", help=f"the synthgap command, e.g. \"node dist/cli.js\" (default ${SYNTHGAP_ENV}, else synthgap)")
     score.add_argument("--overwrite", action="store_true", help="replace part files left in --output by another run")
     score.add_argument("--report", help="also write the report of all rows here, merged from per-partition sketches "
-                                        "(.json: JSON, .md: Markdown, else text)")
+                                        "(.json: JSON, .md: Markdown, .html: a page, else text)")
     return top
 
 

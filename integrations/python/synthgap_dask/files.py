@@ -39,15 +39,20 @@ class Summary:
 
 
 def report_format(path: str) -> str:
-    """The report's format from its name: .json is JSON, .md Markdown, anything else text."""
+    """The report's format from its name: .json is JSON, .md Markdown, .html a page, anything else text."""
     lower = path.lower()
+    if lower.endswith((".html", ".htm")):
+        return "html"
     return "json" if lower.endswith(".json") else "markdown" if lower.endswith((".md", ".markdown")) else "text"
 
 
-def merge_sketches(model: str, sketches: Sequence[str], report: str, command: Sequence[str]) -> None:
-    """Runs `synthgap merge` on the driver: the partitions' sketches into one report of the whole input."""
+def merge_sketches(model: str, sketches: Sequence[str], report: str, command: Sequence[str], cwd: Optional[str] = None) -> None:
+    """Runs `synthgap merge` on the driver: the partitions' sketches into one report of the whole input.
+
+    `cwd` lets the sketches be short relative names, so thousands of partitions stay within the argument limit.
+    """
     argv = [*command, "merge", "--model", model, *sketches, "--format", report_format(report), "--out", report]
-    done = subprocess.run(argv, capture_output=True)
+    done = subprocess.run(argv, capture_output=True, cwd=cwd)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
         raise ScoreError(f"synthgap merge failed: {message}")
@@ -71,7 +76,7 @@ def score_files(model: str, inputs: Sequence[str] | str, output_dir: str, client
 
     Writes `output_dir/part-NNNNNN.jsonl` (one per partition, in file and line order; each row keeps its file
     and line) and `_summary.json`, and returns the counts. The model and the input files must be readable at the
-    same paths on every worker. With `report` (a path; .json, .md or text), every partition's process also
+    same paths on every worker. With `report` (a path; .json, .md, .html or text), every partition's process also
     writes its sketch (`part-NNNNNN.sketch`) and the driver merges them into one report with `synthgap merge`:
     the same report, to the digit, as one `synthgap sketch` of all the rows would give.
     """

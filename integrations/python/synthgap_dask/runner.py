@@ -5,9 +5,10 @@ import json
 import os
 import shlex
 import subprocess
+import tempfile
 import threading
 import uuid
-from typing import Callable, Dict, Iterable, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .partitions import Partition, partition_pieces
 
@@ -108,7 +109,7 @@ def _hand_on(block: bytes, shift: int, on_block: Callable[[bytes], None]) -> int
 
 
 def score_lines(data: bytes, model: str, command: Sequence[str], file_name: str, fmt: str = "jsonl",
-                first_line: int = 1, header_lines: int = 0) -> List[Dict]:
+                first_line: int = 1, header_lines: int = 0, sketch: Optional[str] = None) -> List[Dict]:
     """The rows of `data` (whole lines) from one `synthgap score` process, in order (see score_stream)."""
     rows: List[Dict] = []
 
@@ -116,8 +117,25 @@ def score_lines(data: bytes, model: str, command: Sequence[str], file_name: str,
         rows.extend(json.loads(line) for line in block.split(b"\n") if line.strip())
 
     score_stream([data if not data or data.endswith(b"\n") else data + b"\n"], model, command, file_name, collect, fmt,
-                 first_line, header_lines)
+                 first_line, header_lines, sketch)
     return rows
+
+
+def score_lines_sketched(data: bytes, model: str, command: Sequence[str], file_name: str,
+                         first_line: int = 1) -> Tuple[List[Dict], bytes]:
+    """score_lines, and the sketch of the same rows from the same process, as bytes for `synthgap merge`.
+
+    The sketch goes through a file in the worker's own temporary folder and comes back in the task's result, so
+    the driver needs no folder that every worker can write; a retried task writes a new file and returns it whole.
+    """
+    handle, path = tempfile.mkstemp(prefix="synthgap-", suffix=".sketch")
+    os.close(handle)
+    try:
+        rows = score_lines(data, model, command, file_name, first_line=first_line, sketch=path)
+        with open(path, "rb") as sketch:
+            return rows, sketch.read()
+    finally:
+        os.remove(path)
 
 
 # The key that follows "file" in every output line. Inside a JSON string a quote is escaped, so these bytes can only
