@@ -92,3 +92,25 @@ def client():
                       dashboard_address=":0",
                       scheduler_kwargs={"dashboard": False}) as cluster, Client(cluster) as client:
         yield client
+
+
+def kill_a_busy_worker(client, run, before: dict, ready) -> None:
+    """Once `ready(busy)` says the run is far enough along (given the workers with a task in hand), SIGKILLs one
+    busy worker's process (`before`: each worker's pid, from `client.run(os.getpid)`) while `run` (a thread) still
+    runs, then waits for the run to end; the cluster's retry must finish its work."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + 60
+    victim = None
+    while victim is None and time.monotonic() < deadline:
+        busy = ready()
+        if busy:
+            victim = busy[0]
+        else:
+            time.sleep(0.05)
+    assert victim is not None, "the run never had a busy worker to kill"
+    assert run.is_alive(), "the run ended before a worker could be killed"
+    os.kill(before[victim], signal.SIGKILL)
+    run.join(180)
+    assert not run.is_alive()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import BAD_LINE, FIXTURE
+from conftest import BAD_LINE, FIXTURE, kill_a_busy_worker
 from synthgap_dask import read_lines, score_bag, score_dataframe
 
 
@@ -104,9 +104,7 @@ def test_the_report_of_a_dataframe_equals_one_process_over_its_records(client, c
 
 def test_a_worker_killed_while_a_bag_is_scored_for_a_report_loses_and_repeats_no_row(client, command, model, data, single, tmp_path):
     import os
-    import signal
     import threading
-    import time
 
     from test_files import keyed
 
@@ -116,22 +114,14 @@ def test_a_worker_killed_while_a_bag_is_scored_for_a_report_loses_and_repeats_no
     run = threading.Thread(target=lambda: result.update(bag=score_bag(
         read_lines(data, partition_lines=80), model, synthgap=command, report=str(report))))
     run.start()
-    # Wait until some partitions are scored and a worker is scoring another, then kill that worker's process.
-    deadline = time.monotonic() + 60
-    victim = None
-    while victim is None and time.monotonic() < deadline:
+    # Once some partitions are scored and a worker is scoring another, kill that worker's process.
+    def ready():
         done = [key for keys in client.has_what().values() for key in keys if "_score_elements" in str(key)]
         busy = [address for address, keys in client.processing().items()
                 if any("_score_elements" in str(key) for key in keys)]
-        if len(done) >= 2 and busy:
-            victim = busy[0]
-        else:
-            time.sleep(0.05)
-    assert victim is not None, "the run never had a busy worker to kill"
-    assert run.is_alive(), "the run ended before a worker could be killed"
-    os.kill(before[victim], signal.SIGKILL)
-    run.join(180)
-    assert not run.is_alive()
+        return busy if len(done) >= 2 else []
+
+    kill_a_busy_worker(client, run, before, ready)
     merged = json.loads(report.read_text())
     assert merged["rows"] + merged["errors"] == len(single)
     assert merged["errorLines"] == [{"file": data[1], "line": BAD_LINE}]

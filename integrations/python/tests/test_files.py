@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -12,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import BAD_LINE, BLANK_LINE, PACKAGE_ROOT, read_jsonl
+from conftest import BAD_LINE, BLANK_LINE, PACKAGE_ROOT, kill_a_busy_worker, read_jsonl
 from synthgap_dask import read_parts, score_files
 
 
@@ -60,21 +59,13 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, command, model
         model, data, str(out), client, partition_lines=80, synthgap=command)))
     before = client.run(os.getpid)
     run.start()
-    # Wait until parts are being written and a worker has a task in hand, then kill that worker's process.
-    deadline = time.monotonic() + 60
-    victim = None
-    while victim is None and time.monotonic() < deadline:
-        parts = [name for name in os.listdir(out)] if out.exists() else []
+    # Once parts are being written and a worker has a task in hand, kill that worker's process.
+    def ready():
+        parts = os.listdir(out) if out.exists() else []
         busy = [address for address, keys in client.processing().items() if keys]
-        if len([name for name in parts if name.endswith(".jsonl")]) >= 2 and busy:
-            victim = busy[0]
-        else:
-            time.sleep(0.05)
-    assert victim is not None, "the run never had a busy worker to kill"
-    assert run.is_alive(), "the run ended before a worker could be killed"
-    os.kill(before[victim], signal.SIGKILL)
-    run.join(180)
-    assert not run.is_alive()
+        return busy if len([name for name in parts if name.endswith(".jsonl")]) >= 2 else []
+
+    kill_a_busy_worker(client, run, before, ready)
     assert keyed(read_parts(str(out))) == single
     assert result["summary"].rows == len(single)
     assert set(client.run(os.getpid).values()) != set(before.values()), "the killed worker was not replaced"
