@@ -38,8 +38,11 @@ import { loadModel, readFailure } from './score';
 const FORMATS = ['jsonl', 'csv', 'tsv'] as const;
 const REPORT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
-/** The report's format from --out's extension when --format is not given, so `--out report.html` is a page. */
-const OUT_FORMATS: Readonly<Record<string, ReportFormat>> = { '.html': 'html', '.htm': 'html', '.json': 'json', '.md': 'markdown' };
+/**
+ * The report's format from --out's extension when --format is not given, so `--out report.html` is a page. The
+ * Python integration's `--report FILE` relies on this rule rather than keeping one of its own.
+ */
+const OUT_FORMATS: Readonly<Record<string, ReportFormat>> = { '.html': 'html', '.htm': 'html', '.json': 'json', '.md': 'markdown', '.markdown': 'markdown' };
 
 export const SKETCH_FLAGS: Record<string, FlagSpec> = {
   model: { kind: 'string', schema: NON_EMPTY, value: 'FILE', description: 'the model file synthgap fit wrote (required)' },

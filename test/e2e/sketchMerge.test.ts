@@ -162,7 +162,13 @@ describe('synthgap sketch and merge', () => {
       assert.doesNotMatch(html, /<script|<b>|https?:/);
       assert.match(html, /parts\/&lt;b&gt;&amp;&quot;x&quot;\.jsonl:334/);
       // The Markdown report escapes it too: no tag survives.
-      assert.match(ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--format', 'markdown'])), /^Unreadable lines: 1 \(first: parts\/&lt;b>&"x"\.jsonl:334\)$/m);
+      const markdown = ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--format', 'markdown']));
+      assert.match(markdown, /^Unreadable lines: 1 \(first: parts\/&lt;b>&"x"\.jsonl:334\)$/m);
+      // --out's name picks the format when --format is absent (the Python integration's --report relies on it).
+      for (const name of ['report.md', 'report.markdown']) {
+        ok(run(['merge', '--model', MODEL, join(dir, 'odd.sketch'), '--out', join(dir, name)]));
+        assert.equal(readFileSync(join(dir, name), 'utf8'), markdown);
+      }
     });
 
     for (const scheme of ['light', 'dark'] as const) {

@@ -38,20 +38,13 @@ class Summary:
                 f"in {self.seconds:.1f} s: {self.flagged:,} flagged, {self.errors:,} error(s); part files in {output_dir}{report}")
 
 
-def report_format(path: str) -> str:
-    """The report's format from its name: .json is JSON, .md Markdown, .html a page, anything else text."""
-    lower = path.lower()
-    if lower.endswith((".html", ".htm")):
-        return "html"
-    return "json" if lower.endswith(".json") else "markdown" if lower.endswith((".md", ".markdown")) else "text"
-
-
 def merge_sketches(model: str, sketches: Sequence[str], report: str, command: Sequence[str], cwd: Optional[str] = None) -> None:
     """Runs `synthgap merge` on the driver: the partitions' sketches into one report of the whole input.
 
     `cwd` lets the sketches be short relative names, so thousands of partitions stay within the argument limit.
+    The format follows the report's name (.json, .md, .html, else text) by `synthgap merge`'s own rule for --out.
     """
-    argv = [*command, "merge", "--model", model, *sketches, "--format", report_format(report), "--out", report]
+    argv = [*command, "merge", "--model", model, *sketches, "--out", report]
     done = subprocess.run(argv, capture_output=True, cwd=cwd)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
